@@ -1,0 +1,77 @@
+//! API-key login and authentication status (v1).
+
+use serde::{Deserialize, Serialize};
+
+use crate::app_server::jsonrpc::{Notification, Request};
+use crate::registry::Version;
+
+/// `loginApiKey` (request, C→S): store an OpenAI API key for upstream requests. On success the
+/// server then sends `authStatusChange` with `authMethod: "apikey"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoginApiKey;
+
+impl Request for LoginApiKey {
+    const METHOD: &'static str = "loginApiKey";
+    const VERSION: Version = Version::V1;
+    const EXPERIMENTAL: bool = false;
+    type Params = LoginApiKeyParams;
+    type Result = LoginApiKeyResponse;
+}
+
+/// The params of `loginApiKey`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/", optional_fields = nullable))]
+pub struct LoginApiKeyParams {
+    /// The OpenAI API key; stored by the server and used for upstream requests.
+    pub api_key: String,
+}
+
+/// The result of `loginApiKey`: the empty object `{}`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+pub struct LoginApiKeyResponse {}
+
+/// `authStatusChange` (notification, S→C): the authentication method changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuthStatusChange;
+
+impl Notification for AuthStatusChange {
+    const METHOD: &'static str = "authStatusChange";
+    const VERSION: Version = Version::V1;
+    const EXPERIMENTAL: bool = false;
+    type Params = AuthStatusChangeNotification;
+}
+
+/// The params of `authStatusChange`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/", optional_fields = nullable))]
+pub struct AuthStatusChangeNotification {
+    /// The new authentication method; absent: logged out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_method: Option<AuthMode>,
+}
+
+/// How the server is authenticated: an open enum. Known values are variants; any other string
+/// is kept in [`AuthMode::Other`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+pub enum AuthMode {
+    /// `apikey`: an OpenAI API key.
+    #[serde(rename = "apikey")]
+    ApiKey,
+    /// `chatgpt`: ChatGPT sign-in.
+    #[serde(rename = "chatgpt")]
+    Chatgpt,
+    /// `chatgptAuthTokens`: ChatGPT tokens supplied by the client.
+    #[serde(rename = "chatgptAuthTokens")]
+    ChatgptAuthTokens,
+    /// Any other value, passed through.
+    #[serde(untagged)]
+    Other(String),
+}

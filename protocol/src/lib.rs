@@ -1,0 +1,26 @@
+//! rtwire-protocol: the wire protocols of realtime voice conversations, as documented serde
+//! types.
+//!
+//! * [`realtime::v2`]: the GA Realtime WebSocket API; [`realtime::v1`]: its "quicksilver"
+//!   dialect.
+//! * [`app_server`]: the JSON-RPC protocol of the Codex app-server, with its `thread/realtime/*`
+//!   methods.
+//! * [`registry`]: every message, with its surface, version, direction, wire name and
+//!   experimental flag.
+//!
+//! Features `schema` (schemars `JsonSchema`) and `ts` (ts-rs `TS`) add the derives that the
+//! code generator uses; a default build needs serde and serde_json only.
+#![deny(missing_docs)]
+
+pub mod app_server;
+pub mod codec;
+pub mod error;
+pub mod open_union;
+pub mod realtime;
+pub mod registry;
+#[cfg(feature = "ts")]
+pub mod typescript;
+
+pub use codec::{decode, decode_value, encode};
+pub use error::DecodeError;
+pub use registry::{Direction, Kind, Message, Surface, Union, UnionInfo, Version};

@@ -1,0 +1,263 @@
+//! The list of every message of every protocol, for code generation and tests.
+//!
+//! A message belongs to one *union*: the type a peer decodes from one direction of one protocol
+//! (e.g. [`crate::realtime::v2::ServerEvent`], [`crate::app_server::ClientMessage`]). The
+//! registry lists the unions; each union lists its messages from its own declaration (for the
+//! realtime unions, the variants serde knows), so declaring a variant registers it.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt::Debug;
+
+use crate::error::DecodeError;
+
+/// The protocol a message belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Surface {
+    /// The realtime WebSocket protocol (events tagged on `type`).
+    Realtime,
+    /// The app-server JSON-RPC protocol (messages named by `method`).
+    AppServer,
+}
+
+impl Surface {
+    /// The name used in paths and the catalog: `realtime` or `app-server`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Surface::Realtime => "realtime",
+            Surface::AppServer => "app-server",
+        }
+    }
+}
+
+/// The protocol version (realtime dialect, or app-server method namespace).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Version {
+    /// Realtime "quicksilver", or the app-server v1 (camelCase) namespace.
+    V1,
+    /// Realtime GA, or the app-server v2 (slash-separated) namespace.
+    V2,
+}
+
+impl Version {
+    /// `v1` or `v2`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Version::V1 => "v1",
+            Version::V2 => "v2",
+        }
+    }
+}
+
+/// Who sends a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Direction {
+    /// Sent by the client, received by the server.
+    ClientToServer,
+    /// Sent by the server, received by the client.
+    ServerToClient,
+}
+
+impl Direction {
+    /// `client-to-server` or `server-to-client`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::ClientToServer => "client-to-server",
+            Direction::ServerToClient => "server-to-client",
+        }
+    }
+}
+
+/// What kind of message an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// A realtime event, named by its `type`.
+    Event,
+    /// A JSON-RPC request (answered by a response or an error), named by its `method`.
+    Request,
+    /// A JSON-RPC notification, named by its `method`.
+    Notification,
+}
+
+impl Kind {
+    /// `event`, `request` or `notification`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Event => "event",
+            Kind::Request => "request",
+            Kind::Notification => "notification",
+        }
+    }
+}
+
+/// One registered message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The protocol.
+    pub surface: Surface,
+    /// The version or namespace.
+    pub version: Version,
+    /// Who sends it.
+    pub direction: Direction,
+    /// Event, request or notification.
+    pub kind: Kind,
+    /// The event `type` or JSON-RPC `method`.
+    pub wire_name: &'static str,
+    /// Only usable after opting in to experimental API (app-server `thread/realtime/*`).
+    pub experimental: bool,
+    /// The name of the union that holds it (e.g. `ServerEvent`).
+    pub union: &'static str,
+}
+
+/// The outcome of decoding a value and encoding it again, for the agreement tests.
+#[derive(Debug, Clone)]
+pub struct Roundtrip {
+    /// The name (`type` or `method`) of the message the value decoded to; `None` for a value
+    /// kept as unknown.
+    pub wire_name: Option<String>,
+    /// The decoded value, encoded again.
+    pub encoded: Value,
+    /// The `Debug` form of the decoded value.
+    pub debug: String,
+    /// Whether decoding `encoded` gives a value equal to the first decoded one.
+    pub stable: bool,
+}
+
+/// A top-level union of the protocol: what one peer decodes from one direction.
+pub trait Union: Serialize + DeserializeOwned + Debug + PartialEq + 'static {
+    /// Its Rust (and TypeScript, and schema file) name, e.g. `ServerEvent`.
+    const NAME: &'static str;
+    /// Its protocol.
+    const SURFACE: Surface;
+    /// Its version; `None` for the app-server unions, which span both namespaces.
+    const VERSION: Option<Version>;
+    /// Who sends it.
+    const DIRECTION: Direction;
+    /// The member that names a message: `type` or `method`.
+    const TAG: &'static str;
+    /// The folder of its generated files under `schemas/` and `generated/typescript/`.
+    const MODULE: &'static str;
+
+    /// Every message it holds.
+    fn messages() -> Vec<Message>;
+
+    /// Whether this value was kept as an unknown message (raw JSON).
+    fn is_unknown(&self) -> bool;
+
+    /// The JSON Schema of the union, accepting exactly what its decoder accepts.
+    #[cfg(feature = "schema")]
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema;
+
+    /// The TypeScript files of the union and every type it uses, keyed by path under
+    /// `generated/typescript/`.
+    #[cfg(feature = "ts")]
+    fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)>;
+}
+
+/// A registered union, with the functions that codegen and the tests call on it.
+#[derive(Clone, Copy)]
+pub struct UnionInfo {
+    /// See [`Union::NAME`].
+    pub name: &'static str,
+    /// See [`Union::SURFACE`].
+    pub surface: Surface,
+    /// See [`Union::VERSION`].
+    pub version: Option<Version>,
+    /// See [`Union::DIRECTION`].
+    pub direction: Direction,
+    /// See [`Union::TAG`].
+    pub tag: &'static str,
+    /// See [`Union::MODULE`].
+    pub module: &'static str,
+    /// See [`Union::messages`].
+    pub messages: fn() -> Vec<Message>,
+    /// Decodes a value as this union, encodes it again and decodes that once more.
+    pub roundtrip: fn(&Value) -> Result<Roundtrip, DecodeError>,
+    /// See [`Union::schema`].
+    #[cfg(feature = "schema")]
+    pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
+    /// See [`Union::ts_files`].
+    #[cfg(feature = "ts")]
+    pub ts_files: fn(&ts_rs::Config) -> Vec<(std::path::PathBuf, String)>,
+}
+
+impl UnionInfo {
+    /// The entry of the union `U`.
+    pub fn of<U: Union>() -> Self {
+        UnionInfo {
+            name: U::NAME,
+            surface: U::SURFACE,
+            version: U::VERSION,
+            direction: U::DIRECTION,
+            tag: U::TAG,
+            module: U::MODULE,
+            messages: U::messages,
+            roundtrip: roundtrip::<U>,
+            #[cfg(feature = "schema")]
+            schema: U::schema,
+            #[cfg(feature = "ts")]
+            ts_files: U::ts_files,
+        }
+    }
+
+    /// Decodes JSON text as this union (errors name the message and the JSON path).
+    pub fn decode(&self, value: &Value) -> Result<Roundtrip, DecodeError> {
+        (self.roundtrip)(value)
+    }
+}
+
+impl Debug for UnionInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "UnionInfo({})", self.module.to_owned() + "/" + self.name)
+    }
+}
+
+fn roundtrip<U: Union>(value: &Value) -> Result<Roundtrip, DecodeError> {
+    let decoded: U = crate::codec::decode_value(value, U::TAG)?;
+    let encoded = crate::codec::encode(&decoded);
+    let again: Result<U, _> = crate::codec::decode_value(&encoded, U::TAG);
+    let name = encoded.get(U::TAG).and_then(Value::as_str).map(str::to_owned);
+    Ok(Roundtrip {
+        wire_name: if decoded.is_unknown() { None } else { name },
+        debug: format!("{decoded:#?}"),
+        stable: again.is_ok_and(|again| again == decoded),
+        encoded,
+    })
+}
+
+/// Every union of every protocol, in a fixed order.
+pub fn unions() -> Vec<UnionInfo> {
+    vec![
+        UnionInfo::of::<crate::realtime::v1::ClientEvent>(),
+        UnionInfo::of::<crate::realtime::v1::ServerEvent>(),
+        UnionInfo::of::<crate::realtime::v2::ClientEvent>(),
+        UnionInfo::of::<crate::realtime::v2::ServerEvent>(),
+        UnionInfo::of::<crate::app_server::ClientMessage>(),
+        UnionInfo::of::<crate::app_server::ServerMessage>(),
+    ]
+}
+
+/// Every registered message of every union.
+pub fn messages() -> Vec<Message> {
+    unions().iter().flat_map(|u| (u.messages)()).collect()
+}
+
+/// The messages of a realtime event union: every tag serde knows, less the aliases.
+pub fn realtime_events<U: Union + crate::open_union::OpenUnion>(
+    aliases: &[(&str, &str)],
+) -> Vec<Message> {
+    crate::open_union::known_tags::<U>()
+        .iter()
+        .filter(|tag| !aliases.iter().any(|(alias, _)| alias == *tag))
+        .map(|&wire_name| Message {
+            surface: U::SURFACE,
+            version: U::VERSION.expect("realtime unions have a version"),
+            direction: U::DIRECTION,
+            kind: Kind::Event,
+            wire_name,
+            experimental: false,
+            union: U::NAME,
+        })
+        .collect()
+}

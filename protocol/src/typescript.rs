@@ -1,0 +1,101 @@
+//! Collecting the TypeScript declarations of a type and everything it uses (feature `ts`).
+
+use std::any::TypeId;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use ts_rs::{Config, TS, TypeVisitor};
+
+/// The ts-rs file of `T` and of every exportable type it depends on, transitively, keyed by
+/// their paths relative to the output folder.
+pub fn collect<T: TS + 'static + ?Sized>(config: &Config) -> Vec<(PathBuf, String)> {
+    let mut visitor = Collect { config, seen: BTreeSet::new(), files: BTreeMap::new() };
+    visitor.visit::<T>();
+    visitor.files.into_iter().collect()
+}
+
+struct Collect<'a> {
+    config: &'a Config,
+    seen: BTreeSet<TypeId>,
+    files: BTreeMap<PathBuf, String>,
+}
+
+impl TypeVisitor for Collect<'_> {
+    fn visit<T: TS + 'static + ?Sized>(&mut self) {
+        if !self.seen.insert(TypeId::of::<T>()) {
+            return;
+        }
+        if let Some(path) = T::output_path() {
+            let text = T::export_to_string(self.config)
+                .unwrap_or_else(|e| panic!("ts-rs cannot export {}: {e}", std::any::type_name::<T>()));
+            self.files.insert(path, text);
+        }
+        T::visit_dependencies(self);
+        T::visit_generics(self);
+    }
+}
+
+/// The import path of the file `to` from the file `from` (both relative to the output folder),
+/// with the `.js` extension that NodeNext resolution requires.
+pub fn import_path(from: &Path, to: &Path) -> String {
+    let from_dir: Vec<_> = from.parent().map(|p| p.components().collect()).unwrap_or_default();
+    let to_parts: Vec<_> = to.components().collect();
+    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<String> = vec![];
+    for _ in common..from_dir.len() {
+        parts.push("..".into());
+    }
+    for part in &to_parts[common..] {
+        parts.push(part.as_os_str().to_string_lossy().into_owned());
+    }
+    let joined = parts.join("/");
+    let joined = joined.strip_suffix(".ts").unwrap_or(&joined).to_owned() + ".js";
+    if joined.starts_with("..") { joined } else { format!("./{joined}") }
+}
+
+/// The files of a JSON-RPC union: the ts-rs files of every params and result type, and
+/// `<module>/<name>.ts` declaring the union of one branch per method plus `extra` branches.
+pub(crate) fn union_files(
+    config: &Config,
+    name: &str,
+    module: &str,
+    doc: &str,
+    methods: &[crate::app_server::spec::MethodSpec],
+    extra: &[String],
+) -> Vec<(PathBuf, String)> {
+    use crate::app_server::{ErrorObject, RequestId};
+    use crate::registry::Kind;
+
+    let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
+    files.extend(collect::<RequestId>(config));
+    files.extend(collect::<ErrorObject>(config));
+    files.extend(collect::<serde_json::Value>(config));
+    let path = PathBuf::from(format!("{module}/{name}.ts"));
+    let mut imports: BTreeMap<String, String> = BTreeMap::new();
+    let mut import = |ty_name: String, ty_path: Option<PathBuf>| {
+        if let Some(p) = ty_path {
+            imports.insert(ty_name, import_path(&path, &p));
+        }
+    };
+    import(RequestId::name(config), RequestId::output_path());
+    import(ErrorObject::name(config), ErrorObject::output_path());
+    import(serde_json::Value::name(config), serde_json::Value::output_path());
+    let mut branches = vec![];
+    for m in methods {
+        files.extend((m.params_ts.files)(config));
+        if let Some(result) = &m.result_ts {
+            files.extend((result.files)(config));
+        }
+        let params = (m.params_ts.name)(config);
+        import(params.clone(), (m.params_ts.path)());
+        let id = if m.kind == Kind::Request { "\"id\": RequestId, " } else { "" };
+        branches.push(format!("{{ {id}\"method\": {:?}, \"params\": {params} }}", m.method));
+    }
+    branches.extend(extra.iter().cloned());
+    let mut text = String::new();
+    for (ty, from) in &imports {
+        text.push_str(&format!("import type {{ {ty} }} from \"{from}\";\n"));
+    }
+    text.push_str(&format!("\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n", branches.join("\n  | ")));
+    files.insert(path, text);
+    files.into_iter().collect()
+}
