@@ -1,1 +1,77 @@
-fn main() {}
+//! `cargo codegen`: the rtwire code generator and protocol tools.
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Generates the JSON Schemas and TypeScript types of rtwire-protocol and checks them.
+#[derive(Parser)]
+#[command(name = "cargo codegen", version, about)]
+struct Cli {
+    /// The workspace root (default: the workspace this binary was built from).
+    #[arg(long, global = true)]
+    root: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write `schemas/` and `generated/typescript/` (the default).
+    Generate,
+    /// Regenerate in memory and compare with the files on disk: exit 1 on drift.
+    Check,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = cli.root.unwrap_or_else(rtwire_codegen::workspace_root);
+    match cli.command.unwrap_or(Command::Generate) {
+        Command::Generate => generate(&root),
+        Command::Check => check(&root),
+    }
+}
+
+fn generate(root: &std::path::Path) -> ExitCode {
+    let files = rtwire_codegen::generate();
+    match rtwire_codegen::write(root, &files) {
+        Ok(report) => {
+            for path in &report.written {
+                println!("wrote   {}", path.display());
+            }
+            for path in &report.removed {
+                println!("removed {}", path.display());
+            }
+            println!(
+                "{} generated file(s): {} written, {} removed, {} unchanged",
+                files.len(),
+                report.written.len(),
+                report.removed.len(),
+                files.len() - report.written.len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: cannot write generated files under {}: {e}", root.display());
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn check(root: &std::path::Path) -> ExitCode {
+    let files = rtwire_codegen::generate();
+    match rtwire_codegen::check::drift(root, &files) {
+        Ok((drift, _)) if drift.is_clean() => {
+            println!("{} generated file(s) are up to date", files.len());
+            ExitCode::SUCCESS
+        }
+        Ok((drift, existing)) => {
+            print!("{}", rtwire_codegen::check::report(&drift, &files, &existing));
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("error: cannot read generated files under {}: {e}", root.display());
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,176 @@
+//! JSON Schema 2020-12 files: one per union, one per registered message, and the catalog.
+
+use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::{self, Message, UnionInfo};
+use schemars::generate::SchemaSettings;
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+
+use crate::files::{json_text, HEADER};
+
+const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// A union's schema with every definition it uses, and its messages' branches.
+pub struct UnionSchema {
+    /// The union, as registered.
+    pub info: UnionInfo,
+    /// The self-contained schema of the union (`$defs` included).
+    pub root: Value,
+}
+
+impl UnionSchema {
+    /// Builds the schema of `info`.
+    pub fn of(info: UnionInfo) -> Self {
+        let mut generator = SchemaSettings::draft2020_12().into_generator();
+        let schema = (info.schema)(&mut generator);
+        let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
+        let mut root = json!({
+            "$schema": DIALECT,
+            "$comment": HEADER,
+            "title": info.name,
+        });
+        merge(&mut root, schema.to_value());
+        root["$defs"] = Value::Object(defs);
+        prune_defs(&mut root);
+        UnionSchema { info, root }
+    }
+
+    /// The branch of the union that holds `message` (its tag is a `const` equal to the wire
+    /// name), as a self-contained schema.
+    pub fn message_schema(&self, message: &Message) -> Option<Value> {
+        let branches = self.root.get("oneOf")?.as_array()?;
+        let branch = branches.iter().find(|b| branch_tag(b, self.info.tag) == Some(message.wire_name))?;
+        let mut schema = json!({
+            "$schema": DIALECT,
+            "$comment": HEADER,
+            "title": message.wire_name,
+        });
+        merge(&mut schema, branch.clone());
+        schema["$defs"] = self.root["$defs"].clone();
+        prune_defs(&mut schema);
+        Some(schema)
+    }
+
+    /// The Rust type that carries `message` (the `$ref` of its branch, or of its `params`).
+    pub fn type_name(&self, message: &Message) -> Option<String> {
+        let branches = self.root.get("oneOf")?.as_array()?;
+        let branch = branches.iter().find(|b| branch_tag(b, self.info.tag) == Some(message.wire_name))?;
+        let reference = branch
+            .get("$ref")
+            .or_else(|| branch.pointer("/properties/params/$ref"))?
+            .as_str()?;
+        Some(reference.rsplit('/').next()?.to_owned())
+    }
+}
+
+/// Every union of the registry, with its schema.
+pub fn unions() -> Vec<UnionSchema> {
+    registry::unions().into_iter().map(UnionSchema::of).collect()
+}
+
+/// The path, under `schemas/`, of the file holding one registered message: its wire name, so
+/// that two messages carried by one Rust type get a file each.
+pub fn message_path(union: &UnionSchema, message: &Message) -> PathBuf {
+    match union.info.version {
+        // Realtime: one folder per version, one file per event type, named by its `type`.
+        Some(_) => PathBuf::from(format!("{}/{}.json", union.info.module, message.wire_name)),
+        // App-server: one folder per namespace, one file per method (slashes make folders).
+        None => PathBuf::from(format!(
+            "{}/{}/{}.json",
+            union.info.module,
+            message.version.as_str(),
+            message.wire_name
+        )),
+    }
+}
+
+/// The path, under `schemas/`, of a union's file.
+pub fn union_path(info: &UnionInfo) -> PathBuf {
+    PathBuf::from(format!("{}/{}.json", info.module, info.name))
+}
+
+/// Every schema file and the catalog, keyed by path under `schemas/`. `ts` is the TypeScript
+/// file set, for the catalog's references into it.
+pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
+    let mut files = BTreeMap::new();
+    let mut catalog = vec![];
+    for union in unions() {
+        let previous = files.insert(union_path(&union.info), json_text(&union.root));
+        assert!(previous.is_none(), "two unions map to schemas/{}", union_path(&union.info).display());
+        for message in (union.info.messages)() {
+            let schema = union
+                .message_schema(&message)
+                .unwrap_or_else(|| panic!("{} has no schema branch for {}", union.info.name, message.wire_name));
+            let path = message_path(&union, &message);
+            let previous = files.insert(path.clone(), json_text(&schema));
+            assert!(previous.is_none(), "two messages map to schemas/{}", path.display());
+            let typescript = union
+                .type_name(&message)
+                .and_then(|name| crate::typescript::find(ts, &name, union.info.module))
+                .unwrap_or_else(|| crate::typescript::union_path(&union.info));
+            catalog.push(json!({
+                "surface": message.surface.as_str(),
+                "version": message.version.as_str(),
+                "direction": message.direction.as_str(),
+                "kind": message.kind.as_str(),
+                "wire_name": message.wire_name,
+                "experimental": message.experimental,
+                "union": union.info.name,
+                "rust_type": union.type_name(&message),
+                "schema": path,
+                "union_schema": union_path(&union.info),
+                "typescript": typescript,
+            }));
+        }
+    }
+    let catalog = json!({ "$comment": HEADER, "messages": catalog });
+    files.insert(PathBuf::from("catalog.json"), json_text(&catalog));
+    files
+}
+
+/// Adds the members of `from` (an object) to `into`.
+fn merge(into: &mut Value, from: Value) {
+    if let (Value::Object(into), Value::Object(from)) = (into, from) {
+        into.extend(from);
+    }
+}
+
+/// Keeps only the `$defs` that the schema reaches through `$ref`s, transitively.
+fn prune_defs(schema: &mut Value) {
+    let defs = schema.get("$defs").and_then(Value::as_object).cloned().unwrap_or_default();
+    let mut reached = BTreeSet::new();
+    let mut pending = vec![];
+    let mut body = schema.clone();
+    body.as_object_mut().map(|o| o.remove("$defs"));
+    collect_refs(&body, &mut pending);
+    while let Some(name) = pending.pop() {
+        if reached.insert(name.clone()) {
+            if let Some(def) = defs.get(&name) {
+                collect_refs(def, &mut pending);
+            }
+        }
+    }
+    let kept: Map<String, Value> = defs.into_iter().filter(|(k, _)| reached.contains(k)).collect();
+    let object = schema.as_object_mut().expect("schemas here are objects");
+    if kept.is_empty() {
+        object.remove("$defs");
+    } else {
+        object.insert("$defs".into(), Value::Object(kept));
+    }
+}
+
+fn collect_refs(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(Value::String(r)) = map.get("$ref") {
+                if let Some(name) = r.strip_prefix("#/$defs/") {
+                    out.push(name.to_owned());
+                }
+            }
+            map.values().for_each(|v| collect_refs(v, out));
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
+        _ => {}
+    }
+}
