@@ -8,7 +8,7 @@ pub mod v2;
 
 mod shared;
 
-pub use shared::InputAudioBufferAppend;
+pub use shared::{ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError};
 
 /// Implements [`crate::registry::Union`] for a realtime event enum that already implements
 /// [`crate::open_union::OpenUnion`].
