@@ -53,10 +53,10 @@ crate::impl_tracked!(SessionUpdate, SessionEvent);
 pub enum SessionConfig {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
-    Realtime(RealtimeSessionConfig),
+    Realtime(Box<RealtimeSessionConfig>),
     /// `transcription`: a transcription-only session.
     #[serde(rename = "transcription")]
-    Transcription(TranscriptionSessionConfig),
+    Transcription(Box<TranscriptionSessionConfig>),
     /// A session type this crate does not know, kept verbatim.
     #[serde(skip)]
     Unknown(Value),
@@ -75,10 +75,10 @@ crate::impl_open_union!(SessionConfig, tag = "type");
 pub enum SessionEcho {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
-    Realtime(RealtimeSessionEcho),
+    Realtime(Box<RealtimeSessionEcho>),
     /// `transcription`: a transcription-only session.
     #[serde(rename = "transcription")]
-    Transcription(TranscriptionSessionEcho),
+    Transcription(Box<TranscriptionSessionEcho>),
     /// A session type this crate does not know, kept verbatim.
     #[serde(skip)]
     Unknown(Value),
@@ -88,7 +88,7 @@ crate::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::
 
 impl SessionEcho {
     fn untagged_realtime(raw: &Value) -> Result<Self, String> {
-        super::default_variant(raw, "type").map(SessionEcho::Realtime)
+        super::default_variant(raw, "type").map(|echo| SessionEcho::Realtime(Box::new(echo)))
     }
 }
 
