@@ -399,3 +399,47 @@ fn open_enums_keep_unknown_strings() {
     };
     assert_eq!(config.model, Some(rtwire_protocol::realtime::v2::RealtimeModel::GptRealtime));
 }
+
+#[test]
+fn decoder_and_union_schema_agree_on_edge_inputs() {
+    let unions = rtwire_tests::unions();
+    let schema_of = |name: &str| {
+        let union = unions.iter().find(|u| u.info.module == "realtime/v2" && u.info.name == name).expect("union");
+        rtwire_tests::validator(&union.root)
+    };
+    let (client_schema, server_schema) = (schema_of("ClientEvent"), schema_of("ServerEvent"));
+    let item = |part: &str| format!(r#"{{"type":"conversation.item.create","item":{{"type":"message","role":"user","content":[{part}]}}}}"#);
+    let format = |format: &str| format!(r#"{{"type":"session.update","session":{{"type":"realtime","audio":{{"input":{{"format":{format}}}}}}}}}"#);
+    let input = |input: &str| format!(r#"{{"type":"response.create","response":{{"input":[{input}]}}}}"#);
+    let client_cases = [
+        (item(r#"{"type":5,"text":"x"}"#), true),
+        (item(r#""just text""#), true),
+        (item(r#"{"text":"x"}"#), true),
+        (item(r#"{"type":"input_text","text":7}"#), false),
+        (format(r#"{"type":5}"#), false),
+        (format(r#"{"rate":24000}"#), true),
+        (format(r#"{"rate":16000}"#), false),
+        (input(r#"{"type":"item_reference"}"#), false),
+        (input(r#"{"type":"item_reference","id":"item_1"}"#), true),
+    ];
+    for (text, accepted) in client_cases {
+        assert_eq!(decode::<ClientEvent>(&text, "type").is_ok(), accepted, "decoder on {text}");
+        assert_eq!(client_schema.is_valid(&value(&text)), accepted, "schema on {text}");
+    }
+    let delta = |extra: &str| {
+        format!(r#"{{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AA=="{extra}}}"#)
+    };
+    let server_cases = [
+        (r#"{"type":"error","error":null}"#.to_owned(), false),
+        (r#"{"type":"error","message":null,"error":"x"}"#.to_owned(), true),
+        (r#"{"type":"error","message":"m","error":null}"#.to_owned(), true),
+        (delta(r#","num_channels":"two""#), false),
+        (delta(r#","num_channels":2"#), true),
+        (r#"{"type":"session.created","session":{"type":7,"id":"s"}}"#.to_owned(), false),
+        (r#"{"type":"session.created","session":{"id":"s"}}"#.to_owned(), true),
+    ];
+    for (text, accepted) in server_cases {
+        assert_eq!(decode::<ServerEvent>(&text, "type").is_ok(), accepted, "decoder on {text}");
+        assert_eq!(server_schema.is_valid(&value(&text)), accepted, "schema on {text}");
+    }
+}

@@ -281,9 +281,8 @@ fn union_schema(schema: &mut schemars::Schema, aliases: &'static [(&'static str,
     let untagged_branch = match untagged {
         Untagged::Error => return,
         Untagged::Unknown => serde_json::json!({
-            "description": "A value without a `type`, kept as raw JSON.",
-            "type": "object",
-            "not": { "required": ["type"] }
+            "description": "A value without a string `type` (or not an object), kept as raw JSON.",
+            "not": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" } } }
         }),
         Untagged::Default(tag) => {
             let branches = schema.get("oneOf").and_then(Value::as_array);

@@ -140,7 +140,7 @@ pub enum ResponseConversation {
 /// one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = input_item_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum InputItem {
     /// `{"type": "item_reference", "id": …}`: an existing item, by id.
@@ -159,6 +159,17 @@ impl<'de> Deserialize<'de> for InputItem {
         } else {
             <ConversationItem as Deserialize>::deserialize(value).map(InputItem::Item).map_err(serde::de::Error::custom)
         }
+    }
+}
+
+/// Makes the item branch of [`InputItem`] refuse `type: "item_reference"`, which the decoder
+/// always reads as a reference.
+#[cfg(feature = "schema")]
+fn input_item_schema(schema: &mut schemars::Schema) {
+    let Some(serde_json::Value::Array(branches)) = schema.get_mut("anyOf") else { return };
+    if let Some(item) = branches.get_mut(1).and_then(serde_json::Value::as_object_mut) {
+        let reference = serde_json::json!({ "required": ["type"], "properties": { "type": { "const": "item_reference" } } });
+        item.insert("not".into(), reference);
     }
 }
 
