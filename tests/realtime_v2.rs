@@ -443,3 +443,23 @@ fn decoder_and_union_schema_agree_on_edge_inputs() {
         assert_eq!(server_schema.is_valid(&value(&text)), accepted, "schema on {text}");
     }
 }
+
+#[test]
+fn delegation_answer_uses_call_id_else_item_id() {
+    let call = |item: &str| {
+        let ServerEvent::ConversationItemDone(done) = server(&format!(r#"{{"type":"conversation.item.done","item":{item}}}"#)) else {
+            panic!("not conversation.item.done")
+        };
+        let ConversationItem::FunctionCall(call) = done.item else { panic!("not a function call") };
+        call
+    };
+    let with_call_id = call(r#"{"type":"function_call","id":"item_1","call_id":"call_1","name":"codex","arguments":"{}"}"#);
+    assert_eq!(with_call_id.answer_call_id(), Some("call_1"));
+    let without = call(r#"{"type":"function_call","id":"item_2","name":"codex","arguments":"{\"prompt\":\"x\"}"}"#);
+    assert_eq!(without.answer_call_id(), Some("item_2"));
+    let answer = ConversationItem::function_call_output(without.answer_call_id().expect("id"), "done");
+    assert_eq!(
+        encode(&ClientEvent::ConversationItemCreate(rtwire_protocol::realtime::v2::ConversationItemCreate::new(answer))),
+        json!({"type":"conversation.item.create","item":{"type":"function_call_output","call_id":"item_2","output":"done"}})
+    );
+}
