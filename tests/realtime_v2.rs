@@ -463,3 +463,59 @@ fn delegation_answer_uses_call_id_else_item_id() {
         json!({"type":"conversation.item.create","item":{"type":"function_call_output","call_id":"item_2","output":"done"}})
     );
 }
+
+#[test]
+fn type_less_defaults_type_check_in_typescript_as_they_decode() {
+    // An audio format, a tool and a session echo without `type` decode as their default
+    // variant (and the schema accepts them), so the TypeScript types accept them too.
+    let accepted = [
+        ("realtime.v2.AudioOutputConfig", r#"{"format":{"rate":24000},"voice":"marin"}"#),
+        ("realtime.v2.RealtimeSessionConfig", r#"{"tools":[{"name":"lookup","parameters":{"type":"object"}}]}"#),
+        ("realtime.v2.SessionEvent", r#"{"session":{"id":"sess_1","instructions":"Hi"}}"#),
+    ];
+    let rejected = [("realtime.v2.AudioOutputConfig", r#"{"format":{"type":"audio/pcmu","rate":24000}}"#)];
+    let mut file = String::from("import type { realtime } from \"../../../../generated/typescript/index.js\";\n\n");
+    for (i, (ty, literal)) in accepted.iter().enumerate() {
+        assert!(decode_nested(ty, literal), "the decoder accepts {literal}");
+        file.push_str(&format!("export const accepted{i}: {ty} = {literal};\n"));
+    }
+    for (i, (ty, literal)) in rejected.iter().enumerate() {
+        file.push_str(&format!("// @ts-expect-error\nexport const rejected{i}: {ty} = {literal};\n"));
+    }
+    let dir = rtwire_tests::root().join("tests/ts/.generated/realtime_v2");
+    std::fs::create_dir_all(&dir).expect("create the check folder");
+    std::fs::write(dir.join("check.ts"), file).expect("write check.ts");
+    let config = json!({
+        "compilerOptions": {
+            "strict": true, "noEmit": true, "target": "ES2022", "module": "NodeNext",
+            "moduleResolution": "NodeNext", "verbatimModuleSyntax": true, "isolatedModules": true,
+            "exactOptionalPropertyTypes": true, "types": []
+        },
+        "include": ["check.ts", "../../../../generated/typescript/**/*.ts"]
+    });
+    std::fs::write(dir.join("tsconfig.json"), config.to_string()).expect("write tsconfig.json");
+    let ts = rtwire_tests::root().join("tests/ts");
+    let tsc = ts.join("node_modules/typescript/bin/tsc");
+    if !tsc.exists() {
+        let status = std::process::Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&ts).status();
+        assert!(status.is_ok_and(|s| s.success()), "npm ci (tests/ts) failed; Node.js and npm are required");
+    }
+    let output = std::process::Command::new("node")
+        .arg(&tsc)
+        .args(["--project", &dir.join("tsconfig.json").to_string_lossy(), "--pretty", "false"])
+        .output()
+        .expect("run tsc (Node.js is required)");
+    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success() && text.trim().is_empty(), "{text}");
+}
+
+/// Whether the decoder accepts `literal` as the member type named like the TypeScript `ty`.
+fn decode_nested(ty: &str, literal: &str) -> bool {
+    use rtwire_protocol::realtime::v2::{AudioOutputConfig, RealtimeSessionConfig, SessionEvent};
+    match ty.rsplit('.').next() {
+        Some("AudioOutputConfig") => serde_json::from_str::<AudioOutputConfig>(literal).is_ok(),
+        Some("RealtimeSessionConfig") => serde_json::from_str::<RealtimeSessionConfig>(literal).is_ok(),
+        Some("SessionEvent") => serde_json::from_str::<SessionEvent>(literal).is_ok(),
+        _ => false,
+    }
+}

@@ -57,6 +57,7 @@ pub struct ResponseCreateParams {
     pub audio: Option<ResponseCreateAudio>,
     /// Tools for this response (`[]` = none); absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>"))]
     pub tools: Option<Vec<Tool>>,
     /// How the model chooses tools; absent: `"auto"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,6 +115,7 @@ pub struct ResponseCreateAudio {
 pub struct ResponseCreateAudioOutput {
     /// Output format; absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// Voice; absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -393,6 +395,7 @@ pub struct ResponseAudio {
 pub struct ResponseAudioOutput {
     /// Output format; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// Voice name (this echo uses the string form only); absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]

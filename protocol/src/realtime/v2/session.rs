@@ -35,6 +35,7 @@ pub struct SessionEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The session as the server now runs it.
+    #[cfg_attr(feature = "ts", ts(as = "super::UntaggedDefault<SessionEcho, RealtimeSessionEcho>"))]
     pub session: SessionEcho,
 }
 
@@ -133,6 +134,7 @@ macro_rules! realtime_session {
             pub tracing: Option<Option<Tracing>>,
             /// The tools the model may call; `[]` removes all tools. Absent: unchanged.
             #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(feature = "ts", ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>"))]
             pub tools: Option<Vec<Tool>>,
             /// How the model chooses tools. Absent: unchanged (default `"auto"`).
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,6 +264,7 @@ pub struct TranscriptionAudioEcho {
 pub struct TranscriptionAudioInputEcho {
     /// Format of the input audio; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// Input transcription settings; absent or `null`: off.
     #[serde(default, skip_serializing_if = "Option::is_none")]
