@@ -1,7 +1,7 @@
 //! JSON Schema 2020-12 files: one per union, one per registered message, and the catalog.
 
 use rtwire_protocol::open_union::branch_tag;
-use rtwire_protocol::registry::{self, Message, UnionInfo};
+use rtwire_protocol::registry::{self, Message, ResultInfo, UnionInfo};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,6 +85,30 @@ pub fn message_path(union: &UnionSchema, message: &Message) -> PathBuf {
     }
 }
 
+/// The path, under `schemas/`, of the schema of the answers to the request method `message`:
+/// its message file with the suffix `.result.json`, e.g.
+/// `app-server/v2/thread/realtime/start.result.json`.
+pub fn result_path(union: &UnionSchema, message: &Message) -> PathBuf {
+    message_path(union, message).with_extension("result.json")
+}
+
+/// The self-contained schema (a whole response envelope `{"id", "result"}`) of the answers to
+/// one request method.
+pub fn result_schema(result: &ResultInfo) -> Value {
+    let mut generator = SchemaSettings::draft2020_12().into_generator();
+    let schema = (result.schema)(&mut generator);
+    let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
+    let mut root = json!({
+        "$schema": DIALECT,
+        "$comment": HEADER,
+        "title": format!("{} result", result.method),
+    });
+    merge(&mut root, schema.to_value());
+    root["$defs"] = Value::Object(defs);
+    prune_defs(&mut root);
+    root
+}
+
 /// The path, under `schemas/`, of a union's file.
 pub fn union_path(info: &UnionInfo) -> PathBuf {
     PathBuf::from(format!("{}/{}.json", info.module, info.name))
@@ -109,7 +133,17 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
                 .type_name(&message)
                 .and_then(|name| crate::typescript::find(ts, &name, union.info.module))
                 .unwrap_or_else(|| crate::typescript::union_path(&union.info));
-            catalog.push(json!({
+            let results = (union.info.results)();
+            let result_schema = match results.iter().find(|r| r.method == message.wire_name) {
+                Some(result) => {
+                    let path = result_path(&union, &message);
+                    let previous = files.insert(path.clone(), json_text(&result_schema(result)));
+                    assert!(previous.is_none(), "two result schemas map to schemas/{}", path.display());
+                    Some(path)
+                }
+                None => None,
+            };
+            let mut entry = json!({
                 "surface": message.surface.as_str(),
                 "version": message.version.as_str(),
                 "direction": message.direction.as_str(),
@@ -121,7 +155,11 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
                 "schema": path,
                 "union_schema": union_path(&union.info),
                 "typescript": typescript,
-            }));
+            });
+            if let Some(path) = result_schema {
+                entry["result_schema"] = json!(path);
+            }
+            catalog.push(entry);
         }
     }
     let catalog = json!({ "$comment": HEADER, "messages": catalog });
