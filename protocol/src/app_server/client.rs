@@ -27,6 +27,9 @@ macro_rules! client_requests {
         /// The result of a client request, one variant per method: what a
         /// [`Response`](super::Response) decodes to once the method of the request it answers is
         /// known (see [`ClientResult::decode`]).
+        // The variants are the results as decoded from one answer each; boxing the larger ones
+        // would only add an allocation per answer.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
         pub enum ClientResult {
             $(
