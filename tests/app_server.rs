@@ -1,5 +1,7 @@
-//! The app-server examples: every example file under `tests/examples/app-server/` (messages
-//! and `.result.json` answers) and the session sequences of `app-server.md` §8.
+//! The session sequences of `app-server.md` §8 (`tests/examples/app-server/session*.jsonl`, one
+//! `{"from": "client" | "server", "message": …}` per line), walked as a peer would: each line
+//! decoded with the union of its sender, each answer with the method of its pending request.
+//! (Every other example file is checked by `examples.rs`.)
 
 use rtwire_protocol::app_server::v1::{AuthMode, PlatformOs};
 use rtwire_protocol::app_server::v2::{RealtimeCloseReason, RealtimeConversationVersion, RealtimeVoice, TranscriptRole};
@@ -7,125 +9,12 @@ use rtwire_protocol::app_server::{
     ClientMessage, ClientNotification, ClientRequest, ClientResult, ErrorObject, NoParams, Notify, RequestId,
     ServerMessage, ServerNotification,
 };
-use rtwire_protocol::registry::{self, Surface};
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("tests/ has a parent").to_path_buf()
-}
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 fn examples_dir() -> PathBuf {
-    root().join("tests/examples/app-server")
-}
-
-fn read_json(path: &Path) -> Value {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("examples folder is readable") {
-        let path = entry.expect("readable entry").path();
-        if path.is_dir() {
-            walk(&path, out);
-        } else if path.extension().is_some_and(|e| e == "json") {
-            out.push(path);
-        }
-    }
-}
-
-/// One example file: its namespace, method, case name and kind.
-struct Example {
-    path: PathBuf,
-    version: String,
-    method: String,
-    result: bool,
-    lenient: bool,
-}
-
-fn examples() -> Vec<Example> {
-    let mut files = vec![];
-    walk(&examples_dir(), &mut files);
-    files.sort();
-    files
-        .into_iter()
-        .map(|path| {
-            let rel = path.strip_prefix(examples_dir()).expect("below the examples folder");
-            let mut parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-            let file = parts.pop().expect("a file name");
-            let version = parts.remove(0);
-            Example {
-                version,
-                method: parts.join("/"),
-                result: file.ends_with(".result.json"),
-                lenient: file.ends_with(".lenient.json"),
-                path,
-            }
-        })
-        .collect()
-}
-
-fn validator(schema_path: &Path) -> jsonschema::Validator {
-    jsonschema::validator_for(&read_json(schema_path)).unwrap_or_else(|e| panic!("{}: {e}", schema_path.display()))
-}
-
-#[test]
-fn every_app_server_example_decodes_validates_and_round_trips() {
-    let unions: BTreeMap<&str, registry::UnionInfo> =
-        registry::unions().into_iter().filter(|u| u.surface == Surface::AppServer).map(|u| (u.name, u)).collect();
-    let messages: Vec<_> = registry::messages().into_iter().filter(|m| m.surface == Surface::AppServer).collect();
-    let mut checked = 0;
-    for example in examples() {
-        let value = read_json(&example.path);
-        let shown = example.path.display();
-        let message = messages
-            .iter()
-            .find(|m| m.wire_name == example.method)
-            .unwrap_or_else(|| panic!("{shown}: no registered method {}", example.method));
-        assert_eq!(message.version.as_str(), example.version, "{shown}: namespace folder");
-        let schema = root().join("schemas/app-server").join(&example.version).join(format!(
-            "{}.{}",
-            example.method,
-            if example.result { "result.json" } else { "json" }
-        ));
-        let roundtrip = if example.result {
-            let result = registry::result_for(&example.method).unwrap_or_else(|| panic!("{shown}: not a request"));
-            (result.roundtrip)(&value)
-        } else {
-            unions[message.union].decode(&value)
-        }
-        .unwrap_or_else(|e| panic!("{shown}: {e}"));
-        assert_eq!(roundtrip.wire_name.as_deref(), Some(example.method.as_str()), "{shown}: decoded method");
-        assert!(roundtrip.stable, "{shown}: decoding the re-encoding gives another value");
-        let validator = validator(&schema);
-        if let Err(e) = validator.validate(&roundtrip.encoded) {
-            panic!("{shown}: re-encoding fails {}: {e}", schema.display());
-        }
-        if example.lenient {
-            assert_ne!(roundtrip.encoded, value, "{shown}: a lenient example must not be canonical");
-        } else {
-            assert_eq!(roundtrip.encoded, value, "{shown}: canonical example re-encodes differently");
-            if let Err(e) = validator.validate(&value) {
-                panic!("{shown}: fails {}: {e}", schema.display());
-            }
-        }
-        checked += 1;
-    }
-    assert!(checked > 60, "only {checked} examples found");
-}
-
-#[test]
-fn every_app_server_method_and_result_has_a_canonical_example() {
-    let covered: BTreeSet<(String, bool)> =
-        examples().into_iter().filter(|e| !e.lenient).map(|e| (e.method, e.result)).collect();
-    for message in registry::messages().into_iter().filter(|m| m.surface == Surface::AppServer) {
-        assert!(covered.contains(&(message.wire_name.to_owned(), false)), "no canonical example of {}", message.wire_name);
-    }
-    for result in registry::results() {
-        assert!(covered.contains(&(result.method.to_owned(), true)), "no result example of {}", result.method);
-    }
+    rtwire_tests::root().join("tests/examples/app-server")
 }
 
 /// One line of a session file: who sent it and the message.
