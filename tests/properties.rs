@@ -1,7 +1,9 @@
 //! Properties over every registered message, with values generated from its emitted schema:
 //! whatever the schema accepts decodes into the message's Rust type, and the re-encoded value
 //! validates against the schema and decodes back to an equal value. Unknown variants of each
-//! union (generated from the union's catch-all branch) round-trip unchanged.
+//! union (generated from the union's catch-all branch) round-trip unchanged. The answers to
+//! every app-server request method (whose type the answer itself does not name) decode with
+//! that method's result type likewise.
 
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use rtwire_tests::arbitrary::strategy;
@@ -42,6 +44,31 @@ fn schema_valid_values_of_every_message_decode_and_round_trip() {
             if let Err(e) = result {
                 failures.push(format!("{} {}: {e}", union.info.name, message.wire_name));
             }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn schema_valid_answers_to_every_request_decode_and_round_trip() {
+    let mut failures = vec![];
+    for result in rtwire_protocol::registry::results() {
+        let schema = rtwire_codegen::schema::result_schema(&result);
+        let check = validator(&schema);
+        let outcome = runner().run(&strategy(&schema), |value| {
+            let roundtrip = (result.roundtrip)(&value)
+                .map_err(|e| TestCaseError::fail(format!("schema-valid answer does not decode: {e}\n{value}")))?;
+            let errors = violations(&check, &roundtrip.encoded);
+            if !errors.is_empty() {
+                return Err(TestCaseError::fail(format!("re-encoding violates the schema: {errors:?}\n{}", roundtrip.encoded)));
+            }
+            if !roundtrip.stable {
+                return Err(TestCaseError::fail(format!("does not decode back equal: {}", roundtrip.encoded)));
+            }
+            Ok(())
+        });
+        if let Err(e) = outcome {
+            failures.push(format!("{} result: {e}", result.method));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
