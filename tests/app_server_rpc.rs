@@ -291,3 +291,25 @@ fn registry_lists_every_method_and_a_result_per_request() {
     assert_eq!(results, requests);
     assert!(registry::result_for("thread/realtime/closed").is_none(), "notifications have no result");
 }
+
+fn schema_file(path: &str) -> Value {
+    let full = rtwire_tests::root().join("schemas").join(path);
+    serde_json::from_str(&std::fs::read_to_string(&full).unwrap()).unwrap()
+}
+
+#[test]
+fn stable_schemas_exclude_exactly_the_experimental_methods() {
+    let client = jsonschema::validator_for(&schema_file("app-server/stable/ClientMessage.json")).unwrap();
+    let stop = json!({"id":7,"method":"thread/realtime/stop","params":{"threadId":THREAD}});
+    assert!(!client.is_valid(&stop), "experimental requests are not part of the stable surface");
+    assert!(client.is_valid(&json!({"id":3,"method":"thread/start","params":{}})));
+    assert!(client.is_valid(&json!({"method":"initialized"})));
+
+    let server = jsonschema::validator_for(&schema_file("app-server/stable/ServerMessage.json")).unwrap();
+    let branches = schema_file("app-server/stable/ServerMessage.json")["oneOf"].as_array().unwrap().len();
+    assert_eq!(branches, 4 + 3, "four stable notifications, unknown notifications, response, error");
+    // To a client of the stable surface, an experimental notification is an unknown one.
+    assert!(server.is_valid(&json!({"method":"thread/realtime/closed","params":{}})));
+    assert!(server.is_valid(&json!({"method":"account/updated","params":{"authMode":"apikey"}})));
+    assert!(!server.is_valid(&json!({"method":"account/updated","params":{"authMode":7}})));
+}

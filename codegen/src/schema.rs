@@ -36,6 +36,33 @@ impl UnionSchema {
         UnionSchema { info, root }
     }
 
+    /// The union's schema for the stable surface (`app-server.md` §7): without the branches of
+    /// experimental messages, which the catch-all branch of unknown notifications then covers.
+    /// `None` for a union without experimental messages.
+    pub fn stable_root(&self) -> Option<Value> {
+        let experimental: Vec<&str> =
+            (self.info.messages)().into_iter().filter(|m| m.experimental).map(|m| m.wire_name).collect();
+        if experimental.is_empty() {
+            return None;
+        }
+        let tag = self.info.tag;
+        let mut root = self.root.clone();
+        root["title"] = json!(format!("{} (stable)", self.info.name));
+        let description = root["description"].as_str().unwrap_or_default().to_owned();
+        root["description"] = json!(format!(
+            "{description} Stable surface: experimental methods are excluded (they need `capabilities.experimentalApi`)."
+        ));
+        let branches = root["oneOf"].as_array_mut().expect("unions are oneOf");
+        branches.retain(|b| !branch_tag(b, tag).is_some_and(|t| experimental.contains(&t)));
+        for branch in branches.iter_mut() {
+            if let Some(Value::Array(known)) = branch.pointer_mut(&format!("/properties/{tag}/not/enum")) {
+                known.retain(|k| !k.as_str().is_some_and(|k| experimental.contains(&k)));
+            }
+        }
+        prune_defs(&mut root);
+        Some(root)
+    }
+
     /// The branch of the union that holds `message` (its tag is a `const` equal to the wire
     /// name), as a self-contained schema.
     pub fn message_schema(&self, message: &Message) -> Option<Value> {
@@ -109,6 +136,12 @@ pub fn result_schema(result: &ResultInfo) -> Value {
     root
 }
 
+/// The path, under `schemas/`, of a union's stable-surface file (see
+/// [`UnionSchema::stable_root`]), e.g. `app-server/stable/ClientMessage.json`.
+pub fn stable_union_path(info: &UnionInfo) -> PathBuf {
+    PathBuf::from(format!("{}/stable/{}.json", info.module, info.name))
+}
+
 /// The path, under `schemas/`, of a union's file.
 pub fn union_path(info: &UnionInfo) -> PathBuf {
     PathBuf::from(format!("{}/{}.json", info.module, info.name))
@@ -122,6 +155,9 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
     for union in unions() {
         let previous = files.insert(union_path(&union.info), json_text(&union.root));
         assert!(previous.is_none(), "two unions map to schemas/{}", union_path(&union.info).display());
+        if let Some(stable) = union.stable_root() {
+            files.insert(stable_union_path(&union.info), json_text(&stable));
+        }
         for message in (union.info.messages)() {
             let schema = union
                 .message_schema(&message)

@@ -110,7 +110,8 @@ pub(crate) fn union_files(
 /// request method → `{ params, result }`), `ClientNotificationMap` (every notification method
 /// → `{ params }`, `undefined` for a method without params), and the helpers `ParamsOf<M>` and
 /// `ResultOf<M>`; for the server union (`ServerMethods`): `ServerNotificationMap` and
-/// `NotificationParamsOf<M>`.
+/// `ServerNotificationParamsOf<M>`. Both also declare the stable surface (`app-server.md` §7):
+/// `Experimental<Side>Method`, the `Stable…Map`s without them, and `Stable<Side>Message`.
 pub(crate) fn method_map_file(
     config: &Config,
     module: &str,
@@ -121,7 +122,9 @@ pub(crate) fn method_map_file(
 
     let side = name.strip_suffix("Methods").unwrap_or(name);
     let path = PathBuf::from(format!("{module}/{name}.ts"));
+    let union = format!("{side}Message");
     let mut imports: BTreeMap<String, String> = BTreeMap::new();
+    imports.insert(union.clone(), format!("./{union}.js"));
     let mut type_of = |ty: &crate::app_server::spec::TsType| {
         let ty_name = (ty.name)(config);
         if let Some(p) = (ty.path)() {
@@ -131,6 +134,7 @@ pub(crate) fn method_map_file(
     };
     let mut requests = vec![];
     let mut notifications = vec![];
+    let experimental: Vec<String> = methods.iter().filter(|m| m.experimental).map(|m| format!("{:?}", m.method)).collect();
     for m in methods {
         let params = if m.has_params { type_of(&m.params_ts) } else { "undefined".to_owned() };
         match (&m.kind, &m.result_ts) {
@@ -152,6 +156,9 @@ pub(crate) fn method_map_file(
             lower = side.to_lowercase(),
         ));
         text.push_str(&format!(
+            "\n/**\n * The stable request methods (`capabilities.experimentalApi` not needed).\n */\nexport type Stable{side}RequestMap = Omit<{side}RequestMap, Experimental{side}Method>;\n"
+        ));
+        text.push_str(&format!(
             "\n/**\n * The params type of the request method `M`.\n */\nexport type ParamsOf<M extends keyof {side}RequestMap> = {side}RequestMap[M][\"params\"];\n"
         ));
         text.push_str(&format!(
@@ -162,6 +169,17 @@ pub(crate) fn method_map_file(
         "\n/**\n * Every notification method a {lower} sends, with its params type (`undefined`: the method has no params).\n */\nexport type {side}NotificationMap = {{\n{}}};\n",
         notifications.concat(),
         lower = side.to_lowercase(),
+    ));
+    text.push_str(&format!(
+        "\n/**\n * The stable notification methods (`capabilities.experimentalApi` not needed).\n */\nexport type Stable{side}NotificationMap = Omit<{side}NotificationMap, Experimental{side}Method>;\n"
+    ));
+    text.push_str(&format!(
+        "\n/**\n * The experimental methods a {lower} sends: usable only after opting in with `initialize` `capabilities.experimentalApi: true`.\n */\nexport type Experimental{side}Method = {};\n",
+        if experimental.is_empty() { "never".to_owned() } else { experimental.join(" | ") },
+        lower = side.to_lowercase(),
+    ));
+    text.push_str(&format!(
+        "\n/**\n * {union} of the stable surface: without the experimental methods.\n */\nexport type Stable{union} = Exclude<{union}, {{ \"method\": Experimental{side}Method }}>;\n"
     ));
     text.push_str(&format!(
         "\n/**\n * The params type of the {lower} notification method `M`.\n */\nexport type {side}NotificationParamsOf<M extends keyof {side}NotificationMap> = {side}NotificationMap[M][\"params\"];\n",

@@ -8,8 +8,14 @@ import type {
   ClientRequestMap,
   ParamsOf,
   ResultOf,
+  StableClientMessage,
+  StableClientRequestMap,
 } from "../../generated/typescript/app-server/ClientMethods.js";
-import type { ServerNotificationMap, ServerNotificationParamsOf } from "../../generated/typescript/app-server/ServerMethods.js";
+import type {
+  ServerNotificationMap,
+  ServerNotificationParamsOf,
+  StableServerNotificationMap,
+} from "../../generated/typescript/app-server/ServerMethods.js";
 import type { ClientMessage } from "../../generated/typescript/app-server/ClientMessage.js";
 import type { ServerMessage } from "../../generated/typescript/app-server/ServerMessage.js";
 import type { RequestId } from "../../generated/typescript/app-server/RequestId.js";
@@ -123,3 +129,15 @@ export const answers: ServerMessage[] = [
 
 // @ts-expect-error: ids are strings or numbers, never booleans
 export const badId: RequestId = true;
+
+// The stable surface (app-server.md §7): the experimental `thread/realtime/*` methods are left out.
+
+export const stableRequest: keyof StableClientRequestMap = "thread/start";
+// @ts-expect-error: `thread/realtime/start` is experimental
+export const experimentalRequest: keyof StableClientRequestMap = "thread/realtime/start";
+export const stableNotification: keyof StableServerNotificationMap = "account/updated";
+// @ts-expect-error: `thread/realtime/closed` is experimental
+export const experimentalNotification: keyof StableServerNotificationMap = "thread/realtime/closed";
+export const stableMessage: StableClientMessage = { id: 1, method: "getAuthStatus", params: {} };
+// @ts-expect-error: `thread/realtime/stop` is not a stable message
+export const experimentalMessage: StableClientMessage = { id: 1, method: "thread/realtime/stop", params: { threadId } };

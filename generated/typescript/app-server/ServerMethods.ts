@@ -2,6 +2,7 @@
 import type { AccountLoginCompletedNotification } from "./v2/AccountLoginCompletedNotification.js";
 import type { AccountUpdatedNotification } from "./v2/AccountUpdatedNotification.js";
 import type { AuthStatusChangeNotification } from "./v1/AuthStatusChangeNotification.js";
+import type { ServerMessage } from "./ServerMessage.js";
 import type { ThreadRealtimeClosedNotification } from "./v2/ThreadRealtimeClosedNotification.js";
 import type { ThreadRealtimeErrorNotification } from "./v2/ThreadRealtimeErrorNotification.js";
 import type { ThreadRealtimeItemAddedNotification } from "./v2/ThreadRealtimeItemAddedNotification.js";
@@ -29,6 +30,21 @@ export type ServerNotificationMap = {
   "thread/realtime/error": { params: ThreadRealtimeErrorNotification },
   "thread/realtime/closed": { params: ThreadRealtimeClosedNotification },
 };
+
+/**
+ * The stable notification methods (`capabilities.experimentalApi` not needed).
+ */
+export type StableServerNotificationMap = Omit<ServerNotificationMap, ExperimentalServerMethod>;
+
+/**
+ * The experimental methods a server sends: usable only after opting in with `initialize` `capabilities.experimentalApi: true`.
+ */
+export type ExperimentalServerMethod = "thread/realtime/started" | "thread/realtime/itemAdded" | "thread/realtime/transcript/delta" | "thread/realtime/transcript/done" | "thread/realtime/outputAudio/delta" | "thread/realtime/sdp" | "thread/realtime/error" | "thread/realtime/closed";
+
+/**
+ * ServerMessage of the stable surface: without the experimental methods.
+ */
+export type StableServerMessage = Exclude<ServerMessage, { "method": ExperimentalServerMethod }>;
 
 /**
  * The params type of the server notification method `M`.
