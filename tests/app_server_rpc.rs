@@ -127,8 +127,12 @@ fn messages_that_are_no_client_message_are_invalid_requests_without_an_id() {
         (r#"{"id":1,"result":{}}"#, "a client sends no responses or errors"),
         (r#"{"id":1,"error":{"code":-32600,"message":"x"}}"#, "a client sends no responses or errors"),
         (r#"{"id":1,"method":7}"#, "`method` must be a string (at /method)"),
-        (r#"{"id":null,"method":"initialize","params":{}}"#, "`id` must be a string or an integer (at /id)"),
-        (r#"{"id":1.5,"method":"initialize","params":{}}"#, "`id` must be a string or an integer (at /id)"),
+        (r#"{"id":null,"method":"initialize","params":{}}"#, "invalid type: null, expected a string or an integer (at /id)"),
+        (r#"{"id":1.5,"method":"initialize","params":{}}"#, "invalid type: floating point `1.5`, expected a string or an integer (at /id)"),
+        (
+            r#"{"id":9223372036854775808,"method":"initialize","params":{}}"#,
+            "invalid value: integer `9223372036854775808`, expected a string or an integer (at /id)",
+        ),
     ];
     for (text, message) in cases {
         let error = rejected(text);
@@ -141,9 +145,36 @@ fn messages_that_are_no_client_message_are_invalid_requests_without_an_id() {
 fn bad_notification_params_are_invalid_params_that_cannot_be_answered() {
     let error = ServerMessage::decode(r#"{"method":"thread/realtime/closed","params":{"reason":"requested"}}"#)
         .expect_err("threadId is required");
-    assert_eq!(error.to_string(), "thread/realtime/closed: missing field `threadId` (at /params)");
+    assert_eq!((error.id.clone(), error.code, error.path.as_str()), (None, ErrorCode::InvalidParams, "/params"));
+    assert_eq!(error.message, "invalid params for thread/realtime/closed: missing field `threadId` (at /params)");
+    assert_eq!(error.to_error_response(), None);
     let error = rejected(r#"{"method":"initialized","id":1}"#);
     assert_eq!((error.code, error.message.as_str()), (ErrorCode::MethodNotFound, "method not found: initialized"));
+}
+
+#[test]
+fn a_request_from_the_server_is_answered_with_method_not_found() {
+    let error = ServerMessage::decode(r#"{"id":"s-1","method":"item/commandExecution/requestApproval","params":{}}"#)
+        .expect_err("a server sends no requests this crate knows");
+    let answer = error.to_error_response().expect("answerable");
+    assert_eq!(
+        encode(&answer),
+        json!({"id":"s-1","error":{"code":-32601,"message":"method not found: item/commandExecution/requestApproval"}})
+    );
+}
+
+#[test]
+fn malformed_answers_are_invalid_requests_with_the_json_path() {
+    let cases = [
+        (r#"{"id":true,"result":{}}"#, "/id", "invalid type: boolean `true`, expected a string or an integer"),
+        (r#"{"id":1,"error":{"code":"x","message":"m"}}"#, "/error/code", "invalid type: string \"x\", expected i64"),
+        (r#"{"id":1,"error":{"code":-32600}}"#, "/error", "missing field `message`"),
+        (r#"{"params":{}}"#, "", "neither a request, a notification, a response nor an error"),
+    ];
+    for (text, path, reason) in cases {
+        let error = ServerMessage::decode(text).expect_err(text);
+        assert_eq!((error.code, error.path.as_str(), error.reason()), (ErrorCode::InvalidRequest, path, reason), "{text}");
+    }
 }
 
 #[test]

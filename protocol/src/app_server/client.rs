@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::app_server::decode_error::RpcDecodeError;
-use crate::app_server::jsonrpc::{Call, ErrorCode, Notification, Notify, Request, RequestId};
+use crate::app_server::decode_error::{self, RpcDecodeError};
+use crate::app_server::jsonrpc::{Call, Notification, Notify, Request, RequestId};
 use crate::app_server::spec::MethodSpec;
 use crate::app_server::{v1, v2};
 use crate::error::DecodeError;
@@ -204,50 +204,33 @@ impl ClientMessage {
     /// Decodes one message from JSON text (one line of the stdio transport, or one WebSocket
     /// text frame). A `jsonrpc` member is accepted and ignored, as is every unknown member.
     pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| RpcDecodeError::new(None, ErrorCode::InvalidRequest, "", format!("not valid JSON: {e}")))?;
-        Self::decode_value(value)
+        Self::decode_value(decode_error::parse(text)?)
     }
 
     /// Decodes one already parsed message; see [`Self::decode`].
     pub fn decode_value(value: Value) -> Result<Self, RpcDecodeError> {
-        let invalid = |path: &str, reason: &str| RpcDecodeError::new(None, ErrorCode::InvalidRequest, path, reason);
         let Some(object) = value.as_object() else {
-            return Err(invalid("", "a message must be a JSON object"));
+            return Err(decode_error::invalid("", "a message must be a JSON object"));
         };
-        let Some(method) = object.get("method") else {
+        let Some(method) = decode_error::method_of(object)? else {
             let reason = if object.contains_key("result") || object.contains_key("error") {
                 "a client sends no responses or errors"
             } else {
                 "neither a request, a notification, a response nor an error"
             };
-            return Err(invalid("", reason));
+            return Err(decode_error::invalid("", reason));
         };
-        let Some(method) = method.as_str().map(str::to_owned) else {
-            return Err(invalid("/method", "`method` must be a string"));
-        };
-        let Some(id) = object.get("id") else {
+        let Some(id) = decode_error::id_of(object)? else {
             return ClientNotification::from_value::<serde_json::Error>(&method, value)
                 .map(Self::Notification)
-                .map_err(|e| params_error(None, &method, &e.to_string()));
+                .map_err(|e| decode_error::params_error(None, &method, &e.to_string()));
         };
-        let id = RequestId::deserialize(id)
-            .map_err(|_| invalid("/id", "`id` must be a string or an integer"))?;
         match ClientRequest::from_parts::<serde_json::Error>(&method, id.clone(), &value) {
-            None => Err(RpcDecodeError::new(Some(id), ErrorCode::MethodNotFound, "", format!("method not found: {method}"))),
+            None => Err(decode_error::method_not_found(id, &method)),
             Some(Ok(request)) => Ok(Self::Request(request)),
-            Some(Err(e)) => Err(params_error(Some(id), &method, &e.to_string())),
+            Some(Err(e)) => Err(decode_error::params_error(Some(id), &method, &e.to_string())),
         }
     }
-}
-
-/// The -32602 error for a serde error (with its path recorded by [`crate::codec`]) raised while
-/// decoding the params of `method`.
-fn params_error(id: Option<RequestId>, method: &str, error: &str) -> RpcDecodeError {
-    let (path, reason) = crate::codec::split_path(error);
-    let mut error = RpcDecodeError::new(id, ErrorCode::InvalidParams, path, reason);
-    error.message = crate::codec::with_path(path, &format!("invalid params for {method}: {reason}"));
-    error
 }
 
 impl Serialize for ClientMessage {
@@ -262,6 +245,6 @@ impl Serialize for ClientMessage {
 impl<'de> Deserialize<'de> for ClientMessage {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = Value::deserialize(d)?;
-        Self::decode_value(value).map_err(|e| serde::de::Error::custom(crate::codec::with_path(&e.path, e.reason())))
+        Self::decode_value(value).map_err(decode_error::to_serde)
     }
 }

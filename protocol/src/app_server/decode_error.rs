@@ -1,19 +1,20 @@
-//! [`RpcDecodeError`]: why an incoming client message cannot be served, as the JSON-RPC error a
-//! server answers with.
+//! [`RpcDecodeError`]: why an incoming message cannot be served, as the JSON-RPC error its
+//! receiver answers with, and the classification steps both unions share.
 
 use std::fmt;
 
 use crate::app_server::jsonrpc::{ErrorCode, ErrorObject, RequestId};
 use crate::app_server::server::ErrorResponse;
 
-/// Why [`ClientMessage::decode`](super::ClientMessage::decode) rejected a message, with what a
-/// server needs to answer it (`app-server.md` §1.2, §3):
+/// Why [`ClientMessage::decode`](super::ClientMessage::decode) or
+/// [`ServerMessage::decode`](super::ServerMessage::decode) rejected a message, with what its
+/// receiver needs to answer it (`app-server.md` §1.2, §3):
 ///
 /// * -32600 ([`ErrorCode::InvalidRequest`]): not valid JSON, not an object, a `method` or `id`
-///   of the wrong JSON type, or an object that is none of the four message shapes (or a
-///   response or error, which a client never sends);
-/// * -32601 ([`ErrorCode::MethodNotFound`]): a request whose `method` is unknown; the message is
-///   `method not found: {method}`;
+///   of the wrong JSON type, an object that is none of the four message shapes, a message its
+///   sender never sends (a response from a client), or a malformed response or error;
+/// * -32601 ([`ErrorCode::MethodNotFound`]): a request whose `method` is unknown (for a client,
+///   every request: a server sends none); the message is `method not found: {method}`;
 /// * -32602 ([`ErrorCode::InvalidParams`]): a known method whose `params` do not decode; the
 ///   message names the method and the JSON path of the offending value.
 ///
@@ -67,3 +68,57 @@ impl fmt::Display for RpcDecodeError {
 }
 
 impl std::error::Error for RpcDecodeError {}
+
+/// A -32600 error without an id.
+pub(crate) fn invalid(path: &str, reason: &str) -> RpcDecodeError {
+    RpcDecodeError::new(None, ErrorCode::InvalidRequest, path, reason)
+}
+
+/// The -32601 error answering the request `id` of the unknown `method`.
+pub(crate) fn method_not_found(id: RequestId, method: &str) -> RpcDecodeError {
+    RpcDecodeError::new(Some(id), ErrorCode::MethodNotFound, "", format!("method not found: {method}"))
+}
+
+/// The -32602 error for a serde error (with its path recorded by [`crate::codec`]) raised while
+/// decoding the params of `method`.
+pub(crate) fn params_error(id: Option<RequestId>, method: &str, error: &str) -> RpcDecodeError {
+    let (path, reason) = crate::codec::split_path(error);
+    let mut error = RpcDecodeError::new(id, ErrorCode::InvalidParams, path, reason);
+    error.message = crate::codec::with_path(path, &format!("invalid params for {method}: {reason}"));
+    error
+}
+
+/// Parses JSON text into a value, or -32600.
+pub(crate) fn parse(text: &str) -> Result<serde_json::Value, RpcDecodeError> {
+    serde_json::from_str(text).map_err(|e| invalid("", &format!("not valid JSON: {e}")))
+}
+
+/// The `method` of a message object: `Ok(None)` when absent, -32600 when not a string.
+pub(crate) fn method_of(object: &serde_json::Map<String, serde_json::Value>) -> Result<Option<String>, RpcDecodeError> {
+    match object.get("method") {
+        None => Ok(None),
+        Some(serde_json::Value::String(method)) => Ok(Some(method.clone())),
+        Some(_) => Err(invalid("/method", "`method` must be a string")),
+    }
+}
+
+/// The `id` of a message object: `Ok(None)` when absent, -32600 when neither a string nor an
+/// integer.
+pub(crate) fn id_of(object: &serde_json::Map<String, serde_json::Value>) -> Result<Option<RequestId>, RpcDecodeError> {
+    use serde::Deserialize as _;
+    object.get("id").map(|id| RequestId::deserialize(id).map_err(|e| invalid("/id", &e.to_string()))).transpose()
+}
+
+/// Decodes a buffered answer (response or error) or -32600 with the JSON path.
+pub(crate) fn answer<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, RpcDecodeError> {
+    crate::codec::from_buffered::<T, serde_json::Error>(value).map_err(|e| {
+        let message = e.to_string();
+        let (path, reason) = crate::codec::split_path(&message);
+        invalid(path, reason)
+    })
+}
+
+/// The serde error of a rejected message, for the `Deserialize` impls of the unions.
+pub(crate) fn to_serde<E: serde::de::Error>(error: RpcDecodeError) -> E {
+    E::custom(crate::codec::with_path(&error.path, error.reason()))
+}

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::app_server::client::{notifications, ClientResult};
+use crate::app_server::decode_error::{self, RpcDecodeError};
 use crate::app_server::jsonrpc::{ErrorObject, Notification, Notify, Request, RequestId};
 use crate::app_server::spec::MethodSpec;
 use crate::app_server::{v1, v2};
@@ -84,9 +85,32 @@ pub enum ServerMessage {
 
 impl ServerMessage {
     /// Decodes one message from JSON text. A `jsonrpc` member is accepted and ignored, as is
-    /// every unknown member; errors name the method and the JSON path.
-    pub fn decode(text: &str) -> Result<Self, DecodeError> {
-        crate::codec::decode(text, "method")
+    /// every unknown member. A request (which a server never sends) is rejected with -32601 and
+    /// its id, so that a client can answer it as the spec requires.
+    pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
+        Self::decode_value(decode_error::parse(text)?)
+    }
+
+    /// Decodes one already parsed message; see [`Self::decode`].
+    pub fn decode_value(value: Value) -> Result<Self, RpcDecodeError> {
+        let Some(object) = value.as_object() else {
+            return Err(decode_error::invalid("", "a message must be a JSON object"));
+        };
+        if let Some(method) = decode_error::method_of(object)? {
+            if let Some(id) = decode_error::id_of(object)? {
+                return Err(decode_error::method_not_found(id, &method));
+            }
+            return ServerNotification::from_value::<serde_json::Error>(&method, value)
+                .map(Self::Notification)
+                .map_err(|e| decode_error::params_error(None, &method, &e.to_string()));
+        }
+        if object.contains_key("result") {
+            return decode_error::answer(&value).map(Self::Response);
+        }
+        if object.contains_key("error") {
+            return decode_error::answer(&value).map(Self::Error);
+        }
+        Err(decode_error::invalid("", "neither a request, a notification, a response nor an error"))
     }
 }
 
@@ -102,25 +126,7 @@ impl Serialize for ServerMessage {
 
 impl<'de> Deserialize<'de> for ServerMessage {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        use serde::de::Error as _;
         let value = Value::deserialize(d)?;
-        let Some(object) = value.as_object() else {
-            return Err(D::Error::custom("a message must be a JSON object"));
-        };
-        if let Some(method) = object.get("method") {
-            let method = method.as_str().ok_or_else(|| crate::codec::missing_tag::<D::Error>("method"))?;
-            if object.contains_key("id") {
-                return Err(D::Error::custom(format!("a server sends no requests (method `{method}`)")));
-            }
-            let method = method.to_owned();
-            return ServerNotification::from_value(&method, value).map(Self::Notification);
-        }
-        if object.contains_key("result") {
-            return crate::codec::from_buffered(&value).map(Self::Response);
-        }
-        if object.contains_key("error") {
-            return crate::codec::from_buffered(&value).map(Self::Error);
-        }
-        Err(D::Error::custom("neither a request, a notification, a response nor an error"))
+        Self::decode_value(value).map_err(decode_error::to_serde)
     }
 }

@@ -1,6 +1,7 @@
-//! The method lists of the app-server unions, from which the registry, the JSON Schemas and the
-//! TypeScript types of [`ClientMessage`](super::ClientMessage) and
-//! [`ServerMessage`](super::ServerMessage) are built.
+//! [`MethodSpec`]: what the registry, the JSON Schemas and the TypeScript files need of one
+//! method of [`ClientMessage`](super::ClientMessage) or [`ServerMessage`](super::ServerMessage)
+//! (the lists are declared with the unions, in `client.rs` and `server.rs`), and the
+//! [`ResultInfo`] of each request method.
 
 use serde::Serialize;
 use serde_json::Value;
