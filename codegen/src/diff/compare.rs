@@ -81,6 +81,12 @@ fn with(base: &Option<Value>, key: &str, value: Value) -> Option<Value> {
     Some(base)
 }
 
+fn without(base: &Option<Value>, key: &str) -> Option<Value> {
+    let mut base = base.clone()?;
+    base.as_object_mut()?.remove(key);
+    Some(base)
+}
+
 fn escape(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
@@ -312,7 +318,7 @@ impl Cmp<'_> {
                 let a = added.remove(i);
                 let detail = format!("member `{r}` was renamed `{a}`");
                 let change = if ro.contains(r) {
-                    Change::new(Rule::FieldRenamed, detail).backward(base_b.clone()).forward(base_f.clone())
+                    Change::new(Rule::FieldRenamed, detail).backward(without(&base_b, a)).forward(without(&base_f, r))
                 } else {
                     Change::new(Rule::FieldRenamedOptional, detail + " (a value under the old name is ignored)")
                 };
@@ -324,7 +330,7 @@ impl Cmp<'_> {
                 Change::new(Rule::FieldRemovedClosedObject, format!("member `{r}` was removed and undeclared members are rejected"))
                     .backward(value.and_then(|v| with(&base_b, r, v)))
             } else if ro.contains(r) {
-                Change::new(Rule::FieldRemovedRequired, format!("required member `{r}` was removed")).forward(base_f.clone())
+                Change::new(Rule::FieldRemovedRequired, format!("required member `{r}` was removed")).forward(without(&base_f, r))
             } else {
                 Change::new(Rule::FieldRemovedOptional, format!("optional member `{r}` was removed"))
             };

@@ -106,13 +106,11 @@ impl<'a> Doc<'a> {
         let mut own: Map<String, Value> =
             map.iter().filter(|(k, _)| !ANNOTATIONS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
         let mut out = Flat { map: Map::new(), never: false, def: None };
-        if let Some(Value::String(reference)) = own.remove("$ref") {
-            if depth < MAX_DEPTH {
-                if let Some((target, def)) = self.target(&reference) {
-                    out = self.flatten_depth(target, depth + 1);
-                    out.def = def.or(out.def);
-                }
-            }
+        let reference = own.remove("$ref");
+        let target = reference.as_ref().and_then(Value::as_str).filter(|_| depth < MAX_DEPTH).and_then(|r| self.target(r));
+        if let Some((target, def)) = target {
+            out = self.flatten_depth(target, depth + 1);
+            out.def = def.or(out.def);
         }
         if let Some(Value::Array(parts)) = own.remove("allOf") {
             for part in parts {

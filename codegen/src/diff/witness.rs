@@ -79,18 +79,14 @@ pub fn of_type(doc: Doc<'_>, ty: &str, node: &Map<String, Value>, depth: usize) 
             if let Some(m) = num("minimum") {
                 v = v.max(m);
             }
-            if let Some(m) = num("exclusiveMinimum") {
-                if v <= m {
-                    v = m + 1.0;
-                }
+            if let Some(m) = num("exclusiveMinimum").filter(|m| v <= *m) {
+                v = m + 1.0;
             }
             if let Some(m) = num("maximum") {
                 v = v.min(m);
             }
-            if let Some(m) = num("exclusiveMaximum") {
-                if v >= m {
-                    v = m - 1.0;
-                }
+            if let Some(m) = num("exclusiveMaximum").filter(|m| v >= *m) {
+                v = m - 1.0;
             }
             Some(number(v))
         }
