@@ -283,6 +283,12 @@ fn messages_added_and_removed_are_judged_against_the_unions() {
         verdicts(tree(&[(c2s, "a", m("a")), (c2s, "b", m("b"))], true), tree(&[(c2s, "a", m("a"))], true)),
         [("b".to_owned(), "message-removed", Status::Breaking, Some(json!({ "type": "b", "a": "" })))]
     );
+    // Renamed (same body): old clients do not understand the new name, new servers the old.
+    let other = message("c", &obj(json!({ "z": S() }), &["z"]), &json!({}));
+    assert_eq!(
+        verdicts(tree(&[(s2c, "a", m("a")), (s2c, "c", other.clone())], true), tree(&[(s2c, "b", m("b")), (s2c, "c", other)], true)),
+        [("a".to_owned(), "union-tag-changed", Status::Breaking, Some(json!({ "type": "b", "a": "" })))]
+    );
     // Removed from what a server sends: old clients just stop receiving it.
     assert_eq!(
         verdicts(tree(&[(s2c, "a", m("a")), (s2c, "b", m("b"))], true), tree(&[(s2c, "a", m("a"))], true)),
@@ -326,6 +332,24 @@ fn recursive_definitions_are_followed_once_and_terminate() {
     assert_eq!(got, [("type-changed", "/tree/value", Status::Breaking)]);
     assert_eq!(findings[0].witnesses[0].instance, json!({ "type": "m", "tree": { "value": "" } }));
     assert!(diff::diff(&set("string"), &set("string"), None, &[]).is_empty());
+}
+
+#[test]
+fn a_member_renamed_to_a_recursive_definition_with_two_recursive_members_is_found() {
+    let defs = json!({ "Tree": { "type": "object", "properties": {
+        "left": { "anyOf": [{ "$ref": "#/$defs/Tree" }, { "type": "null" }] },
+        "right": { "anyOf": [{ "$ref": "#/$defs/Tree" }, { "type": "null" }] },
+        "value": { "type": "integer" }
+    }, "required": ["value", "left", "right"] } });
+    let set = |name: &str| {
+        let body = obj(json!({ name: { "$ref": "#/$defs/Tree" } }), &[name]);
+        tree(&[("server-to-client", "m", message("m", &body, &defs))], true)
+    };
+    let findings = diff::diff(&set("tree"), &set("root"), None, &[]);
+    let got: Vec<(&str, &str, Status)> = findings.iter().map(|f| (f.rule.id(), f.path.as_str(), f.status)).collect();
+    assert_eq!(got, [("field-renamed", "", Status::Breaking)]);
+    assert_eq!(findings[0].detail, "member `tree` was renamed `root`");
+    assert_eq!(findings[0].witnesses[0].instance, json!({ "type": "m", "root": { "value": 0, "left": null, "right": null } }));
 }
 
 #[test]

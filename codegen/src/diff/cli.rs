@@ -56,12 +56,17 @@ impl DiffArgs {
     /// The options these arguments mean, with `root` the working tree.
     pub fn options(&self, root: &Path) -> Result<Options, String> {
         let default_new = || root.join("schemas");
-        let (old, new) = match (&self.base, &self.first, &self.second) {
-            (Some(_), Some(_), Some(_)) => return Err("give at most one directory (NEW) with --base".into()),
-            (Some(rev), new, None) => (OldSource::Git(rev.clone()), new.clone().unwrap_or_else(default_new)),
-            (None, Some(old), new) => (OldSource::Dir(old.clone()), new.clone().unwrap_or_else(default_new)),
-            (None, None, _) => return Err("give the old schemas/ directory, or --base <GIT-REV>".into()),
-            (Some(_), None, Some(_)) => unreachable!("clap fills positionals in order"),
+        let (old, new) = match &self.base {
+            Some(rev) => {
+                if self.second.is_some() {
+                    return Err("give at most one directory (NEW) with --base".into());
+                }
+                (OldSource::Git(rev.clone()), self.first.clone().unwrap_or_else(default_new))
+            }
+            None => {
+                let old = self.first.clone().ok_or("give the old schemas/ directory, or --base <GIT-REV>")?;
+                (OldSource::Dir(old), self.second.clone().unwrap_or_else(default_new))
+            }
         };
         Ok(Options {
             old,

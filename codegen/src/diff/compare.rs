@@ -132,12 +132,12 @@ fn sample(doc: Doc<'_>, body: &Body, ty: &str) -> Option<Value> {
     match body {
         Body::Typed { node, types } => {
             if ty == "integer" && !types.contains("integer") && types.contains("number") {
-                return of_type(doc, "integer", node, 0);
+                return of_type(doc, "integer", node);
             }
             if ty == "number" && types.contains("number") {
                 return Some(json!(0.5));
             }
-            of_type(doc, ty, node, 0)
+            of_type(doc, ty, node)
         }
         Body::Enum { values, open } => values
             .iter()
@@ -290,8 +290,8 @@ impl Cmp<'_> {
         let (ro, rn) = (req(no), req(nn));
         let closed = |m: &Map<String, Value>| m.get("additionalProperties") == Some(&Value::Bool(false));
         let (co, cn) = (closed(no), closed(nn));
-        let min_o = of_type(self.old, "object", no, 0);
-        let min_n = of_type(self.new, "object", nn, 0);
+        let min_o = of_type(self.old, "object", no);
+        let min_n = of_type(self.new, "object", nn);
         // A base instance for a child's witness: the sender's minimal object, completed with
         // the members the receiver requires that the sender does not declare.
         let joint = |sender: &Option<Value>, receiver: &Option<Value>, declared: &Map<String, Value>| {
@@ -396,7 +396,7 @@ impl Cmp<'_> {
         let t = Value::Bool(true);
         let io = no.get("items").unwrap_or(&t);
         let inn = nn.get("items").unwrap_or(&t);
-        let base = |doc, node: &Map<String, Value>| of_type(doc, "array", node, 0);
+        let base = |doc, node: &Map<String, Value>| of_type(doc, "array", node);
         let (bo, bn) = (base(self.old, no), base(self.new, nn));
         let put = |base: &Option<Value>, w: Value| -> Option<Value> {
             match base.clone() {

@@ -79,11 +79,8 @@ impl SchemaSet {
 
     /// Reads `schemas` (a directory inside a git work tree) as it was at revision `rev`.
     pub fn from_git(schemas: &Path, rev: &str) -> Result<SchemaSet, LoadError> {
-        let abs = std::fs::canonicalize(schemas)
-            .or_else(|_| std::fs::canonicalize(schemas.parent().unwrap_or(Path::new("."))).map(|p| p.join(schemas.file_name().unwrap_or_default())))
-            .map_err(|e| LoadError(format!("{}: {e}", schemas.display())))?;
-        let probe = if abs.is_dir() { abs.clone() } else { abs.parent().map(Path::to_path_buf).unwrap_or_default() };
-        let top = git(&probe, &["rev-parse", "--show-toplevel"])
+        let abs = std::fs::canonicalize(schemas).map_err(|e| LoadError(format!("{}: {e}", schemas.display())))?;
+        let top = git(&abs, &["rev-parse", "--show-toplevel"])
             .map_err(|e| LoadError(format!("{}: not inside a git work tree ({e})", schemas.display())))?;
         let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
         let top = std::fs::canonicalize(&top).unwrap_or(top);

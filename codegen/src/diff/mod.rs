@@ -158,21 +158,42 @@ pub fn default_mode(direction: &str) -> Mode {
 /// Compares two loaded trees.
 pub fn diff(old: &SchemaSet, new: &SchemaSet, mode: Option<Mode>, allow: &[Rule]) -> Vec<Finding> {
     let mut findings = vec![];
+    let renamed = renamed_messages(old, new);
     let keys: std::collections::BTreeSet<&MessageKey> = old.entries.keys().chain(new.entries.keys()).collect();
     for key in keys {
         let mode = mode.unwrap_or_else(|| default_mode(&key.direction));
-        let changes = match (old.entries.get(key), new.entries.get(key)) {
+        let (o, n) = (old.entries.get(key), new.entries.get(key));
+        if o.is_none() && renamed.iter().any(|(_, to)| to == key) {
+            continue;
+        }
+        let rename = renamed.iter().find(|(from, _)| from == key).and_then(|(_, to)| new.entries.get(to));
+        let (changes, n) = match (o, n) {
             (Some(o), Some(n)) => {
-                compare::compare(Doc { root: &o.schema }, &o.schema, Doc { root: &n.schema }, &n.schema)
+                (compare::compare(Doc { root: &o.schema }, &o.schema, Doc { root: &n.schema }, &n.schema), Some(n))
             }
-            (Some(o), None) => vec![compare::Change {
-                rule: Rule::MessageRemoved,
-                path: vec![],
-                definition: None,
-                detail: format!("message `{}` was removed", key.wire_name),
-                backward: minimal(Doc { root: &o.schema }, &o.schema),
-                forward: None,
-            }],
+            (Some(o), None) if rename.is_some() => {
+                let to = rename.expect("checked");
+                let change = compare::Change {
+                    rule: Rule::UnionTagChanged,
+                    path: vec![],
+                    definition: None,
+                    detail: format!("message `{}` became `{}` (same body)", key.wire_name, to.key.wire_name),
+                    backward: minimal(Doc { root: &o.schema }, &o.schema),
+                    forward: minimal(Doc { root: &to.schema }, &to.schema),
+                };
+                (vec![change], rename)
+            }
+            (Some(o), None) => (
+                vec![compare::Change {
+                    rule: Rule::MessageRemoved,
+                    path: vec![],
+                    definition: None,
+                    detail: format!("message `{}` was removed", key.wire_name),
+                    backward: minimal(Doc { root: &o.schema }, &o.schema),
+                    forward: None,
+                }],
+                None,
+            ),
             (None, Some(n)) => {
                 let instance = minimal(Doc { root: &n.schema }, &n.schema);
                 let closed = old_union(old, key).zip(instance.as_ref()).is_some_and(|(u, i)| !accepts(u, i));
@@ -181,16 +202,40 @@ pub fn diff(old: &SchemaSet, new: &SchemaSet, mode: Option<Mode>, allow: &[Rule]
                 } else {
                     (Rule::MessageAdded, format!("message `{}` was added", key.wire_name))
                 };
-                vec![compare::Change { rule, path: vec![], definition: None, detail, backward: None, forward: instance }]
+                (vec![compare::Change { rule, path: vec![], definition: None, detail, backward: None, forward: instance }], Some(n))
             }
-            (None, None) => unreachable!("keys come from both sets"),
+            (None, None) => continue,
         };
         for change in changes {
-            findings.push(judge(old, new, key, mode, allow, change));
+            findings.push(judge(old, new, key, (o, n), mode, allow, change));
         }
     }
     findings.sort_by(|a, b| (a.status, &a.message, &a.path, a.rule).cmp(&(b.status, &b.message, &b.path, b.rule)));
     findings
+}
+
+/// Messages that disappear under one wire name and appear under another with the same body
+/// (same surface, version and direction): old key → new key.
+fn renamed_messages(old: &SchemaSet, new: &SchemaSet) -> Vec<(MessageKey, MessageKey)> {
+    let body = |e: &load::Entry| {
+        let mut c = Doc { root: &e.schema }.canonical(&e.schema);
+        if let Some(p) = c.get_mut("properties").and_then(Value::as_object_mut) {
+            p.remove("type");
+            p.remove("method");
+        }
+        c
+    };
+    let mut added: Vec<&load::Entry> = new.entries.values().filter(|e| !old.entries.contains_key(&e.key)).collect();
+    let mut pairs = vec![];
+    for o in old.entries.values().filter(|e| !new.entries.contains_key(&e.key)) {
+        let same = |n: &&load::Entry| {
+            n.key.surface == o.key.surface && n.key.version == o.key.version && n.key.direction == o.key.direction && body(n) == body(o)
+        };
+        if let Some(i) = added.iter().position(same) {
+            pairs.push((o.key.clone(), added.remove(i).key.clone()));
+        }
+    }
+    pairs
 }
 
 /// The old union schema a new message would have reached.
@@ -202,27 +247,40 @@ fn old_union<'a>(old: &'a SchemaSet, key: &MessageKey) -> Option<&'a Value> {
     old.unions.get(&entry.union_path)
 }
 
-fn judge(old: &SchemaSet, new: &SchemaSet, key: &MessageKey, mode: Mode, allow: &[Rule], change: compare::Change) -> Finding {
+fn judge(
+    old: &SchemaSet,
+    new: &SchemaSet,
+    key: &MessageKey,
+    (old_entry, new_entry): (Option<&load::Entry>, Option<&load::Entry>),
+    mode: Mode,
+    allow: &[Rule],
+    change: compare::Change,
+) -> Finding {
     let mut witnesses = vec![];
     for &check in mode.checks() {
         if !change.rule.breaks(check) {
             continue;
         }
-        let (instance, sender, receiver_set) = match check {
-            Check::Backward => (&change.backward, old.entries.get(key), new),
-            Check::Forward => (&change.forward, new.entries.get(key), old),
+        let (instance, sender, receiver, receiver_set) = match check {
+            Check::Backward => (&change.backward, old_entry, new_entry, new),
+            Check::Forward => (&change.forward, new_entry, old_entry, old),
         };
         let Some(instance) = instance.clone() else { continue };
         let sent = sender.is_some_and(|e| accepts(&e.schema, &instance));
-        let rejected = match change.rule.receiver_view() {
-            _ if change.rule == Rule::MessageAddedClosedUnion => old_union(old, key).is_some_and(|u| !accepts(u, &instance)),
-            ReceiverView::Accepted => receiver_set.entries.get(key).is_some_and(|e| !accepts(&e.schema, &instance)),
-            ReceiverView::Understood => {
-                receiver_set.entries.get(key).is_some_and(|e| !accepts(&understood(&e.schema), &instance))
-            }
-            ReceiverView::AnyMessage => !receiver_set.entries.values().any(|e| {
+        let any_message = || {
+            !receiver_set.entries.values().any(|e| {
                 e.key.surface == key.surface && e.key.direction == key.direction && accepts(&understood(&e.schema), &instance)
-            }),
+            })
+        };
+        // A message added, removed or renamed is judged against every message of the receiving
+        // side (or, when added, against the old union), not against one counterpart.
+        let message_level = old_entry.map(|e| &e.key) != new_entry.map(|e| &e.key);
+        let rejected = match (change.rule.receiver_view(), receiver) {
+            _ if change.rule == Rule::MessageAddedClosedUnion => old_union(old, key).is_some_and(|u| !accepts(u, &instance)),
+            _ if message_level => any_message(),
+            (ReceiverView::AnyMessage, _) | (_, None) => any_message(),
+            (ReceiverView::Accepted, Some(e)) => !accepts(&e.schema, &instance),
+            (ReceiverView::Understood, Some(e)) => !accepts(&understood(&e.schema), &instance),
         };
         witnesses.push(Witness { check, instance, verified: sent && rejected });
     }

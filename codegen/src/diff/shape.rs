@@ -198,29 +198,32 @@ impl<'a> Doc<'a> {
         Shape { nullable, body: Body::Typed { types, node: map }, def: None }
     }
 
-    /// The node with every `$ref` resolved (to a bounded depth) and annotations dropped: two
-    /// nodes with equal canonical forms accept the same values.
+    /// The node with every `$ref` resolved and annotations dropped: two nodes with equal
+    /// canonical forms accept the same values. A definition met again inside itself stays a
+    /// `$ref` (so recursive definitions have a finite form).
     pub fn canonical(&self, node: &Value) -> Value {
-        self.canonical_depth(node, 0)
+        self.canonical_in(node, &mut vec![])
     }
 
-    fn canonical_depth(&self, node: &Value, depth: usize) -> Value {
+    fn canonical_in(&self, node: &Value, stack: &mut Vec<String>) -> Value {
+        let reference = node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"));
+        if let Some(name) = reference.filter(|name| stack.iter().any(|s| s == name) || stack.len() >= MAX_DEPTH) {
+            return serde_json::json!({ "$ref": name });
+        }
         let flat = self.flatten(node);
         if flat.never {
             return Value::Bool(false);
         }
-        if depth > MAX_DEPTH {
-            return Value::Object(flat.map);
-        }
+        let pushed = flat.def.clone().map(|d| stack.push(d)).is_some();
         let mut out = Map::new();
         for (k, v) in flat.map {
             let v = match k.as_str() {
                 "properties" => Value::Object(
-                    v.as_object().into_iter().flatten().map(|(p, s)| (p.clone(), self.canonical_depth(s, depth + 1))).collect(),
+                    v.as_object().into_iter().flatten().map(|(p, s)| (p.clone(), self.canonical_in(s, stack))).collect(),
                 ),
-                "items" | "additionalProperties" | "not" => self.canonical_depth(&v, depth + 1),
+                "items" | "additionalProperties" | "not" => self.canonical_in(&v, stack),
                 "anyOf" | "oneOf" | "prefixItems" => {
-                    Value::Array(v.as_array().into_iter().flatten().map(|s| self.canonical_depth(s, depth + 1)).collect())
+                    Value::Array(v.as_array().into_iter().flatten().map(|s| self.canonical_in(s, stack)).collect())
                 }
                 "required" | "enum" | "type" => match v {
                     Value::Array(mut items) => {
@@ -232,6 +235,9 @@ impl<'a> Doc<'a> {
                 _ => v,
             };
             out.insert(k, v);
+        }
+        if pushed {
+            stack.pop();
         }
         Value::Object(out)
     }

@@ -27,80 +27,103 @@ pub fn format_example(format: &str) -> &'static str {
     }
 }
 
-/// A minimal instance that `node` accepts, if one can be built.
+/// A minimal instance that `node` accepts, if one can be built. `null` is preferred where it
+/// is accepted; a definition is not expanded again inside itself (a required recursion has no
+/// finite instance along that path).
 pub fn minimal(doc: Doc<'_>, node: &Value) -> Option<Value> {
-    minimal_depth(doc, node, 0)
-}
-
-fn minimal_depth(doc: Doc<'_>, node: &Value, depth: usize) -> Option<Value> {
-    if depth > MAX_DEPTH {
-        return None;
-    }
-    let shape = doc.shape(node);
-    let found = match &shape.body {
-        Body::Any => Some(json!({})),
-        Body::Never => None,
-        Body::Null => Some(Value::Null),
-        Body::Enum { values, .. } => values.first().cloned(),
-        Body::Union { variants, .. } => variants.values().find_map(|b| minimal_depth(doc, b, depth + 1)),
-        Body::Alts(branches) => branches.iter().find_map(|b| minimal_depth(doc, b, depth + 1)),
-        Body::Typed { types, node } => ["object", "string", "integer", "number", "boolean", "array"]
-            .iter()
-            .filter(|t| types.contains(**t))
-            .find_map(|t| of_type(doc, t, node, depth)),
-    };
-    found.or_else(|| shape.nullable.then_some(Value::Null))
+    Gen { doc, stack: vec![] }.node(node)
 }
 
 /// A minimal instance of `node` (flattened keywords) of JSON type `ty`.
-pub fn of_type(doc: Doc<'_>, ty: &str, node: &Map<String, Value>, depth: usize) -> Option<Value> {
-    let num = |k: &str| node.get(k).and_then(Value::as_f64);
-    match ty {
-        "object" => {
-            let mut out = Map::new();
-            let props = node.get("properties").and_then(Value::as_object);
-            for name in node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
-                let schema = props.and_then(|p| p.get(name)).cloned().unwrap_or(Value::Bool(true));
-                out.insert(name.to_owned(), minimal_depth(doc, &schema, depth + 1)?);
-            }
-            Some(Value::Object(out))
+pub fn of_type(doc: Doc<'_>, ty: &str, node: &Map<String, Value>) -> Option<Value> {
+    Gen { doc, stack: vec![] }.of_type(ty, node)
+}
+
+struct Gen<'a> {
+    doc: Doc<'a>,
+    /// The definitions being expanded, outermost first.
+    stack: Vec<String>,
+}
+
+impl Gen<'_> {
+    fn node(&mut self, node: &Value) -> Option<Value> {
+        let shape = self.doc.shape(node);
+        if shape.nullable {
+            return Some(Value::Null);
         }
-        "string" => {
-            let format = node.get("format").and_then(Value::as_str).unwrap_or("");
-            let mut s = format_example(format).to_owned();
-            let min = num("minLength").unwrap_or(0.0) as usize;
-            while s.chars().count() < min {
-                s.push('a');
+        if let Some(def) = &shape.def {
+            if self.stack.contains(def) || self.stack.len() >= MAX_DEPTH {
+                return None;
             }
-            Some(Value::String(s))
+            self.stack.push(def.clone());
         }
-        "integer" | "number" => {
-            let mut v = 0.0_f64;
-            if let Some(m) = num("minimum") {
-                v = v.max(m);
-            }
-            if let Some(m) = num("exclusiveMinimum").filter(|m| v <= *m) {
-                v = m + 1.0;
-            }
-            if let Some(m) = num("maximum") {
-                v = v.min(m);
-            }
-            if let Some(m) = num("exclusiveMaximum").filter(|m| v >= *m) {
-                v = m - 1.0;
-            }
-            Some(number(v))
+        let found = match &shape.body {
+            Body::Any => Some(json!({})),
+            Body::Never => None,
+            Body::Null => Some(Value::Null),
+            Body::Enum { values, .. } => values.first().cloned(),
+            Body::Union { variants, .. } => variants.values().find_map(|b| self.node(b)),
+            Body::Alts(branches) => branches.iter().find_map(|b| self.node(b)),
+            Body::Typed { types, node } => ["object", "string", "integer", "number", "boolean", "array"]
+                .iter()
+                .filter(|t| types.contains(**t))
+                .find_map(|t| self.of_type(t, node)),
+        };
+        if shape.def.is_some() {
+            self.stack.pop();
         }
-        "boolean" => Some(Value::Bool(false)),
-        "array" => {
-            let n = num("minItems").unwrap_or(0.0) as usize;
-            if n == 0 {
-                return Some(json!([]));
+        found
+    }
+
+    fn of_type(&mut self, ty: &str, node: &Map<String, Value>) -> Option<Value> {
+        let num = |k: &str| node.get(k).and_then(Value::as_f64);
+        match ty {
+            "object" => {
+                let mut out = Map::new();
+                let props = node.get("properties").and_then(Value::as_object);
+                for name in node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
+                    let schema = props.and_then(|p| p.get(name)).cloned().unwrap_or(Value::Bool(true));
+                    out.insert(name.to_owned(), self.node(&schema)?);
+                }
+                Some(Value::Object(out))
             }
-            let item = minimal_depth(doc, node.get("items").unwrap_or(&Value::Bool(true)), depth + 1)?;
-            Some(Value::Array(vec![item; n]))
+            "string" => {
+                let format = node.get("format").and_then(Value::as_str).unwrap_or("");
+                let mut s = format_example(format).to_owned();
+                let min = num("minLength").unwrap_or(0.0) as usize;
+                while s.chars().count() < min {
+                    s.push('a');
+                }
+                Some(Value::String(s))
+            }
+            "integer" | "number" => {
+                let mut v = 0.0_f64;
+                if let Some(m) = num("minimum") {
+                    v = v.max(m);
+                }
+                if let Some(m) = num("exclusiveMinimum").filter(|m| v <= *m) {
+                    v = m + 1.0;
+                }
+                if let Some(m) = num("maximum") {
+                    v = v.min(m);
+                }
+                if let Some(m) = num("exclusiveMaximum").filter(|m| v >= *m) {
+                    v = m - 1.0;
+                }
+                Some(number(v))
+            }
+            "boolean" => Some(Value::Bool(false)),
+            "array" => {
+                let n = num("minItems").unwrap_or(0.0) as usize;
+                if n == 0 {
+                    return Some(json!([]));
+                }
+                let item = self.node(node.get("items").unwrap_or(&Value::Bool(true)))?;
+                Some(Value::Array(vec![item; n]))
+            }
+            "null" => Some(Value::Null),
+            _ => None,
         }
-        "null" => Some(Value::Null),
-        _ => None,
     }
 }
 
