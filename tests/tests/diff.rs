@@ -505,3 +505,29 @@ fn bad_input_is_a_clear_error_naming_the_file_with_exit_2() {
     assert_eq!(err, format!("error: git revision `no-such-revision` does not exist in {}\n", workspace().display()));
     assert_eq!(run(&["diff", good, "--allow", "no-such-rule"]), "error: --allow no-such-rule: no such rule\n");
 }
+
+#[test]
+fn a_break_the_validator_cannot_witness_is_unverified_not_breaking() {
+    // The validator ignores formats it does not know, so no string shows this change.
+    let body = |format: Option<&str>| {
+        let mut member = json!({ "type": "string" });
+        if let Some(f) = format {
+            member["format"] = json!(f);
+        }
+        obj(json!({ "a": member }), &["a"])
+    };
+    let set = |f| tree(&[("client-to-server", "m", message("m", &body(f), &json!({})))], true);
+    let findings = diff::diff(&set(None), &set(Some("x-rtwire-custom")), None, &[]);
+    let got: Vec<(&str, Status, Vec<bool>)> =
+        findings.iter().map(|f| (f.rule.id(), f.status, f.witnesses.iter().map(|w| w.verified).collect())).collect();
+    assert_eq!(got, [("format-added", Status::Unverified, vec![false])]);
+    let text = diff::report::render(&findings, "old", "new", diff::Format::Text);
+    assert_eq!(
+        text,
+        "Comparing old (old) with new (new)\n\
+         UNVERIFIED format-added: realtime v2 client-to-server m at /a (in #/$defs/Body)\n\
+         \x20          format `x-rtwire-custom` was added [checks: backward]\n\
+         \x20          backward witness (old accepts, new rejects) (did not check out): {\"a\":\"not a valid x-rtwire-custom\",\"type\":\"m\"}\n\
+         0 breaking, 0 allowed, 1 unverified, 0 compatible change(s)\n"
+    );
+}

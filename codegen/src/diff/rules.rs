@@ -170,8 +170,8 @@ rules! {
     UnionVariantAddedClosed = "union-variant-added-closed", backward: false, forward: true, view: Accepted;
     /// A variant is removed: new receivers no longer understand what old senders send.
     UnionVariantRemoved = "union-variant-removed", backward: true, forward: false, view: Understood;
-    /// A variant keeps its body but changes its tag value: each side sends a tag the other
-    /// does not understand.
+    /// A variant (or a message: its `type`/`method`) keeps its body but changes its tag value:
+    /// each side sends a tag the other does not understand.
     UnionTagChanged = "union-tag-changed", backward: true, forward: true, view: Understood;
     /// An open union loses its catch-all branch: unknown variants are rejected.
     UnionClosed = "union-closed", backward: true, forward: false, view: Accepted;
