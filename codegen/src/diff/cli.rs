@@ -9,7 +9,7 @@ use super::{run, Format, Mode, OldSource, Options};
 /// `cargo codegen diff <OLD> [<NEW>]` or `cargo codegen diff --base <REV> [<NEW>]`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// The old `schemas/` directory (omit with `--base`).
+    /// The old `schemas/` directory. With `--base`, the only directory given is NEW.
     #[arg(value_name = "OLD")]
     pub first: Option<PathBuf>,
     /// The new `schemas/` directory (default: `schemas/` of the working tree).
