@@ -2,6 +2,7 @@
 //! rtwire-protocol, checks them for drift, and hosts the protocol tools.
 
 pub mod check;
+pub mod diff;
 pub mod files;
 pub mod schema;
 pub mod typescript;

@@ -21,6 +21,8 @@ enum Command {
     Generate,
     /// Regenerate in memory and compare with the files on disk: exit 1 on drift.
     Check,
+    /// Compare two `schemas/` trees for breaking changes: exit 1 on one, 2 on bad input.
+    Diff(rtwire_codegen::diff::cli::DiffArgs),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Generate) {
         Command::Generate => generate(&root),
         Command::Check => check(&root),
+        Command::Diff(args) => rtwire_codegen::diff::cli::main(&root, &args),
     }
 }
 
