@@ -5,6 +5,7 @@ pub mod check;
 pub mod files;
 pub mod schema;
 pub mod typescript;
+pub mod validate;
 
 pub use files::{generate, write, FileSet, HEADER};
 

@@ -21,6 +21,8 @@ enum Command {
     Generate,
     /// Regenerate in memory and compare with the files on disk: exit 1 on drift.
     Check,
+    /// Check captured traffic (JSON Lines) against the protocol, message by message.
+    Validate(rtwire_codegen::validate::Args),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +31,7 @@ fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Generate) {
         Command::Generate => generate(&root),
         Command::Check => check(&root),
+        Command::Validate(args) => rtwire_codegen::validate::main(&args),
     }
 }
 
