@@ -28,8 +28,9 @@ one document. No FILE, or `-`, reads standard input. Memory stays bounded by the
 Every message is decoded with the Rust type of the union and validated against the union's \
 JSON Schema (built in memory from the same registry as schemas/). Each problem is reported on \
 its own line as FILE:LINE: KIND: NAME: REASON (at POINTER) [VIEW], where NAME is the event \
-`type` or JSON-RPC `method` and VIEW says who rejected the message (decoder, schema, or json \
-when the line is not a JSON document). Kinds:
+`type` or JSON-RPC `method` (for a response, `(response to id ID)`), POINTER the JSON pointer \
+of the offending value (left out for the message itself) and VIEW who rejected the message \
+(decoder, schema, or json when the line is not a JSON document). Kinds:
   invalid       both views reject the message, or the line is not JSON: not valid UTF-8, \
 not valid JSON, incomplete or truncated, or nested deeper than 128 levels;
   disagreement  one view accepts the message and the other rejects it: a defect of \
@@ -39,8 +40,9 @@ or a server notification `method`, of a newer protocol); not a failure unless --
   note          a blank (empty or whitespace-only) line: skipped, not counted as a message, \
 never a failure.
 A summary ends the report. With --format json, every problem and the summary is one JSON \
-object per line, with the members kind, file, line, name, view, pointer, reason (and \
-accepted_by for a disagreement).
+object per line, with the members kind, file, line, name (the `type` or `method`, or null), \
+view, pointer (\"\" for the message itself), reason, and accepted_by for a disagreement; an \
+unreadable input is a record of kind error.
 
 Exit status: 0 when every message is valid (unknown messages allowed unless --strict), 1 when \
 a message is invalid or the views disagree on one, 2 for a usage or I/O error (unknown union, \
@@ -182,16 +184,15 @@ impl Report<'_> {
                 }
                 Entry::Message(value) => {
                     self.summary.messages += 1;
-                    let name = value.get(tag).and_then(Value::as_str);
+                    let name = Name { name: value.get(tag).and_then(Value::as_str), label: checker.label(&value) };
                     let outcome = checker.check(&value);
-                    self.outcome(&at, name, tag, outcome);
+                    self.outcome(&at, &name, outcome);
                 }
             }
         })
     }
 
-    fn outcome(&mut self, at: &At<'_>, name: Option<&str>, tag: &str, outcome: Outcome) {
-        let shown = name.map_or_else(|| format!("(no `{tag}`)"), str::to_owned);
+    fn outcome(&mut self, at: &At<'_>, shown: &Name<'_>, outcome: Outcome) {
         match outcome {
             Outcome::Valid => self.summary.valid += 1,
             Outcome::Unknown => {
@@ -201,19 +202,19 @@ impl Report<'_> {
                 } else {
                     "not part of this version of the protocol (kept as raw JSON)"
                 };
-                self.record(at, "unknown", Some(&shown), None, None, reason, None);
+                self.record(at, "unknown", Some(shown), None, None, reason, None);
             }
             Outcome::Invalid(findings) => {
                 self.summary.invalid += 1;
                 for f in findings {
-                    self.record(at, "invalid", Some(&shown), Some(f.view.as_str()), Some(&f.pointer), &f.reason, None);
+                    self.record(at, "invalid", Some(shown), Some(f.view.as_str()), Some(&f.pointer), &f.reason, None);
                 }
             }
             Outcome::Disagreement { accepted_by, findings } => {
                 self.summary.disagreements += 1;
                 for f in findings {
                     let view = f.view.as_str();
-                    self.record(at, "disagreement", Some(&shown), Some(view), Some(&f.pointer), &f.reason, Some(accepted_by.as_str()));
+                    self.record(at, "disagreement", Some(shown), Some(view), Some(&f.pointer), &f.reason, Some(accepted_by.as_str()));
                 }
             }
         }
@@ -225,7 +226,7 @@ impl Report<'_> {
         &mut self,
         at: &At<'_>,
         kind: &str,
-        name: Option<&str>,
+        name: Option<&Name<'_>>,
         view: Option<&str>,
         pointer: Option<&str>,
         reason: &str,
@@ -234,7 +235,7 @@ impl Report<'_> {
         let _ = match self.format {
             Format::Json => {
                 let mut record = json!({
-                    "kind": kind, "file": at.file, "line": at.line, "name": name,
+                    "kind": kind, "file": at.file, "line": at.line, "name": name.and_then(|n| n.name),
                     "view": view, "pointer": pointer, "reason": reason,
                 });
                 if let Some(accepted_by) = accepted_by {
@@ -245,7 +246,7 @@ impl Report<'_> {
             Format::Text => {
                 let mut text = format!("{}:{}: {kind}: ", at.file, at.line);
                 if let Some(name) = name {
-                    text.push_str(name);
+                    text.push_str(&name.label);
                     text.push_str(": ");
                 }
                 if let Some(accepted_by) = accepted_by {
@@ -303,6 +304,13 @@ impl Report<'_> {
             }
         };
     }
+}
+
+/// The name of a message: its `type` or `method` when that is a string (JSON reports), and
+/// how text reports call it.
+struct Name<'a> {
+    name: Option<&'a str>,
+    label: String,
 }
 
 /// Where a problem is.

@@ -147,14 +147,31 @@ impl Checker {
         classify(decoder, schema)
     }
 
-    /// The decoder's verdict.
+    /// The decoder's verdict. A decoded message without a wire name is unknown when it has a
+    /// string tag (the decoder kept it as raw JSON); without one it is a JSON-RPC response
+    /// (`{id, result}` or `{id, error}`), which names no method and is registered.
     pub fn decode(&self, message: &Value) -> DecoderVerdict {
         match self.info.decode(message) {
             Ok(roundtrip) => match roundtrip.wire_name {
                 Some(name) => DecoderVerdict::Known(name),
-                None => DecoderVerdict::Unknown,
+                None if message.get(self.info.tag).is_some_and(Value::is_string) => DecoderVerdict::Unknown,
+                None => DecoderVerdict::Known(String::new()),
             },
             Err(error) => DecoderVerdict::Rejected(error),
+        }
+    }
+
+    /// How reports name `message`: its `type` or `method`, else what it is (a JSON-RPC
+    /// response to a request id), else the absence of the tag.
+    pub fn label(&self, message: &Value) -> String {
+        if let Some(name) = message.get(self.info.tag).and_then(Value::as_str) {
+            return name.to_owned();
+        }
+        let id = message.get("id").filter(|id| fits(id, 40)).map(Value::to_string);
+        match id {
+            Some(id) if self.info.tag == "method" && message.get("error").is_some() => format!("(error response to id {id})"),
+            Some(id) if self.info.tag == "method" && message.get("result").is_some() => format!("(response to id {id})"),
+            _ => format!("(no string `{}`)", self.info.tag),
         }
     }
 
@@ -198,14 +215,29 @@ impl Checker {
 }
 
 fn findings_of(validator: &jsonschema::Validator, message: &Value) -> Vec<Finding> {
-    validator
-        .iter_errors(message)
-        .map(|error| Finding {
-            view: View::Schema,
-            pointer: error.instance_path().as_str().to_owned(),
-            reason: describe(&error),
-        })
-        .collect()
+    let mut out = vec![];
+    for error in validator.iter_errors(message) {
+        explain(&error, &mut out);
+    }
+    out
+}
+
+/// Adds the findings of one schema error to `out`. A failed `oneOf` whose branches all fail
+/// at the value itself but one, which fails only below it (the value has that branch's shape:
+/// an error response whose `code` is not an integer), is explained by that branch's errors.
+fn explain(error: &jsonschema::ValidationError<'_>, out: &mut Vec<Finding>) {
+    let here = error.instance_path().as_str();
+    if let jsonschema::error::ValidationErrorKind::OneOfNotValid { context } = error.kind() {
+        let below = |e: &jsonschema::ValidationError<'_>| {
+            e.instance_path().as_str().strip_prefix(here).is_some_and(|rest| rest.starts_with('/'))
+        };
+        let mut shaped = context.iter().filter(|branch| !branch.is_empty() && branch.iter().all(below));
+        if let (Some(branch), None) = (shaped.next(), shaped.next()) {
+            branch.iter().for_each(|e| explain(e, out));
+            return;
+        }
+    }
+    out.push(Finding { view: View::Schema, pointer: here.to_owned(), reason: describe(error) });
 }
 
 /// The longest rendering of an offending value quoted in a schema error; longer values (a

@@ -72,7 +72,7 @@ fn entry(line: &[u8]) -> Entry {
     }
     let text = match std::str::from_utf8(body) {
         Ok(text) => text,
-        Err(e) => return Entry::Malformed(format!("not valid UTF-8 (at byte {})", e.valid_up_to())),
+        Err(e) => return Entry::Malformed(format!("not valid UTF-8 (at column {})", e.valid_up_to() + 1)),
     };
     match serde_json::from_str::<Value>(text) {
         Ok(value) => Entry::Message(value),
@@ -204,7 +204,7 @@ mod tests {
             entries(input),
             expect(&[
                 (1, "malformed: not valid JSON: expected ident (at column 2)"),
-                (2, "malformed: not valid UTF-8 (at byte 5)"),
+                (2, "malformed: not valid UTF-8 (at column 6)"),
                 (3, "malformed: incomplete JSON: the line ends inside a JSON document (EOF while parsing a value, at column 5)"),
                 (4, "[1,2]"),
                 (5, "malformed: truncated: the input ends inside a JSON document (EOF while parsing a value, at column 5)"),
