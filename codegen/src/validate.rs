@@ -318,3 +318,80 @@ struct At<'a> {
     file: &'a str,
     line: usize,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rtwire_protocol::DecodeError;
+
+    /// The report of one message whose two verdicts are given.
+    fn report(format: Format, decoder: DecoderVerdict, schema: SchemaVerdict) -> (String, Summary) {
+        let mut out = vec![];
+        let mut report = Report { out: &mut out, format, strict: false, summary: Summary::default() };
+        let name = Name { name: Some("response.output_audio.delta"), label: "response.output_audio.delta".into() };
+        report.outcome(&At { file: "capture.jsonl", line: 7 }, &name, classify(decoder, schema));
+        let summary = report.summary;
+        (String::from_utf8(out).unwrap(), summary)
+    }
+
+    fn decoder_error() -> DecoderVerdict {
+        DecoderVerdict::Rejected(DecodeError::new(Some("response.output_audio.delta"), "/output_index", "invalid type: floating point `1.0`, expected u32"))
+    }
+
+    fn schema_error() -> SchemaVerdict {
+        SchemaVerdict::Rejected(vec![Finding {
+            view: View::Schema,
+            pointer: "/output_index".into(),
+            reason: "1.5 is not of type \"integer\"".into(),
+        }])
+    }
+
+    #[test]
+    fn a_message_the_schema_accepts_and_the_decoder_rejects_is_reported_as_a_disagreement() {
+        let (text, summary) = report(Format::Text, decoder_error(), SchemaVerdict::Accepted);
+        assert_eq!(
+            text,
+            "capture.jsonl:7: disagreement: response.output_audio.delta: accepted by the schema but rejected by the \
+             decoder (a defect of rtwire-protocol): invalid type: floating point `1.0`, expected u32 (at /output_index) [decoder]\n"
+        );
+        assert_eq!((summary.disagreements, summary.invalid, summary.valid), (1, 0, 0));
+        assert_eq!(summary.exit_code(false), EXIT_INVALID);
+        let (json, _) = report(Format::Json, decoder_error(), SchemaVerdict::Accepted);
+        assert_eq!(
+            serde_json::from_str::<Value>(&json).unwrap(),
+            json!({ "kind": "disagreement", "file": "capture.jsonl", "line": 7, "name": "response.output_audio.delta",
+                "view": "decoder", "pointer": "/output_index", "reason": "invalid type: floating point `1.0`, expected u32",
+                "accepted_by": "schema" })
+        );
+    }
+
+    #[test]
+    fn a_message_the_decoder_accepts_and_the_schema_rejects_is_reported_as_a_disagreement() {
+        for decoder in [DecoderVerdict::Known("response.output_audio.delta".into()), DecoderVerdict::Unknown] {
+            let (text, summary) = report(Format::Text, decoder.clone(), schema_error());
+            assert_eq!(
+                text,
+                "capture.jsonl:7: disagreement: response.output_audio.delta: accepted by the decoder but rejected by the \
+                 schema (a defect of rtwire-protocol): 1.5 is not of type \"integer\" (at /output_index) [schema]\n"
+            );
+            assert_eq!((summary.disagreements, summary.unknown, summary.valid), (1, 0, 0));
+            let (json, _) = report(Format::Json, decoder, schema_error());
+            assert_eq!(
+                serde_json::from_str::<Value>(&json).unwrap(),
+                json!({ "kind": "disagreement", "file": "capture.jsonl", "line": 7, "name": "response.output_audio.delta",
+                    "view": "schema", "pointer": "/output_index", "reason": "1.5 is not of type \"integer\"",
+                    "accepted_by": "decoder" })
+            );
+        }
+    }
+
+    #[test]
+    fn the_exit_status_is_2_for_io_errors_then_1_for_failures_then_0() {
+        let counts = |invalid, unknown, disagreements, io_errors| Summary { invalid, unknown, disagreements, io_errors, ..Summary::default() };
+        assert_eq!(counts(1, 0, 0, 1).exit_code(false), EXIT_ERROR);
+        assert_eq!(counts(1, 0, 0, 0).exit_code(false), EXIT_INVALID);
+        assert_eq!(counts(0, 0, 1, 0).exit_code(false), EXIT_INVALID);
+        assert_eq!(counts(0, 3, 0, 0).exit_code(false), EXIT_VALID);
+        assert_eq!(counts(0, 3, 0, 0).exit_code(true), EXIT_INVALID);
+    }
+}

@@ -247,7 +247,7 @@ const QUOTE_LIMIT: usize = 80;
 /// A schema error in words, quoting the offending value only when it is short.
 fn describe(error: &jsonschema::ValidationError<'_>) -> String {
     let instance = error.instance();
-    if fits(&instance, QUOTE_LIMIT) {
+    if fits(instance, QUOTE_LIMIT) {
         return error.to_string();
     }
     let placeholder = match instance.as_ref() {
