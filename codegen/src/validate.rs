@@ -6,7 +6,7 @@ mod checker;
 mod input;
 
 pub use checker::{classify, union_names, Checker, DecoderVerdict, Finding, Outcome, SchemaVerdict, View};
-pub use input::{Entry, DOCUMENT_LIMIT};
+use input::Entry;
 
 use serde_json::{json, Value};
 use std::io::{self, BufRead, Write};
@@ -367,7 +367,7 @@ mod tests {
 
     #[test]
     fn a_message_the_decoder_accepts_and_the_schema_rejects_is_reported_as_a_disagreement() {
-        for decoder in [DecoderVerdict::Known("response.output_audio.delta".into()), DecoderVerdict::Unknown] {
+        for decoder in [DecoderVerdict::Known(Some("response.output_audio.delta".into())), DecoderVerdict::Unknown] {
             let (text, summary) = report(Format::Text, decoder.clone(), schema_error());
             assert_eq!(
                 text,

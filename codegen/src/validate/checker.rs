@@ -12,8 +12,9 @@ use crate::schema::UnionSchema;
 /// The verdict of the Rust decoder (`UnionInfo::roundtrip`) on one message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DecoderVerdict {
-    /// Decoded to the registered message of this wire name.
-    Known(String),
+    /// Decoded to a registered message: the one of this wire name, or (`None`) a JSON-RPC
+    /// response, which names no method.
+    Known(Option<String>),
     /// Kept as an unknown message (raw JSON), as the protocol does with event types and
     /// notification methods it does not know.
     Unknown,
@@ -153,9 +154,9 @@ impl Checker {
     pub fn decode(&self, message: &Value) -> DecoderVerdict {
         match self.info.decode(message) {
             Ok(roundtrip) => match roundtrip.wire_name {
-                Some(name) => DecoderVerdict::Known(name),
+                Some(name) => DecoderVerdict::Known(Some(name)),
                 None if message.get(self.info.tag).is_some_and(Value::is_string) => DecoderVerdict::Unknown,
-                None => DecoderVerdict::Known(String::new()),
+                None => DecoderVerdict::Known(None),
             },
             Err(error) => DecoderVerdict::Rejected(error),
         }
@@ -302,7 +303,7 @@ mod tests {
     #[test]
     fn schema_rejection_of_a_decoded_message_is_a_disagreement_accepted_by_the_decoder() {
         let rejected = SchemaVerdict::Rejected(vec![schema_finding("/n", "1.5 is not of type \"integer\"")]);
-        for decoder in [DecoderVerdict::Known("x.y".into()), DecoderVerdict::Unknown] {
+        for decoder in [DecoderVerdict::Known(Some("x.y".into())), DecoderVerdict::Unknown] {
             assert_eq!(
                 classify(decoder, rejected.clone()),
                 Outcome::Disagreement {
@@ -331,7 +332,7 @@ mod tests {
 
     #[test]
     fn acceptance_by_both_views_is_valid_or_unknown_as_the_decoder_says() {
-        assert_eq!(classify(DecoderVerdict::Known("x.y".into()), SchemaVerdict::Accepted), Outcome::Valid);
+        assert_eq!(classify(DecoderVerdict::Known(Some("x.y".into())), SchemaVerdict::Accepted), Outcome::Valid);
         assert_eq!(classify(DecoderVerdict::Unknown, SchemaVerdict::Accepted), Outcome::Unknown);
     }
 

@@ -11,7 +11,7 @@ use std::io::{self, BufRead};
 
 /// The most bytes read as one multi-line document before giving up and reading the input as
 /// JSON Lines.
-pub const DOCUMENT_LIMIT: usize = 64 << 20;
+pub(crate) const DOCUMENT_LIMIT: usize = 64 << 20;
 
 /// What one line (or one multi-line document) of the input holds.
 #[derive(Debug)]
