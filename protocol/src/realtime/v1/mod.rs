@@ -47,7 +47,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::impl_open_union!(ClientEvent, tag = "type");
-crate::impl_open_union!(ServerEvent, tag = "type");
+crate::impl_open_union!(ClientEvent, tag = "type", payloads = [InputAudioBufferAppend, ResponseCreate]);
+crate::impl_open_union!(ServerEvent, tag = "type", payloads = [TranscriptDelta]);
 crate::impl_realtime_union!(ClientEvent, V1, ClientToServer, "realtime/v1", &[]);
 crate::impl_realtime_union!(ServerEvent, V1, ServerToClient, "realtime/v1", &[]);
