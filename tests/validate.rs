@@ -3,8 +3,8 @@
 //! `invalid.jsonl` (one line of each kind of problem, the last one truncated).
 //!
 //! The command runs in-process through `rtwire_codegen::validate::run`; the real binary is
-//! exercised by `codegen/tests/validate_cli.rs`. Paths are relative to this crate's folder,
-//! the working directory of its tests.
+//! exercised by `codegen/tests/validate_cli.rs`. Paths are relative to this crate's folder
+//! (`tests/`), the working directory of its tests.
 
 use rtwire_codegen::validate::{run, union_names, Args, Format, EXIT_ERROR, EXIT_INVALID, EXIT_VALID};
 use serde_json::{json, Value};
@@ -96,12 +96,10 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
     let union = "realtime/v2/ServerEvent";
     let file = fixture(union, "invalid");
     let run = text(union, &[&file]);
-    // The decoder's errors inside a realtime event carry no pointer today (the internally
-    // tagged decoder buffers the event and loses the path): line 3 reports what it says.
     let expected = [
         "2: invalid: response.output_audio.delta: missing field `delta` [decoder]",
         "2: invalid: response.output_audio.delta: \"delta\" is a required property [schema]",
-        "3: invalid: response.output_audio.delta: invalid type: string \"0\", expected u32 [decoder]",
+        "3: invalid: response.output_audio.delta: invalid type: string \"0\", expected u32 (at /output_index) [decoder]",
         "3: invalid: response.output_audio.delta: \"0\" is not of type \"integer\" (at /output_index) [schema]",
         "4: note: blank line skipped",
         "5: invalid: incomplete JSON: the line ends inside a JSON document (EOF while parsing an object, at column 57) [json]",
@@ -126,7 +124,7 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
         vec![
             record(2, "invalid", delta(), json!("decoder"), json!(""), "missing field `delta`"),
             record(2, "invalid", delta(), json!("schema"), json!(""), "\"delta\" is a required property"),
-            record(3, "invalid", delta(), json!("decoder"), json!(""), "invalid type: string \"0\", expected u32"),
+            record(3, "invalid", delta(), json!("decoder"), json!("/output_index"), "invalid type: string \"0\", expected u32"),
             record(3, "invalid", delta(), json!("schema"), json!("/output_index"), "\"0\" is not of type \"integer\""),
             record(4, "note", Value::Null, Value::Null, Value::Null, "blank line skipped"),
             record(5, "invalid", Value::Null, json!("json"), Value::Null,
@@ -222,7 +220,7 @@ fn a_10_mb_audio_delta_line_is_checked_and_never_quoted() {
     let run = validate("realtime/v2/ServerEvent", &[], false, Format::Text, input.as_bytes());
     assert_eq!(
         run.out,
-        "<stdin>:2: invalid: response.output_audio.delta: invalid value: integer `-1`, expected u32 [decoder]\n\
+        "<stdin>:2: invalid: response.output_audio.delta: invalid value: integer `-1`, expected u32 (at /content_index) [decoder]\n\
          <stdin>:2: invalid: response.output_audio.delta: -1 is less than the minimum of 0 (at /content_index) [schema]\n\
          2 message(s) in 1 input(s): 1 valid, 1 invalid, 0 unknown, 0 disagreement(s)\n"
     );
