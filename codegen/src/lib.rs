@@ -6,6 +6,7 @@ pub mod diff;
 pub mod files;
 pub mod schema;
 pub mod typescript;
+pub mod validate;
 
 pub use files::{generate, write, FileSet, HEADER};
 

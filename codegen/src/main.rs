@@ -23,6 +23,8 @@ enum Command {
     Check,
     /// Compare two `schemas/` trees for breaking changes: exit 1 on one, 2 on bad input.
     Diff(rtwire_codegen::diff::cli::DiffArgs),
+    /// Check captured traffic (JSON Lines) against the protocol, message by message.
+    Validate(rtwire_codegen::validate::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Command::Generate => generate(&root),
         Command::Check => check(&root),
         Command::Diff(args) => rtwire_codegen::diff::cli::main(&root, &args),
+        Command::Validate(args) => rtwire_codegen::validate::main(&args),
     }
 }
 
