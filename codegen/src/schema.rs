@@ -155,9 +155,10 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
     for union in unions() {
         let previous = files.insert(union_path(&union.info), json_text(&union.root));
         assert!(previous.is_none(), "two unions map to schemas/{}", union_path(&union.info).display());
-        if let Some(stable) = union.stable_root() {
-            files.insert(stable_union_path(&union.info), json_text(&stable));
-        }
+        let stable = union.stable_root().map(|root| {
+            files.insert(stable_union_path(&union.info), json_text(&root));
+            stable_union_path(&union.info)
+        });
         for message in (union.info.messages)() {
             let schema = union
                 .message_schema(&message)
@@ -194,6 +195,9 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
             });
             if let Some(path) = result_schema {
                 entry["result_schema"] = json!(path);
+            }
+            if let Some(path) = stable.as_ref().filter(|_| !message.experimental) {
+                entry["stable_union_schema"] = json!(path);
             }
             catalog.push(entry);
         }
