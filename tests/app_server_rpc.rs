@@ -211,7 +211,12 @@ fn jsonrpc_member_is_accepted_and_never_emitted() {
 fn initialized_is_exactly_the_method_without_params() {
     let sent = ClientMessage::Notification(ClientNotification::Initialized(Notify::<Initialized>::new(NoParams)));
     assert_eq!(serde_json::to_string(&sent).unwrap(), r#"{"method":"initialized"}"#);
-    for incoming in [r#"{"method":"initialized","params":{"x":1}}"#, r#"{"method":"initialized","params":null}"#] {
+    let incoming = [
+        r#"{"method":"initialized","params":{"x":1}}"#,
+        r#"{"method":"initialized","params":null}"#,
+        "{\"method\":\"initialized\"}\r\n",
+    ];
+    for incoming in incoming {
         assert_eq!(ClientMessage::decode(incoming).unwrap(), sent, "{incoming}");
     }
 }
