@@ -116,6 +116,9 @@ pub struct Roundtrip {
     /// The name (`type` or `method`) of the message the value decoded to; `None` for a value
     /// kept as unknown.
     pub wire_name: Option<String>,
+    /// Whether the value was kept as an unknown message (raw JSON). A JSON-RPC response has no
+    /// name but is not unknown.
+    pub unknown: bool,
     /// The decoded value, encoded again.
     pub encoded: Value,
     /// The `Debug` form of the decoded value.
@@ -254,6 +257,7 @@ fn roundtrip<U: Union>(value: &Value) -> Result<Roundtrip, DecodeError> {
     let name = encoded.get(U::TAG).and_then(Value::as_str).map(str::to_owned);
     Ok(Roundtrip {
         wire_name: if decoded.is_unknown() { None } else { name },
+        unknown: decoded.is_unknown(),
         debug: format!("{decoded:#?}"),
         stable: again.is_ok_and(|again| again == decoded),
         encoded,

@@ -128,7 +128,7 @@ fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeError>
     let decoded = typed::<R>(value)?;
     let encoded = crate::codec::encode(&Wire { id: &decoded.id, result: &decoded.result });
     let stable = typed::<R>(&encoded).is_ok_and(|again| again == decoded);
-    Ok(Roundtrip { wire_name: Some(R::METHOD.to_owned()), debug: format!("{decoded:#?}"), stable, encoded })
+    Ok(Roundtrip { wire_name: Some(R::METHOD.to_owned()), unknown: false, debug: format!("{decoded:#?}"), stable, encoded })
 }
 
 /// The schema of a whole response envelope answering a request of `R`.
