@@ -13,26 +13,30 @@ import type { ErrorPayload } from "./ErrorPayload.js";
  */
 export type ErrorEvent = { 
 /**
- * See [`ErrorEvent::event_id`].
+ * Server-unique id of this event; always sent by the official service, absent from
+ * some test peers.
  */
 event_id?: string | null, 
 /**
- * See [`ErrorEvent::message`].
+ * A top-level human-readable message (an extension; the official event nests it in
+ * `error.message`).
  */
 message: string, 
 /**
- * See [`ErrorEvent::error`].
+ * The error: the official object, or any other JSON value a peer sent.
  */
 error?: ErrorPayload | null, } | { 
 /**
- * See [`ErrorEvent::event_id`].
+ * Server-unique id of this event; always sent by the official service, absent from
+ * some test peers.
  */
 event_id?: string | null, 
 /**
- * See [`ErrorEvent::message`].
+ * A top-level human-readable message (an extension; the official event nests it in
+ * `error.message`).
  */
 message?: string | null, 
 /**
- * See [`ErrorEvent::error`].
+ * The error: the official object, or any other JSON value a peer sent.
  */
 error: ErrorPayload, };

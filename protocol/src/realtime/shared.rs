@@ -150,24 +150,28 @@ pub enum ErrorType {
 enum ErrorEventTs {
     /// The event has a top-level message.
     WithMessage {
-        /// See [`ErrorEvent::event_id`].
+        /// Server-unique id of this event; always sent by the official service, absent from
+        /// some test peers.
         #[ts(optional = nullable)]
         event_id: Option<String>,
-        /// See [`ErrorEvent::message`].
+        /// A top-level human-readable message (an extension; the official event nests it in
+        /// `error.message`).
         message: String,
-        /// See [`ErrorEvent::error`].
+        /// The error: the official object, or any other JSON value a peer sent.
         #[ts(optional = nullable)]
         error: Option<ErrorPayload>,
     },
     /// The event has an `error` member.
     WithError {
-        /// See [`ErrorEvent::event_id`].
+        /// Server-unique id of this event; always sent by the official service, absent from
+        /// some test peers.
         #[ts(optional = nullable)]
         event_id: Option<String>,
-        /// See [`ErrorEvent::message`].
+        /// A top-level human-readable message (an extension; the official event nests it in
+        /// `error.message`).
         #[ts(optional = nullable)]
         message: Option<String>,
-        /// See [`ErrorEvent::error`].
+        /// The error: the official object, or any other JSON value a peer sent.
         error: ErrorPayload,
     },
 }
