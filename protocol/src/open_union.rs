@@ -214,3 +214,17 @@ pub fn unknown_type_branch(schema: &mut schemars::Schema) {
 pub fn branch_tag<'a>(branch: &'a Value, tag: &str) -> Option<&'a str> {
     branch.get("properties")?.get(tag)?.get("const")?.as_str()
 }
+
+/// Decodes the payload of a union variant so that its errors keep their JSON path: serde's
+/// derived decoder of a `tag = "..."` enum buffers the event before decoding the variant, which
+/// hides the position of a nested error from `serde_path_to_error`. Declare it on each newtype
+/// variant: `#[serde(rename = "wire.name", deserialize_with = "crate::open_union::tracked")]`
+/// (schemars and ts-rs ignore `deserialize_with`).
+pub fn tracked<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = Value::deserialize(deserializer)?;
+    crate::codec::from_buffered(&value)
+}

@@ -3,10 +3,27 @@
 //! [`ClientEvent`] is what a v1 client sends, [`ServerEvent`] what a v1 server sends. Both are
 //! tagged on `type`; a `type` this crate does not know decodes to `Unknown` with the raw JSON.
 
-mod events;
+mod audio;
+mod conversation;
+mod handoff;
+mod session;
+mod transcript;
 
 pub use super::InputAudioBufferAppend;
-pub use events::{ResponseCreate, TranscriptDelta};
+pub use audio::ConversationOutputAudioDelta;
+pub use conversation::{
+    ConversationItemAdded, ConversationItemCreate, ConversationItemDone, DoneItem, MessageContent,
+    MessageItem, MessageItemType, ResponseCreate, Role,
+};
+pub use handoff::{ConversationHandoffAppend, ConversationHandoffRequested, TranscriptEntry};
+pub use session::{
+    AudioFormat, AudioFormatType, AudioInput, AudioOutput, Session, SessionAudio, SessionEcho,
+    SessionType, SessionUpdate, SessionUpdated, Voice,
+};
+pub use transcript::{
+    InputAudioTranscriptionCompleted, ResponseTranscriptDelta, ResponseTranscriptDone,
+    TranscriptDelta,
+};
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -18,11 +35,20 @@ use serde_json::Value;
 #[cfg_attr(feature = "schema", schemars(transform = crate::open_union::unknown_type_branch))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v1/"))]
 pub enum ClientEvent {
+    /// `session.update`: configure the session (sent first).
+    #[serde(rename = "session.update", deserialize_with = "crate::open_union::tracked")]
+    SessionUpdate(SessionUpdate),
     /// `input_audio_buffer.append`: stream microphone audio.
-    #[serde(rename = "input_audio_buffer.append")]
+    #[serde(rename = "input_audio_buffer.append", deserialize_with = "crate::open_union::tracked")]
     InputAudioBufferAppend(InputAudioBufferAppend),
+    /// `conversation.item.create`: add a text message to the conversation.
+    #[serde(rename = "conversation.item.create", deserialize_with = "crate::open_union::tracked")]
+    ConversationItemCreate(ConversationItemCreate),
+    /// `conversation.handoff.append`: return the result of a handoff request.
+    #[serde(rename = "conversation.handoff.append", deserialize_with = "crate::open_union::tracked")]
+    ConversationHandoffAppend(ConversationHandoffAppend),
     /// `response.create`: ask the model to respond.
-    #[serde(rename = "response.create")]
+    #[serde(rename = "response.create", deserialize_with = "crate::open_union::tracked")]
     ResponseCreate(ResponseCreate),
     /// An event whose `type` this crate does not know, kept verbatim.
     #[serde(skip)]
@@ -36,12 +62,44 @@ pub enum ClientEvent {
 #[cfg_attr(feature = "schema", schemars(transform = crate::open_union::unknown_type_branch))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v1/"))]
 pub enum ServerEvent {
+    /// `session.updated`: the session configuration was accepted.
+    #[serde(rename = "session.updated", deserialize_with = "crate::open_union::tracked")]
+    SessionUpdated(SessionUpdated),
+    /// `conversation.output_audio.delta`: a chunk of model audio.
+    #[serde(rename = "conversation.output_audio.delta", deserialize_with = "crate::open_union::tracked")]
+    ConversationOutputAudioDelta(ConversationOutputAudioDelta),
     /// `conversation.input_transcript.delta`: user speech transcript increment.
-    #[serde(rename = "conversation.input_transcript.delta")]
+    #[serde(rename = "conversation.input_transcript.delta", deserialize_with = "crate::open_union::tracked")]
     ConversationInputTranscriptDelta(TranscriptDelta),
     /// `conversation.output_transcript.delta`: assistant speech transcript increment.
-    #[serde(rename = "conversation.output_transcript.delta")]
+    #[serde(rename = "conversation.output_transcript.delta", deserialize_with = "crate::open_union::tracked")]
     ConversationOutputTranscriptDelta(TranscriptDelta),
+    /// `conversation.item.added`: an item joined the conversation.
+    #[serde(rename = "conversation.item.added", deserialize_with = "crate::open_union::tracked")]
+    ConversationItemAdded(ConversationItemAdded),
+    /// `conversation.item.done`: an item is final.
+    #[serde(rename = "conversation.item.done", deserialize_with = "crate::open_union::tracked")]
+    ConversationItemDone(ConversationItemDone),
+    /// `conversation.handoff.requested`: the model asks the client to carry out a request.
+    #[serde(rename = "conversation.handoff.requested", deserialize_with = "crate::open_union::tracked")]
+    ConversationHandoffRequested(ConversationHandoffRequested),
+    /// `conversation.item.input_audio_transcription.delta` (GA name): user transcript
+    /// increment, same meaning as `conversation.input_transcript.delta`.
+    #[serde(rename = "conversation.item.input_audio_transcription.delta", deserialize_with = "crate::open_union::tracked")]
+    InputAudioTranscriptionDelta(TranscriptDelta),
+    /// `conversation.item.input_audio_transcription.completed` (GA name): final user
+    /// transcript.
+    #[serde(rename = "conversation.item.input_audio_transcription.completed", deserialize_with = "crate::open_union::tracked")]
+    InputAudioTranscriptionCompleted(InputAudioTranscriptionCompleted),
+    /// `response.output_text.delta` (GA name): assistant transcript increment.
+    #[serde(rename = "response.output_text.delta", deserialize_with = "crate::open_union::tracked")]
+    ResponseOutputTextDelta(ResponseTranscriptDelta),
+    /// `response.output_audio_transcript.delta` (GA name): assistant transcript increment.
+    #[serde(rename = "response.output_audio_transcript.delta", deserialize_with = "crate::open_union::tracked")]
+    ResponseOutputAudioTranscriptDelta(ResponseTranscriptDelta),
+    /// `response.output_audio_transcript.done` (GA name): final assistant transcript.
+    #[serde(rename = "response.output_audio_transcript.done", deserialize_with = "crate::open_union::tracked")]
+    ResponseOutputAudioTranscriptDone(ResponseTranscriptDone),
     /// An event whose `type` this crate does not know, kept verbatim.
     #[serde(skip)]
     Unknown(Value),
