@@ -46,6 +46,13 @@ pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(value: &Va
     })
 }
 
+/// The error of decoding `value` as `T` with path tracking, formatted by [`with_path`]; `None`
+/// when it decodes.
+#[doc(hidden)]
+pub fn path_error<T: DeserializeOwned>(value: &Value) -> Option<String> {
+    from_buffered::<T, serde_json::Error>(value).err().map(|e| e.to_string())
+}
+
 /// `reason` with the JSON pointer `path` recorded at its end (nothing when `path` is empty).
 pub(crate) fn with_path(path: &str, reason: &str) -> String {
     if path.is_empty() { reason.to_owned() } else { format!("{reason} (at {path})") }

@@ -34,6 +34,13 @@ pub trait OpenUnion: Sized {
     fn untagged(_raw: &Value) -> Result<Self, String> {
         Err(format!("missing or non-string `{}` member", Self::TAG))
     }
+
+    /// Decodes `value` as each payload type of the union with path tracking and returns the
+    /// errors, formatted by [`crate::codec::with_path`]. Used only after the derived decoder
+    /// failed, to recover the JSON path that its buffering lost.
+    fn payload_errors(_value: &Value) -> Vec<String> {
+        vec![]
+    }
 }
 
 /// The tags (canonical names and aliases) that the derived decoder of `T` knows, in
@@ -102,10 +109,29 @@ pub fn from_value<T: OpenUnion, E: de::Error>(value: Value) -> Result<T, E> {
         Some(tag) => is_known::<T>(tag),
         None => return T::untagged(&value).map_err(E::custom),
     };
-    if known {
-        crate::codec::from_buffered::<Known<T>, E>(&value).map(|k| k.0)
-    } else {
-        Ok(T::unknown(value))
+    if !known {
+        return Ok(T::unknown(value));
+    }
+    match crate::codec::from_buffered::<Known<T>, serde_json::Error>(&value) {
+        Ok(known) => Ok(known.0),
+        Err(derived) => Err(E::custom(locate::<T>(&value, &derived.to_string()))),
+    }
+}
+
+/// The derived decoder of a tagged enum buffers the variant's members, so its error has no
+/// path. The payload type that reproduces the same error under path tracking tells where it
+/// was; when the payload types disagree on the place, the error is kept without a path.
+fn locate<T: OpenUnion>(value: &Value, derived: &str) -> String {
+    let (_, reason) = crate::codec::split_path(derived);
+    let mut located: Vec<String> = T::payload_errors(value)
+        .into_iter()
+        .filter(|e| crate::codec::split_path(e).1 == reason)
+        .collect();
+    located.sort();
+    located.dedup();
+    match located.as_slice() {
+        [one] => one.clone(),
+        _ => derived.to_owned(),
     }
 }
 
@@ -122,13 +148,14 @@ impl<'de, T: OpenUnion> serde::Deserialize<'de> for Known<T> {
 /// Implements `Serialize`, `Deserialize` and [`OpenUnion`] for an enum declared with
 /// `#[serde(tag = "...", remote = "Self")]` whose last variant is
 /// `#[serde(skip)] Unknown(serde_json::Value)`.
+///
+/// `payloads = [A, B, …]` lists the variants' payload types, so that decode errors carry the
+/// JSON path inside the variant (a test checks that the list is complete); `untagged = Some(f)`
+/// decodes values without a string tag (for unions whose spec gives a default variant).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! impl_open_union {
-    ($ty:ident, tag = $tag:literal) => {
-        $crate::impl_open_union!($ty, tag = $tag, untagged = None);
-    };
-    ($ty:ident, tag = $tag:literal, untagged = $untagged:expr) => {
+    ($ty:ident, tag = $tag:literal $(, untagged = $untagged:expr)? $(, payloads = [$($payload:ty),* $(,)?])? $(,)?) => {
         impl $crate::open_union::OpenUnion for $ty {
             const TAG: &'static str = $tag;
             fn decode_known<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -137,6 +164,7 @@ macro_rules! impl_open_union {
             fn unknown(raw: ::serde_json::Value) -> Self {
                 $ty::Unknown(raw)
             }
+            $(
             fn untagged(raw: &::serde_json::Value) -> Result<Self, String> {
                 let hook: Option<fn(&::serde_json::Value) -> Result<Self, String>> = $untagged;
                 match hook {
@@ -144,6 +172,14 @@ macro_rules! impl_open_union {
                     None => Err(format!("missing or non-string `{}` member", $tag)),
                 }
             }
+            )?
+            $(
+            fn payload_errors(value: &::serde_json::Value) -> Vec<String> {
+                let mut errors = vec![];
+                $( errors.extend($crate::codec::path_error::<$payload>(value)); )*
+                errors
+            }
+            )?
         }
         impl ::serde::Serialize for $ty {
             fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -213,18 +249,4 @@ pub fn unknown_type_branch(schema: &mut schemars::Schema) {
 /// The tag value a union branch requires (`properties.<tag>.const`).
 pub fn branch_tag<'a>(branch: &'a Value, tag: &str) -> Option<&'a str> {
     branch.get("properties")?.get(tag)?.get("const")?.as_str()
-}
-
-/// Decodes the payload of a union variant so that its errors keep their JSON path: serde's
-/// derived decoder of a `tag = "..."` enum buffers the event before decoding the variant, which
-/// hides the position of a nested error from `serde_path_to_error`. Declare it on each newtype
-/// variant: `#[serde(rename = "wire.name", deserialize_with = "crate::open_union::tracked")]`
-/// (schemars and ts-rs ignore `deserialize_with`).
-pub fn tracked<'de, D, T>(deserializer: D) -> Result<T, D::Error>
-where
-    D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
-{
-    let value = Value::deserialize(deserializer)?;
-    crate::codec::from_buffered(&value)
 }

@@ -7,7 +7,7 @@
 //! * serde decodes [`AudioDeltaInput`] (both spellings optional) and converts it with
 //!   `try_from`, which picks the canonical member first and rejects a missing pair;
 //! * the JSON Schema is the derived schema of [`AudioDeltaInput`] (schemars follows
-//!   `try_from`) plus [`at_least_one_of_each_pair`];
+//!   `try_from`) plus the `anyOf` of [`at_least_one_of_each_pair`];
 //! * the TypeScript type is written out in the `ts(type)` attribute.
 //!
 //! Encoding is derived from [`ConversationOutputAudioDelta`]: always `delta` and `channels`.
@@ -85,22 +85,45 @@ impl TryFrom<AudioDeltaInput> for ConversationOutputAudioDelta {
     }
 }
 
-/// The pairs of spellings of [`AudioDeltaInput`]: `(canonical, alias, JSON type)`.
+/// The pairs of spellings of [`AudioDeltaInput`]: `(canonical, alias)`.
 #[cfg(feature = "schema")]
-const PAIRS: [(&str, &str, &str); 2] = [("delta", "data", "string"), ("channels", "num_channels", "integer")];
+const PAIRS: [(&str, &str); 2] = [("delta", "data"), ("channels", "num_channels")];
 
-/// Requires, for each pair of spellings, that one of them holds a non-null value: an `allOf`
-/// with one `anyOf` per pair.
+/// Requires, for each pair of spellings, that one of them holds a non-null value. The rule is
+/// one `anyOf` whose branches are the combinations of one spelling per pair (four), each
+/// requiring its members with their non-null schemas: a flat form that schema-driven
+/// generators handle as well as validators.
 #[cfg(feature = "schema")]
 fn at_least_one_of_each_pair(schema: &mut schemars::Schema) {
-    let rules: Vec<serde_json::Value> = PAIRS
-        .iter()
-        .map(|(canonical, alias, ty)| {
-            let present = |name: &str| {
-                serde_json::json!({ "required": [name], "properties": { name: { "type": ty } } })
-            };
-            serde_json::json!({ "anyOf": [present(canonical), present(alias)] })
+    use serde_json::{json, Map, Value};
+    let properties = schema.get("properties").cloned().unwrap_or_default();
+    // The schema of a member without `null` (and without the `default: null` of an `Option`).
+    let non_null = |name: &str| {
+        let mut member = properties.get(name).cloned().unwrap_or_else(|| json!({}));
+        if let Some(Value::Array(types)) = member.get_mut("type") {
+            types.retain(|t| t != "null");
+            if let [only] = types.as_slice() {
+                member["type"] = only.clone();
+            }
+        }
+        if let Some(object) = member.as_object_mut() {
+            object.remove("default");
+        }
+        member
+    };
+    let mut combinations: Vec<Vec<&str>> = vec![vec![]];
+    for (canonical, alias) in PAIRS {
+        combinations = combinations
+            .into_iter()
+            .flat_map(|chosen| [canonical, alias].map(|name| [chosen.clone(), vec![name]].concat()))
+            .collect();
+    }
+    let branches: Vec<Value> = combinations
+        .into_iter()
+        .map(|names| {
+            let members: Map<String, Value> = names.iter().map(|n| (n.to_string(), non_null(n))).collect();
+            json!({ "required": names, "properties": members })
         })
         .collect();
-    schema.insert("allOf".into(), rules.into());
+    schema.insert("anyOf".into(), branches.into());
 }

@@ -61,7 +61,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::impl_open_union!(ClientEvent, tag = "type");
-crate::impl_open_union!(ServerEvent, tag = "type");
+crate::impl_open_union!(ClientEvent, tag = "type", payloads = [InputAudioBufferAppend, InputAudioBufferCommit]);
+crate::impl_open_union!(ServerEvent, tag = "type", payloads = [InputAudioBufferCleared, ResponseOutputAudioDelta]);
 crate::impl_realtime_union!(ClientEvent, V2, ClientToServer, "realtime/v2", &[]);
 crate::impl_realtime_union!(ServerEvent, V2, ServerToClient, "realtime/v2", SERVER_EVENT_ALIASES);
