@@ -2,4 +2,8 @@
 
 export type * as v1 from "./v1/index.js";
 export type * as v2 from "./v2/index.js";
+export type * from "./ErrorEvent.js";
+export type * from "./ErrorPayload.js";
+export type * from "./ErrorType.js";
 export type * from "./InputAudioBufferAppend.js";
+export type * from "./RealtimeError.js";

@@ -2,16 +2,18 @@
 //!
 //! [`v1`] is the "quicksilver" dialect, [`v2`] the GA Realtime API. Types whose wire form is the
 //! same in both are defined once, here, and re-exported by both. [`Event`] is the
-//! version-independent view of the server events of both ([`normalized`]).
+//! version-independent view of the server events of both ([`normalized`]); [`outbound`] builds
+//! the client event of each intent in either variant.
 
 pub mod normalized;
+pub mod outbound;
 pub mod v1;
 pub mod v2;
 
 mod shared;
 
 pub use normalized::Event;
-pub use shared::InputAudioBufferAppend;
+pub use shared::{ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError};
 
 /// Implements [`crate::registry::Union`] for a realtime event enum that already implements
 /// [`crate::open_union::OpenUnion`].

@@ -2,10 +2,12 @@
 
 /**
  * `input_audio_buffer.commit` (C→S): turns the buffered audio into a user message item
- * (without creating a response). An error if the buffer is empty.
+ * (without creating a response). An error if the buffer is empty. Answered by
+ * `input_audio_buffer.committed`.
  */
 export type InputAudioBufferCommit = { 
 /**
- * Client-chosen id of this event; absent: none.
+ * Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
+ * the event fails. Absent: none.
  */
 event_id?: string | null, };

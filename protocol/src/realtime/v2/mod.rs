@@ -1,14 +1,39 @@
 //! Realtime v2: the GA Realtime WebSocket API (`realtime-v2.md`).
 //!
-//! [`ClientEvent`] is what a client sends, [`ServerEvent`] what a server sends. Both are tagged
-//! on `type`; a `type` this crate does not know decodes to `Unknown` with the raw JSON.
+//! [`ClientEvent`] is what a client sends (11 event types), [`ServerEvent`] what a server sends
+//! (46 event types, plus the accepted extension `response.cancelled` and the alias
+//! `response.audio.delta`). Both are tagged on `type`; a `type` this crate does not know
+//! decodes to `Unknown` with the raw JSON. [`crate::realtime::Frame`] keeps the received text
+//! next to the decoded event.
 
+mod audio;
+mod canonical;
+mod config;
+mod conversation;
 mod input_audio;
-mod response_audio;
+mod items;
+mod mcp;
+mod rate_limits;
+mod response;
+mod session;
+mod streaming;
+mod tools;
+mod transcription;
 
-pub use super::InputAudioBufferAppend;
-pub use input_audio::{InputAudioBufferCleared, InputAudioBufferCommit};
-pub use response_audio::ResponseOutputAudioDelta;
+pub use super::{ErrorEvent, ErrorPayload, ErrorType, InputAudioBufferAppend, RealtimeError};
+pub use audio::*;
+pub use canonical::ConversationalSession;
+pub use config::*;
+pub use conversation::*;
+pub use input_audio::*;
+pub use items::*;
+pub use mcp::*;
+pub use rate_limits::*;
+pub use response::*;
+pub use session::*;
+pub use streaming::*;
+pub use tools::*;
+pub use transcription::*;
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -20,12 +45,39 @@ use serde_json::Value;
 #[cfg_attr(feature = "schema", schemars(transform = crate::open_union::unknown_type_branch))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum ClientEvent {
+    /// `session.update`: change the session configuration.
+    #[serde(rename = "session.update")]
+    SessionUpdate(SessionUpdate),
     /// `input_audio_buffer.append`: add audio to the input buffer.
     #[serde(rename = "input_audio_buffer.append")]
     InputAudioBufferAppend(InputAudioBufferAppend),
     /// `input_audio_buffer.commit`: turn the buffered audio into a user message item.
     #[serde(rename = "input_audio_buffer.commit")]
     InputAudioBufferCommit(InputAudioBufferCommit),
+    /// `input_audio_buffer.clear`: discard the buffered audio.
+    #[serde(rename = "input_audio_buffer.clear")]
+    InputAudioBufferClear(InputAudioBufferClear),
+    /// `output_audio_buffer.clear`: cut off playback (WebRTC/SIP).
+    #[serde(rename = "output_audio_buffer.clear")]
+    OutputAudioBufferClear(OutputAudioBufferClear),
+    /// `conversation.item.create`: add an item.
+    #[serde(rename = "conversation.item.create")]
+    ConversationItemCreate(ConversationItemCreate),
+    /// `conversation.item.retrieve`: fetch an item.
+    #[serde(rename = "conversation.item.retrieve")]
+    ConversationItemRetrieve(ConversationItemRetrieve),
+    /// `conversation.item.truncate`: drop unplayed assistant audio.
+    #[serde(rename = "conversation.item.truncate")]
+    ConversationItemTruncate(ConversationItemTruncate),
+    /// `conversation.item.delete`: remove an item.
+    #[serde(rename = "conversation.item.delete")]
+    ConversationItemDelete(ConversationItemDelete),
+    /// `response.create`: ask the model to respond.
+    #[serde(rename = "response.create")]
+    ResponseCreate(ResponseCreate),
+    /// `response.cancel`: cancel a response.
+    #[serde(rename = "response.cancel")]
+    ResponseCancel(ResponseCancel),
     /// An event whose `type` this crate does not know, kept verbatim.
     #[serde(skip)]
     Unknown(Value),
@@ -38,8 +90,7 @@ const SERVER_EVENT_ALIASES: &[(&str, &str)] =
 /// Adds the alias and unknown-event branches to the derived schema of [`ServerEvent`].
 #[cfg(feature = "schema")]
 fn server_event_schema(schema: &mut schemars::Schema) {
-    use schemars::transform::Transform;
-    crate::open_union::UnknownBranch { tag: "type", aliases: SERVER_EVENT_ALIASES }.transform(schema);
+    union_schema(schema, SERVER_EVENT_ALIASES, Untagged::Error);
 }
 
 /// An event a realtime v2 server sends to its client.
@@ -49,13 +100,148 @@ fn server_event_schema(schema: &mut schemars::Schema) {
 #[cfg_attr(feature = "schema", schemars(transform = server_event_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum ServerEvent {
+    /// `session.created`: the session exists (first event).
+    #[serde(rename = "session.created")]
+    SessionCreated(SessionEvent),
+    /// `session.updated`: the configuration after a `session.update`.
+    #[serde(rename = "session.updated")]
+    SessionUpdated(SessionEvent),
+    /// `conversation.created`: the conversation exists.
+    #[serde(rename = "conversation.created")]
+    ConversationCreated(ConversationCreated),
+    /// `conversation.item.created`: an item exists.
+    #[serde(rename = "conversation.item.created")]
+    ConversationItemCreated(ConversationItemEvent),
+    /// `conversation.item.added`: an item joined the default conversation.
+    #[serde(rename = "conversation.item.added")]
+    ConversationItemAdded(ConversationItemEvent),
+    /// `conversation.item.done`: an item is final.
+    #[serde(rename = "conversation.item.done")]
+    ConversationItemDone(ConversationItemEvent),
+    /// `conversation.item.retrieved`: the item asked for.
+    #[serde(rename = "conversation.item.retrieved")]
+    ConversationItemRetrieved(ConversationItemRetrieved),
+    /// `conversation.item.truncated`: assistant audio was truncated.
+    #[serde(rename = "conversation.item.truncated")]
+    ConversationItemTruncated(ConversationItemTruncated),
+    /// `conversation.item.deleted`: an item was removed.
+    #[serde(rename = "conversation.item.deleted")]
+    ConversationItemDeleted(ConversationItemDeleted),
+    /// `conversation.item.input_audio_transcription.delta`: user transcript increment.
+    #[serde(rename = "conversation.item.input_audio_transcription.delta")]
+    InputAudioTranscriptionDelta(InputAudioTranscriptionDelta),
+    /// `conversation.item.input_audio_transcription.completed`: final user transcript.
+    #[serde(rename = "conversation.item.input_audio_transcription.completed")]
+    InputAudioTranscriptionCompleted(InputAudioTranscriptionCompleted),
+    /// `conversation.item.input_audio_transcription.failed`: user transcription failed.
+    #[serde(rename = "conversation.item.input_audio_transcription.failed")]
+    InputAudioTranscriptionFailed(InputAudioTranscriptionFailed),
+    /// `conversation.item.input_audio_transcription.segment`: a diarized transcript segment.
+    #[serde(rename = "conversation.item.input_audio_transcription.segment")]
+    InputAudioTranscriptionSegment(InputAudioTranscriptionSegment),
+    /// `input_audio_buffer.committed`: the input buffer became an item.
+    #[serde(rename = "input_audio_buffer.committed")]
+    InputAudioBufferCommitted(InputAudioBufferCommitted),
     /// `input_audio_buffer.cleared`: the input buffer was emptied.
     #[serde(rename = "input_audio_buffer.cleared")]
     InputAudioBufferCleared(InputAudioBufferCleared),
+    /// `input_audio_buffer.speech_started`: VAD heard speech start.
+    #[serde(rename = "input_audio_buffer.speech_started")]
+    InputAudioBufferSpeechStarted(InputAudioBufferSpeechStarted),
+    /// `input_audio_buffer.speech_stopped`: VAD heard speech stop.
+    #[serde(rename = "input_audio_buffer.speech_stopped")]
+    InputAudioBufferSpeechStopped(InputAudioBufferSpeechStopped),
+    /// `input_audio_buffer.timeout_triggered`: the idle timeout fired.
+    #[serde(rename = "input_audio_buffer.timeout_triggered")]
+    InputAudioBufferTimeoutTriggered(InputAudioBufferTimeoutTriggered),
+    /// `input_audio_buffer.dtmf_event_received`: a keypad key was pressed (SIP).
+    #[serde(rename = "input_audio_buffer.dtmf_event_received")]
+    InputAudioBufferDtmfEventReceived(InputAudioBufferDtmfEventReceived),
+    /// `output_audio_buffer.started`: response audio started playing (WebRTC/SIP).
+    #[serde(rename = "output_audio_buffer.started")]
+    OutputAudioBufferStarted(OutputAudioBufferEvent),
+    /// `output_audio_buffer.stopped`: response audio drained (WebRTC/SIP).
+    #[serde(rename = "output_audio_buffer.stopped")]
+    OutputAudioBufferStopped(OutputAudioBufferEvent),
+    /// `output_audio_buffer.cleared`: response audio cut off (WebRTC/SIP).
+    #[serde(rename = "output_audio_buffer.cleared")]
+    OutputAudioBufferCleared(OutputAudioBufferEvent),
+    /// `response.created`: a response started.
+    #[serde(rename = "response.created")]
+    ResponseCreated(ResponseEvent),
+    /// `response.done`: a response ended (exactly once per response).
+    #[serde(rename = "response.done")]
+    ResponseDone(ResponseEvent),
+    /// `response.cancelled` (extension, spec §5.3): a response was cancelled.
+    #[serde(rename = "response.cancelled")]
+    ResponseCancelled(ResponseCancelled),
+    /// `response.output_item.added`: an output item started.
+    #[serde(rename = "response.output_item.added")]
+    ResponseOutputItemAdded(ResponseOutputItemEvent),
+    /// `response.output_item.done`: an output item is final.
+    #[serde(rename = "response.output_item.done")]
+    ResponseOutputItemDone(ResponseOutputItemEvent),
+    /// `response.content_part.added`: a content part started.
+    #[serde(rename = "response.content_part.added")]
+    ResponseContentPartAdded(ResponseContentPartEvent),
+    /// `response.content_part.done`: a content part is final.
+    #[serde(rename = "response.content_part.done")]
+    ResponseContentPartDone(ResponseContentPartEvent),
+    /// `response.output_text.delta`: text increment.
+    #[serde(rename = "response.output_text.delta")]
+    ResponseOutputTextDelta(ResponseOutputTextDelta),
+    /// `response.output_text.done`: final text of a part.
+    #[serde(rename = "response.output_text.done")]
+    ResponseOutputTextDone(ResponseOutputTextDone),
+    /// `response.output_audio_transcript.delta`: transcript increment of model audio.
+    #[serde(rename = "response.output_audio_transcript.delta")]
+    ResponseOutputAudioTranscriptDelta(ResponseOutputAudioTranscriptDelta),
+    /// `response.output_audio_transcript.done`: final transcript of model audio.
+    #[serde(rename = "response.output_audio_transcript.done")]
+    ResponseOutputAudioTranscriptDone(ResponseOutputAudioTranscriptDone),
     /// `response.output_audio.delta` (alias `response.audio.delta` on input): a chunk of model
     /// audio.
     #[serde(rename = "response.output_audio.delta", alias = "response.audio.delta")]
     ResponseOutputAudioDelta(ResponseOutputAudioDelta),
+    /// `response.output_audio.done`: the model finished an audio part.
+    #[serde(rename = "response.output_audio.done")]
+    ResponseOutputAudioDone(ResponseOutputAudioDone),
+    /// `response.function_call_arguments.delta`: function call arguments increment.
+    #[serde(rename = "response.function_call_arguments.delta")]
+    ResponseFunctionCallArgumentsDelta(ResponseFunctionCallArgumentsDelta),
+    /// `response.function_call_arguments.done`: complete function call arguments.
+    #[serde(rename = "response.function_call_arguments.done")]
+    ResponseFunctionCallArgumentsDone(ResponseFunctionCallArgumentsDone),
+    /// `response.mcp_call_arguments.delta`: MCP call arguments increment.
+    #[serde(rename = "response.mcp_call_arguments.delta")]
+    ResponseMcpCallArgumentsDelta(ResponseMcpCallArgumentsDelta),
+    /// `response.mcp_call_arguments.done`: complete MCP call arguments.
+    #[serde(rename = "response.mcp_call_arguments.done")]
+    ResponseMcpCallArgumentsDone(ResponseMcpCallArgumentsDone),
+    /// `response.mcp_call.in_progress`: an MCP call is running.
+    #[serde(rename = "response.mcp_call.in_progress")]
+    ResponseMcpCallInProgress(ResponseMcpCallEvent),
+    /// `response.mcp_call.completed`: an MCP call succeeded.
+    #[serde(rename = "response.mcp_call.completed")]
+    ResponseMcpCallCompleted(ResponseMcpCallEvent),
+    /// `response.mcp_call.failed`: an MCP call failed.
+    #[serde(rename = "response.mcp_call.failed")]
+    ResponseMcpCallFailed(ResponseMcpCallEvent),
+    /// `mcp_list_tools.in_progress`: listing an MCP server's tools.
+    #[serde(rename = "mcp_list_tools.in_progress")]
+    McpListToolsInProgress(McpListToolsEvent),
+    /// `mcp_list_tools.completed`: an MCP server's tools were listed.
+    #[serde(rename = "mcp_list_tools.completed")]
+    McpListToolsCompleted(McpListToolsEvent),
+    /// `mcp_list_tools.failed`: listing an MCP server's tools failed.
+    #[serde(rename = "mcp_list_tools.failed")]
+    McpListToolsFailed(McpListToolsEvent),
+    /// `rate_limits.updated`: the current rate limits.
+    #[serde(rename = "rate_limits.updated")]
+    RateLimitsUpdated(RateLimitsUpdated),
+    /// `error`: the server reports an error.
+    #[serde(rename = "error")]
+    Error(ErrorEvent),
     /// An event whose `type` this crate does not know, kept verbatim.
     #[serde(skip)]
     Unknown(Value),
@@ -65,3 +251,73 @@ crate::impl_open_union!(ClientEvent, tag = "type", payloads = [InputAudioBufferA
 crate::impl_open_union!(ServerEvent, tag = "type", payloads = [InputAudioBufferCleared, ResponseOutputAudioDelta]);
 crate::impl_realtime_union!(ClientEvent, V2, ClientToServer, "realtime/v2", &[]);
 crate::impl_realtime_union!(ServerEvent, V2, ServerToClient, "realtime/v2", SERVER_EVENT_ALIASES);
+
+/// Decodes a value without a string tag as the default variant `T` of its union (e.g. an audio
+/// format without `type` is PCM). A tag that is present but not a string is an error.
+fn default_variant<T: serde::de::DeserializeOwned>(raw: &Value, tag: &str) -> Result<T, String> {
+    if raw.get(tag).is_some() {
+        return Err(format!("`{tag}` must be a string"));
+    }
+    crate::codec::from_buffered::<T, serde_json::Error>(raw).map_err(|e| e.to_string())
+}
+
+/// What a union's decoder does with an object without a string tag.
+#[cfg(feature = "schema")]
+enum Untagged {
+    /// It is an error.
+    Error,
+    /// It is the variant with this tag.
+    Default(&'static str),
+    /// It is kept as an unknown variant.
+    Unknown,
+}
+
+/// Completes the derived schema of an open union so that it accepts exactly what the decoder
+/// accepts: alias branches, the unknown-variant branch, and the untagged case.
+#[cfg(feature = "schema")]
+fn union_schema(schema: &mut schemars::Schema, aliases: &'static [(&'static str, &'static str)], untagged: Untagged) {
+    use schemars::transform::Transform;
+    crate::open_union::UnknownBranch { tag: "type", aliases }.transform(schema);
+    let untagged_branch = match untagged {
+        Untagged::Error => return,
+        Untagged::Unknown => serde_json::json!({
+            "description": "A value without a `type`, kept as raw JSON.",
+            "type": "object",
+            "not": { "required": ["type"] }
+        }),
+        Untagged::Default(tag) => {
+            let branches = schema.get("oneOf").and_then(Value::as_array);
+            let Some(branch) = branches.and_then(|b| b.iter().find(|b| crate::open_union::branch_tag(b, "type") == Some(tag))) else {
+                return;
+            };
+            let mut branch = branch.clone();
+            if let Some(object) = branch.as_object_mut() {
+                object.remove("required");
+                if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                    properties.remove("type");
+                }
+                object.insert("not".into(), serde_json::json!({ "required": ["type"] }));
+                let description = format!("`{tag}` without `type` (encoders always emit `type`).");
+                object.insert("description".into(), Value::String(description));
+            }
+            branch
+        }
+    };
+    if let Some(Value::Array(branches)) = schema.get_mut("oneOf") {
+        branches.push(untagged_branch);
+    }
+}
+
+/// Adds accepted synonyms to the schema of a string enum (a `oneOf`/`enum` of its values).
+#[cfg(feature = "schema")]
+fn enum_aliases(schema: &mut schemars::Schema, aliases: &[&str]) {
+    let extra: Vec<Value> = aliases
+        .iter()
+        .map(|alias| serde_json::json!({ "type": "string", "const": alias, "description": "An accepted synonym; encoders emit the canonical spelling." }))
+        .collect();
+    if let Some(Value::Array(values)) = schema.get_mut("enum") {
+        values.extend(aliases.iter().map(|a| Value::from(*a)));
+    } else if let Some(Value::Array(branches)) = schema.get_mut("oneOf") {
+        branches.extend(extra);
+    }
+}

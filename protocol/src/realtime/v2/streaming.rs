@@ -1,0 +1,167 @@
+//! Streaming output of a response: text, audio transcript and audio of content parts, and
+//! function call arguments (spec §3.21–§3.23, §5.1, §5.2).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Declares an event about one content part of a response output item: the members shared by
+/// spec S29–S34 (`event_id`, `response_id`, `item_id`, `output_index`, `content_index`), then
+/// the members given.
+macro_rules! content_event {
+    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+        #[serde(remote = "Self")]
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+        pub struct $name {
+            /// Server-unique id of this event; always sent by the official service, absent from
+            /// some test peers.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub event_id: Option<String>,
+            /// The response producing the part.
+            pub response_id: String,
+            /// The output item holding the part.
+            pub item_id: String,
+            /// Index of the item in `response.output`.
+            pub output_index: u32,
+            /// Index of the part in the item's `content`.
+            pub content_index: u32,
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+    };
+}
+
+content_event! {
+    /// `response.output_text.delta` (S→C): a text increment (text output modality).
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputTextDelta"))]
+    pub struct ResponseOutputTextDelta {
+        /// The text increment.
+        pub delta: String,
+    }
+}
+
+content_event! {
+    /// `response.output_text.done` (S→C): the final text of a part (also sent on interruption
+    /// or cancellation).
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputTextDone"))]
+    pub struct ResponseOutputTextDone {
+        /// The final text.
+        pub text: String,
+    }
+}
+
+content_event! {
+    /// `response.output_audio_transcript.delta` (S→C): a transcript increment of the model's
+    /// audio.
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioTranscriptDelta"))]
+    pub struct ResponseOutputAudioTranscriptDelta {
+        /// The transcript increment.
+        pub delta: String,
+    }
+}
+
+content_event! {
+    /// `response.output_audio_transcript.done` (S→C): the final transcript of an audio part.
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioTranscriptDone"))]
+    pub struct ResponseOutputAudioTranscriptDone {
+        /// The final transcript.
+        pub transcript: String,
+    }
+}
+
+content_event! {
+    /// `response.output_audio.delta` (S→C; `response.audio.delta` is accepted as an alias): a
+    /// chunk of model audio, in the session's output format.
+    ///
+    /// The official event carries no sample rate or channel count (the session fixes the
+    /// format); real peers add them (spec §5.1). `num_channels` is accepted as an alias of
+    /// `channels` (`channels` wins when both are present); encoders emit `channels`.
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioDelta"))]
+    pub struct ResponseOutputAudioDelta {
+        /// Base64 audio chunk.
+        pub delta: String,
+        /// Sample rate in Hz (an extension); absent: 24 000.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sample_rate: Option<u32>,
+        /// Channel count (an extension; alias `num_channels`); absent: 1.
+        #[serde(default, skip_serializing_if = "Option::is_none", alias = "num_channels")]
+        pub channels: Option<u32>,
+        /// Samples per channel in this chunk (an extension); absent: not said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub samples_per_channel: Option<u32>,
+    }
+}
+
+content_event! {
+    /// `response.output_audio.done` (S→C): the model finished an audio part.
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioDone"))]
+    pub struct ResponseOutputAudioDone {}
+}
+
+impl ResponseOutputAudioDelta {
+    /// When both `channels` and its alias `num_channels` are present, `channels` wins: the
+    /// alias is dropped before decoding.
+    fn drop_overridden_alias(value: &mut Value) {
+        if let Some(object) = value.as_object_mut() {
+            if object.contains_key("channels") {
+                object.remove("num_channels");
+            }
+        }
+    }
+}
+
+/// `response.function_call_arguments.delta` (S→C): an increment of a function call's
+/// arguments.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseFunctionCallArgumentsDelta"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseFunctionCallArgumentsDelta {
+    /// Server-unique id of this event; absent from some test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response.
+    pub response_id: String,
+    /// The `function_call` item.
+    pub item_id: String,
+    /// Index of the item in `response.output`.
+    pub output_index: u32,
+    /// The id to answer with a `function_call_output` item.
+    pub call_id: String,
+    /// An increment of the arguments' JSON text.
+    pub delta: String,
+}
+
+/// `response.function_call_arguments.done` (S→C): a function call's complete arguments.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseFunctionCallArgumentsDone"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseFunctionCallArgumentsDone {
+    /// Server-unique id of this event; absent from some test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response.
+    pub response_id: String,
+    /// The `function_call` item.
+    pub item_id: String,
+    /// Index of the item in `response.output`.
+    pub output_index: u32,
+    /// The id to answer with a `function_call_output` item.
+    pub call_id: String,
+    /// The function's name.
+    pub name: String,
+    /// The complete arguments, as JSON text.
+    pub arguments: String,
+}
+
+crate::impl_tracked!(
+    ResponseOutputTextDelta,
+    ResponseOutputTextDone,
+    ResponseOutputAudioTranscriptDelta,
+    ResponseOutputAudioTranscriptDone,
+    ResponseOutputAudioDone,
+    ResponseFunctionCallArgumentsDelta,
+    ResponseFunctionCallArgumentsDone,
+);
+crate::impl_tracked!(ResponseOutputAudioDelta, prepare = ResponseOutputAudioDelta::drop_overridden_alias);

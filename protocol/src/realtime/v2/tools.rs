@@ -1,0 +1,274 @@
+//! Tools the model may call and how it chooses them (spec §4.9).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// A tool, discriminated by `type`: `function` (also when `type` is absent) or `mcp`. Another
+/// `type` is kept as raw JSON. Encoders always emit `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", remote = "Self")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "Tool", transform = tool_schema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum Tool {
+    /// `function`: a function the client implements.
+    #[serde(rename = "function")]
+    Function(FunctionTool),
+    /// `mcp`: the tools of a remote MCP server, called by the service.
+    #[serde(rename = "mcp")]
+    Mcp(McpTool),
+    /// A tool kind this crate does not know, kept verbatim.
+    #[serde(skip)]
+    Unknown(Value),
+}
+
+crate::impl_open_union!(Tool, tag = "type", untagged = Some(Tool::untagged_function));
+
+impl Tool {
+    /// A tool without `type` is a function tool (spec §4.9).
+    fn untagged_function(raw: &Value) -> Result<Self, String> {
+        super::default_variant(raw, "type").map(Tool::Function)
+    }
+}
+
+#[cfg(feature = "schema")]
+fn tool_schema(schema: &mut schemars::Schema) {
+    super::union_schema(schema, &[], super::Untagged::Default("function"));
+}
+
+/// The members of a function tool. `name` is officially optional, but encoders always emit it.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FunctionTool"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct FunctionTool {
+    /// The function name the model calls; absent: none given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// When and how to call it, and what to say meanwhile; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// JSON Schema of the arguments object, kept as raw JSON; absent: no parameters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parameters: Option<Map<String, Value>>,
+}
+
+impl FunctionTool {
+    /// The name of the Codex delegation tool (spec §6.1).
+    pub const CODEX: &'static str = "codex";
+
+    /// The `codex` delegation tool of spec §6.1: the model passes the user's request, restated
+    /// on its own, as the `prompt` argument.
+    pub fn codex() -> Self {
+        let parameters = serde_json::json!({
+            "type": "object",
+            "properties": {
+                "prompt": {
+                    "type": "string",
+                    "description": "The complete request to pass on, restated so it can be understood without the conversation."
+                }
+            },
+            "required": ["prompt"],
+            "additionalProperties": false
+        });
+        FunctionTool {
+            name: Some(Self::CODEX.into()),
+            description: Some("Pass the user's request to Codex, which can inspect and edit files and run commands. Use it whenever the user wants something done rather than just discussed.".into()),
+            parameters: parameters.as_object().cloned(),
+        }
+    }
+}
+
+/// The members of an MCP tool. One of `server_url`, `connector_id` and `tunnel_id` must be
+/// given.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(remote = "Self")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "McpTool"))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct McpTool {
+    /// Label of the server, used in tool calls.
+    pub server_label: String,
+    /// URL of the MCP server; absent: reached through `connector_id` or `tunnel_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_url: Option<String>,
+    /// A service-hosted connector instead of a URL; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connector_id: Option<McpConnector>,
+    /// A secure tunnel (`tunnel_` and 32 lowercase letters or digits) instead of a URL;
+    /// absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tunnel_id: Option<String>,
+    /// OAuth access token for the server; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authorization: Option<String>,
+    /// Context about the server for the model; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_description: Option<String>,
+    /// Extra HTTP headers sent to the server; absent or `null`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<BTreeMap<String, String>>,
+    /// Restricts the usable tools; absent or `null`: all tools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_tools: Option<McpAllowedTools>,
+    /// Which calls need human approval; absent or `null`: the default, `"always"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_approval: Option<McpRequireApproval>,
+    /// The tool is discovered via tool search; absent: not deferred.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defer_loading: Option<bool>,
+    /// Invocation contexts allowed to call the tools (at least one); absent or `null`: the
+    /// default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_callers: Option<Vec<McpCaller>>,
+}
+
+crate::impl_tracked!(FunctionTool, McpTool);
+
+/// A service-hosted MCP connector (a closed enum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum McpConnector {
+    /// `connector_dropbox`.
+    ConnectorDropbox,
+    /// `connector_gmail`.
+    ConnectorGmail,
+    /// `connector_googlecalendar`.
+    ConnectorGooglecalendar,
+    /// `connector_googledrive`.
+    ConnectorGoogledrive,
+    /// `connector_microsoftteams`.
+    ConnectorMicrosoftteams,
+    /// `connector_outlookcalendar`.
+    ConnectorOutlookcalendar,
+    /// `connector_outlookemail`.
+    ConnectorOutlookemail,
+    /// `connector_sharepoint`.
+    ConnectorSharepoint,
+}
+
+/// Who may invoke an MCP tool (a closed enum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum McpCaller {
+    /// `direct`: the model calls it.
+    Direct,
+    /// `programmatic`: called from code the model runs.
+    Programmatic,
+}
+
+/// `allowed_tools` of an MCP tool: a list of tool names or a filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum McpAllowedTools {
+    /// Only the tools with these names.
+    Names(Vec<String>),
+    /// Only the tools matching this filter.
+    Filter(McpToolFilter),
+}
+
+/// Selects MCP tools by name and annotation.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct McpToolFilter {
+    /// Tools with these names; absent: any name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_names: Option<Vec<String>>,
+    /// `true`: tools annotated read-only; absent: any tool.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+}
+
+/// `require_approval` of an MCP tool: a mode for every tool, or filters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum McpRequireApproval {
+    /// `"always"` or `"never"`, for every tool.
+    Mode(McpApprovalMode),
+    /// Per-tool filters.
+    Filters(McpApprovalFilters),
+}
+
+/// Whether MCP calls need approval (a closed enum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum McpApprovalMode {
+    /// `always`: every call needs approval (the default).
+    Always,
+    /// `never`: no call needs approval.
+    Never,
+}
+
+/// Which MCP tools always or never need approval.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct McpApprovalFilters {
+    /// Tools that always need approval; absent: none listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub always: Option<McpToolFilter>,
+    /// Tools that never need approval; absent: none listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub never: Option<McpToolFilter>,
+}
+
+/// How the model chooses tools: a mode, or one forced tool.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum ToolChoice {
+    /// `"none"`, `"auto"` (default) or `"required"`.
+    Mode(ToolChoiceMode),
+    /// Force one function, or a tool on one MCP server.
+    Forced(ForcedTool),
+}
+
+/// The string forms of [`ToolChoice`] (a closed enum).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum ToolChoiceMode {
+    /// `none`: never call tools.
+    None,
+    /// `auto`: the model decides (the default).
+    Auto,
+    /// `required`: call at least one tool.
+    Required,
+}
+
+/// A forced tool choice, discriminated by `type` (a closed union).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+pub enum ForcedTool {
+    /// `function`: call this function.
+    #[serde(rename = "function")]
+    Function {
+        /// The function's name.
+        name: String,
+    },
+    /// `mcp`: call a tool of this MCP server.
+    #[serde(rename = "mcp")]
+    Mcp {
+        /// The server's label.
+        server_label: String,
+        /// The tool's name; absent or `null`: any tool of the server.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(feature = "ts", ts(optional = nullable))]
+        name: Option<String>,
+    },
+}
