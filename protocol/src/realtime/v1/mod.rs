@@ -9,7 +9,7 @@ mod handoff;
 mod session;
 mod transcript;
 
-pub use super::InputAudioBufferAppend;
+pub use super::{ErrorEvent, ErrorPayload, ErrorType, InputAudioBufferAppend, RealtimeError};
 pub use audio::ConversationOutputAudioDelta;
 pub use conversation::{
     ConversationItemAdded, ConversationItemCreate, ConversationItemDone, DoneItem, MessageContent,
@@ -83,6 +83,10 @@ pub enum ServerEvent {
     /// `conversation.handoff.requested`: the model asks the client to carry out a request.
     #[serde(rename = "conversation.handoff.requested")]
     ConversationHandoffRequested(ConversationHandoffRequested),
+    /// `error`: the server reports an error (a top-level `message`, a nested `error.message`,
+    /// or any other `error` value).
+    #[serde(rename = "error")]
+    Error(ErrorEvent),
     /// `conversation.item.input_audio_transcription.delta` (GA name): user transcript
     /// increment, same meaning as `conversation.input_transcript.delta`.
     #[serde(rename = "conversation.item.input_audio_transcription.delta")]
@@ -126,6 +130,7 @@ crate::impl_open_union!(
         ConversationItemAdded,
         ConversationItemDone,
         ConversationHandoffRequested,
+        ErrorEvent,
         InputAudioTranscriptionCompleted,
         ResponseTranscriptDelta,
         ResponseTranscriptDone,
