@@ -2,9 +2,11 @@
 //! rtwire-protocol, checks them for drift, and hosts the protocol tools.
 
 pub mod check;
+pub mod diff;
 pub mod files;
 pub mod schema;
 pub mod typescript;
+pub mod validate;
 
 pub use files::{generate, write, FileSet, HEADER};
 

@@ -21,6 +21,10 @@ enum Command {
     Generate,
     /// Regenerate in memory and compare with the files on disk: exit 1 on drift.
     Check,
+    /// Compare two `schemas/` trees for breaking changes: exit 1 on one, 2 on bad input.
+    Diff(rtwire_codegen::diff::cli::DiffArgs),
+    /// Check captured traffic (JSON Lines) against the protocol, message by message.
+    Validate(rtwire_codegen::validate::Args),
 }
 
 fn main() -> ExitCode {
@@ -29,6 +33,8 @@ fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Generate) {
         Command::Generate => generate(&root),
         Command::Check => check(&root),
+        Command::Diff(args) => rtwire_codegen::diff::cli::main(&root, &args),
+        Command::Validate(args) => rtwire_codegen::validate::main(&args),
     }
 }
 

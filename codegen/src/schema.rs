@@ -22,7 +22,9 @@ pub struct UnionSchema {
 impl UnionSchema {
     /// Builds the schema of `info`.
     pub fn of(info: UnionInfo) -> Self {
-        let mut generator = SchemaSettings::draft2020_12().into_generator();
+        let mut generator = SchemaSettings::draft2020_12()
+            .with_transform(schemars::transform::RecursiveTransform(integer_bounds))
+            .into_generator();
         let schema = (info.schema)(&mut generator);
         let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
         let mut root = json!({
@@ -172,5 +174,33 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
         }
         Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
         _ => {}
+    }
+}
+
+/// Gives an integer schema the range of its Rust type (schemars states the format, `uint32`,
+/// but not the maximum), so that the schema rejects the numbers the decoder rejects.
+fn integer_bounds(schema: &mut schemars::Schema) {
+    let Some(format) = schema.get("format").and_then(Value::as_str) else { return };
+    let (min, max): (Value, Value) = match format {
+        "uint8" => (0.into(), u8::MAX.into()),
+        "uint16" => (0.into(), u16::MAX.into()),
+        "uint32" => (0.into(), u32::MAX.into()),
+        "uint64" | "uint" => (0.into(), u64::MAX.into()),
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
+        _ => return,
+    };
+    let object = schema.ensure_object();
+    let tighter = |key: &str, bound: &Value, object: &Map<String, Value>| match (object.get(key).and_then(Value::as_f64), bound.as_f64()) {
+        (Some(existing), Some(new)) => if key == "minimum" { existing >= new } else { existing <= new },
+        _ => false,
+    };
+    if !tighter("minimum", &min, object) {
+        object.insert("minimum".into(), min);
+    }
+    if !tighter("maximum", &max, object) {
+        object.insert("maximum".into(), max);
     }
 }
