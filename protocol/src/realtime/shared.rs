@@ -100,7 +100,7 @@ pub enum ErrorPayload {
         feature = "ts",
         ts(type = "string | number | boolean | Array<unknown> | { [key in string]?: unknown }")
     )]
-    Other(Value),
+    Other(#[cfg_attr(feature = "schema", schemars(schema_with = "non_null_json"))] Value),
 }
 
 /// The official error object (spec v2 §4.22).
@@ -172,6 +172,12 @@ enum ErrorEventTs {
     },
 }
 
+/// The schema of any JSON value but `null`.
+#[cfg(feature = "schema")]
+fn non_null_json(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({ "type": ["string", "number", "boolean", "array", "object"] })
+}
+
 /// Makes the schema of [`ErrorEvent`] require a string `message` or a non-null `error`.
 #[cfg(feature = "schema")]
 fn require_error_source(schema: &mut schemars::Schema) {
@@ -179,7 +185,7 @@ fn require_error_source(schema: &mut schemars::Schema) {
         "anyOf".into(),
         serde_json::json!([
             { "required": ["message"], "properties": { "message": { "type": "string" } } },
-            { "required": ["error"], "properties": { "error": { "not": { "type": "null" } } } }
+            { "required": ["error"], "properties": { "error": { "$ref": "#/$defs/ErrorPayload" } } }
         ]),
     );
 }

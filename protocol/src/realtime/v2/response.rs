@@ -157,7 +157,7 @@ impl<'de> Deserialize<'de> for InputItem {
         if value.get("type").and_then(serde_json::Value::as_str) == Some("item_reference") {
             ItemReference::deserialize(value).map(InputItem::Reference).map_err(serde::de::Error::custom)
         } else {
-            ConversationItem::deserialize(value).map(InputItem::Item).map_err(serde::de::Error::custom)
+            <ConversationItem as Deserialize>::deserialize(value).map(InputItem::Item).map_err(serde::de::Error::custom)
         }
     }
 }
