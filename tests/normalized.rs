@@ -207,6 +207,8 @@ fn v2_rows() -> Vec<(Variant, Value, Option<Event>)> {
         (V2, content("response.audio.delta", json!({"delta": "AQIDBA==", "num_channels": 2})), audio_out(24000, 2, None)),
         (V2, content("response.output_audio.delta", json!({"delta": "AQIDBA==", "channels": 1, "num_channels": 2})), audio_out(24000, 1, None)),
         (V2, content("response.output_audio.delta", json!({"delta": "AQIDBA==", "sample_rate": 16000})), audio_out(16000, 1, None)),
+        // a channel count that does not fit the normalized u16 maps to nothing (never a panic)
+        (V2, content("response.output_audio.delta", json!({"delta": "AQIDBA==", "channels": 70000})), None),
         // transcripts
         (
             V2,

@@ -65,7 +65,8 @@ pub enum Event {
     },
     /// An item was added to the conversation.
     ConversationItemAdded {
-        /// The item, passed through untouched (any JSON).
+        /// The item as JSON: v1 passes it through untouched (any JSON); v2 gives its typed
+        /// item encoded again (canonical spellings; an item of an unknown kind verbatim).
         item: Value,
     },
     /// An item finished.
