@@ -7,7 +7,7 @@
 //! skips.
 
 use rtwire_protocol::registry::Surface;
-use rtwire_tests::corpus::examples;
+use rtwire_tests::corpus::{examples, result_info};
 use rtwire_tests::{find, root, unions};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -67,7 +67,15 @@ fn every_canonical_example_type_checks_and_malformed_literals_do_not() {
     let mut count = 0;
     for example in examples().into_iter().filter(|e| !e.lenient) {
         let (union, message) = find(&unions, example.surface, example.version, &example.wire_name).expect("registered");
-        let ty = message_type(example.surface, union.info.module, union.info.name, union.info.tag, &example.wire_name);
+        let (ty, schema) = if example.result {
+            // An answer to a request: typed by the method map's result type.
+            let info = result_info(&example.wire_name).unwrap_or_else(|e| panic!("{e}"));
+            let ty = format!("{{ id: appServer.RequestId, result: appServer.ResultOf<{:?}> }}", example.wire_name);
+            (ty, rtwire_codegen::schema::result_schema(&info))
+        } else {
+            let ty = message_type(example.surface, union.info.module, union.info.name, union.info.tag, &example.wire_name);
+            (ty, union.message_schema(&message).expect("schema"))
+        };
         let literal = serde_json::to_string_pretty(&example.value).expect("JSON");
         let _ = writeln!(file, "// tests/examples/{}\nexport const example{count}: {ty} = {literal};\n", example.path.display());
         let mut extra = example.value.clone();
@@ -77,7 +85,6 @@ fn every_canonical_example_type_checks_and_malformed_literals_do_not() {
             "// @ts-expect-error an extra property is rejected\nexport const example{count}Extra: {ty} = {};\n",
             serde_json::to_string(&extra).expect("JSON")
         );
-        let schema = union.message_schema(&message).expect("schema");
         if let Some(member) = first_required_member(&schema, union.info.tag, &example.value) {
             let mut missing = example.value.clone();
             missing.as_object_mut().expect("object").remove(&member);

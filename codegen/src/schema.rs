@@ -1,7 +1,7 @@
 //! JSON Schema 2020-12 files: one per union, one per registered message, and the catalog.
 
 use rtwire_protocol::open_union::branch_tag;
-use rtwire_protocol::registry::{self, Message, UnionInfo};
+use rtwire_protocol::registry::{self, Message, ResultInfo, UnionInfo};
 use schemars::generate::SchemaSettings;
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,6 +36,33 @@ impl UnionSchema {
         root["$defs"] = Value::Object(defs);
         prune_defs(&mut root);
         UnionSchema { info, root }
+    }
+
+    /// The union's schema for the stable surface (`app-server.md` §7): without the branches of
+    /// experimental messages, which the catch-all branch of unknown notifications then covers.
+    /// `None` for a union without experimental messages.
+    pub fn stable_root(&self) -> Option<Value> {
+        let experimental: Vec<&str> =
+            (self.info.messages)().into_iter().filter(|m| m.experimental).map(|m| m.wire_name).collect();
+        if experimental.is_empty() {
+            return None;
+        }
+        let tag = self.info.tag;
+        let mut root = self.root.clone();
+        root["title"] = json!(format!("{} (stable)", self.info.name));
+        let description = root["description"].as_str().unwrap_or_default().to_owned();
+        root["description"] = json!(format!(
+            "{description} Stable surface: experimental methods are excluded (they need `capabilities.experimentalApi`)."
+        ));
+        let branches = root["oneOf"].as_array_mut().expect("unions are oneOf");
+        branches.retain(|b| !branch_tag(b, tag).is_some_and(|t| experimental.contains(&t)));
+        for branch in branches.iter_mut() {
+            if let Some(Value::Array(known)) = branch.pointer_mut(&format!("/properties/{tag}/not/enum")) {
+                known.retain(|k| !k.as_str().is_some_and(|k| experimental.contains(&k)));
+            }
+        }
+        prune_defs(&mut root);
+        Some(root)
     }
 
     /// The branch of the union that holds `message` (its tag is a `const` equal to the wire
@@ -87,6 +114,36 @@ pub fn message_path(union: &UnionSchema, message: &Message) -> PathBuf {
     }
 }
 
+/// The path, under `schemas/`, of the schema of the answers to the request method `message`:
+/// its message file with the suffix `.result.json`, e.g.
+/// `app-server/v2/thread/realtime/start.result.json`.
+pub fn result_path(union: &UnionSchema, message: &Message) -> PathBuf {
+    message_path(union, message).with_extension("result.json")
+}
+
+/// The self-contained schema (a whole response envelope `{"id", "result"}`) of the answers to
+/// one request method.
+pub fn result_schema(result: &ResultInfo) -> Value {
+    let mut generator = SchemaSettings::draft2020_12().into_generator();
+    let schema = (result.schema)(&mut generator);
+    let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
+    let mut root = json!({
+        "$schema": DIALECT,
+        "$comment": HEADER,
+        "title": format!("{} result", result.method),
+    });
+    merge(&mut root, schema.to_value());
+    root["$defs"] = Value::Object(defs);
+    prune_defs(&mut root);
+    root
+}
+
+/// The path, under `schemas/`, of a union's stable-surface file (see
+/// [`UnionSchema::stable_root`]), e.g. `app-server/stable/ClientMessage.json`.
+pub fn stable_union_path(info: &UnionInfo) -> PathBuf {
+    PathBuf::from(format!("{}/stable/{}.json", info.module, info.name))
+}
+
 /// The path, under `schemas/`, of a union's file.
 pub fn union_path(info: &UnionInfo) -> PathBuf {
     PathBuf::from(format!("{}/{}.json", info.module, info.name))
@@ -100,6 +157,10 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
     for union in unions() {
         let previous = files.insert(union_path(&union.info), json_text(&union.root));
         assert!(previous.is_none(), "two unions map to schemas/{}", union_path(&union.info).display());
+        let stable = union.stable_root().map(|root| {
+            files.insert(stable_union_path(&union.info), json_text(&root));
+            stable_union_path(&union.info)
+        });
         for message in (union.info.messages)() {
             let schema = union
                 .message_schema(&message)
@@ -111,7 +172,17 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
                 .type_name(&message)
                 .and_then(|name| crate::typescript::find(ts, &name, union.info.module))
                 .unwrap_or_else(|| crate::typescript::union_path(&union.info));
-            catalog.push(json!({
+            let results = (union.info.results)();
+            let result_schema = match results.iter().find(|r| r.method == message.wire_name) {
+                Some(result) => {
+                    let path = result_path(&union, &message);
+                    let previous = files.insert(path.clone(), json_text(&result_schema(result)));
+                    assert!(previous.is_none(), "two result schemas map to schemas/{}", path.display());
+                    Some(path)
+                }
+                None => None,
+            };
+            let mut entry = json!({
                 "surface": message.surface.as_str(),
                 "version": message.version.as_str(),
                 "direction": message.direction.as_str(),
@@ -123,7 +194,14 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
                 "schema": path,
                 "union_schema": union_path(&union.info),
                 "typescript": typescript,
-            }));
+            });
+            if let Some(path) = result_schema {
+                entry["result_schema"] = json!(path);
+            }
+            if let Some(path) = stable.as_ref().filter(|_| !message.experimental) {
+                entry["stable_union_schema"] = json!(path);
+            }
+            catalog.push(entry);
         }
     }
     let catalog = json!({ "$comment": HEADER, "messages": catalog });

@@ -84,8 +84,3 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
     }
     out
 }
-
-/// A serde error for a tagged value whose tag member is missing or not a string.
-pub(crate) fn missing_tag<E: serde::de::Error>(tag: &str) -> E {
-    E::custom(format!("missing or non-string `{tag}` member"))
-}

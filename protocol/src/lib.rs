@@ -25,4 +25,4 @@ pub mod typescript;
 
 pub use codec::{decode, decode_value, encode};
 pub use error::DecodeError;
-pub use registry::{Direction, Kind, Message, Surface, Union, UnionInfo, Version};
+pub use registry::{Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, Version};

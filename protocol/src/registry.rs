@@ -116,12 +116,41 @@ pub struct Roundtrip {
     /// The name (`type` or `method`) of the message the value decoded to; `None` for a value
     /// kept as unknown.
     pub wire_name: Option<String>,
+    /// Whether the value was kept as an unknown message (raw JSON). A JSON-RPC response has no
+    /// name but is not unknown.
+    pub unknown: bool,
     /// The decoded value, encoded again.
     pub encoded: Value,
     /// The `Debug` form of the decoded value.
     pub debug: String,
     /// Whether decoding `encoded` gives a value equal to the first decoded one.
     pub stable: bool,
+}
+
+/// The result of a JSON-RPC request method: what answers to it look like.
+///
+/// A response (`{"id", "result"}`) does not say which method it answers, so the tests check
+/// result examples (`tests/examples/app-server/<version>/<method>/<case>.result.json`, each a
+/// whole response envelope) with the [`ResultInfo`] of the method named by the folder: see
+/// [`result_for`].
+#[derive(Clone, Copy)]
+pub struct ResultInfo {
+    /// The request's `method`.
+    pub method: &'static str,
+    /// Its namespace.
+    pub version: Version,
+    /// Decodes a whole response envelope `{"id", "result"}` answering this method (the result
+    /// typed as the method's result type), encodes it again and decodes that once more.
+    pub roundtrip: fn(&Value) -> Result<Roundtrip, DecodeError>,
+    /// The JSON Schema of a whole response envelope answering this method.
+    #[cfg(feature = "schema")]
+    pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
+}
+
+impl Debug for ResultInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ResultInfo({})", self.method)
+    }
 }
 
 /// A top-level union of the protocol: what one peer decodes from one direction.
@@ -144,6 +173,11 @@ pub trait Union: Serialize + DeserializeOwned + Debug + PartialEq + 'static {
 
     /// Whether this value was kept as an unknown message (raw JSON).
     fn is_unknown(&self) -> bool;
+
+    /// The results of the request methods it holds (none for event unions).
+    fn results() -> Vec<ResultInfo> {
+        Vec::new()
+    }
 
     /// The JSON Schema of the union, accepting exactly what its decoder accepts.
     #[cfg(feature = "schema")]
@@ -172,6 +206,8 @@ pub struct UnionInfo {
     pub module: &'static str,
     /// See [`Union::messages`].
     pub messages: fn() -> Vec<Message>,
+    /// See [`Union::results`].
+    pub results: fn() -> Vec<ResultInfo>,
     /// Decodes a value as this union, encodes it again and decodes that once more.
     pub roundtrip: fn(&Value) -> Result<Roundtrip, DecodeError>,
     /// See [`Union::schema`].
@@ -193,6 +229,7 @@ impl UnionInfo {
             tag: U::TAG,
             module: U::MODULE,
             messages: U::messages,
+            results: U::results,
             roundtrip: roundtrip::<U>,
             #[cfg(feature = "schema")]
             schema: U::schema,
@@ -220,6 +257,7 @@ fn roundtrip<U: Union>(value: &Value) -> Result<Roundtrip, DecodeError> {
     let name = encoded.get(U::TAG).and_then(Value::as_str).map(str::to_owned);
     Ok(Roundtrip {
         wire_name: if decoded.is_unknown() { None } else { name },
+        unknown: decoded.is_unknown(),
         debug: format!("{decoded:#?}"),
         stable: again.is_ok_and(|again| again == decoded),
         encoded,
@@ -241,6 +279,16 @@ pub fn unions() -> Vec<UnionInfo> {
 /// Every registered message of every union.
 pub fn messages() -> Vec<Message> {
     unions().iter().flat_map(|u| (u.messages)()).collect()
+}
+
+/// The results of every request method of every union.
+pub fn results() -> Vec<ResultInfo> {
+    unions().iter().flat_map(|u| (u.results)()).collect()
+}
+
+/// The result of the request method `method`, if it is one.
+pub fn result_for(method: &str) -> Option<ResultInfo> {
+    results().into_iter().find(|r| r.method == method)
 }
 
 /// The messages of a realtime event union: every tag serde knows, less the aliases.

@@ -5,9 +5,14 @@
 //!   (aliases, `null` for optional members, unknown members): it decodes, and its re-encoding
 //!   validates and decodes back equal.
 //!
+//! * `<case>.result.json` (app-server request methods only) is a whole answer
+//!   `{"id", "result"}` to a request of the folder's method: a response does not name its
+//!   method, so it is checked with the method's [`ResultInfo`] (`registry::result_for`) and
+//!   its result schema, not with a union.
+//!
 //! A wire name that contains `/` (app-server methods) is a nested folder.
 
-use rtwire_protocol::registry::{Surface, Version};
+use rtwire_protocol::registry::{ResultInfo, Surface, Version};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -24,6 +29,8 @@ pub struct Example {
     pub wire_name: String,
     /// Whether it is a lenient (non-canonical) input.
     pub lenient: bool,
+    /// Whether it is an answer to a request of `wire_name` (`<case>.result.json`).
+    pub result: bool,
     /// The JSON it holds.
     pub value: Value,
 }
@@ -55,6 +62,17 @@ pub fn classify(path: &Path) -> Result<(Surface, Version, String, bool), String>
     Ok((surface, version, wire_name, lenient))
 }
 
+/// Whether the file at `path` is a result example (`<case>.result.json`).
+pub fn is_result(path: &Path) -> bool {
+    path.file_name().is_some_and(|f| f.to_string_lossy().ends_with(".result.json"))
+}
+
+/// The result of the request method of a result example; `Err` when it names no request.
+pub fn result_info(wire_name: &str) -> Result<ResultInfo, String> {
+    rtwire_protocol::registry::result_for(wire_name)
+        .ok_or_else(|| format!("`{wire_name}` is not a request method: only requests have `.result.json` examples"))
+}
+
 /// Every `.json` example of the corpus, sorted by path.
 pub fn examples() -> Vec<Example> {
     let base = dir();
@@ -70,7 +88,8 @@ pub fn examples() -> Vec<Example> {
             let text = std::fs::read_to_string(&full).expect("example files are readable");
             let value = serde_json::from_str(&text)
                 .unwrap_or_else(|e| panic!("tests/examples/{}: not JSON: {e}", path.display()));
-            Example { path, surface, version, wire_name, lenient, value }
+            let result = is_result(&path);
+            Example { path, surface, version, wire_name, lenient, result, value }
         })
         .collect()
 }

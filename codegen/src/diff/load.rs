@@ -162,6 +162,18 @@ impl SchemaSet {
                 let union = parse(&union_path)?;
                 set.unions.insert(union_path.clone(), union);
             }
+            // The schema of a request's answers and the stable-surface union (app-server) are
+            // listed so the tree is complete; the comparison covers messages and unions.
+            for optional in ["result_schema", "stable_union_schema"] {
+                if let Some(path) = item.get(optional) {
+                    let path = path.as_str().ok_or_else(|| {
+                        LoadError(format!("{label}/catalog.json: messages[{i}] has a non-string `{optional}`"))
+                    })?;
+                    if listed.insert(path.to_owned()) {
+                        parse(path)?;
+                    }
+                }
+            }
             listed.insert(schema_path.clone());
             listed.insert(union_path.clone());
             let entry = Entry { key: key.clone(), schema_path, schema, union_path };

@@ -3,5 +3,8 @@
 /**
  * The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),
  * echoed back in the answer exactly as received (same JSON type).
+ *
+ * Decoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or
+ * `null` is an error: ``invalid type: boolean `true`, expected a string or an integer``).
  */
 export type RequestId = number | string;

@@ -3,6 +3,8 @@
 export type * as v1 from "./v1/index.js";
 export type * as v2 from "./v2/index.js";
 export type * from "./ClientMessage.js";
+export type * from "./ClientMethods.js";
 export type * from "./ErrorObject.js";
 export type * from "./RequestId.js";
 export type * from "./ServerMessage.js";
+export type * from "./ServerMethods.js";

@@ -10,7 +10,10 @@ use crate::registry::Version;
 
 /// The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),
 /// echoed back in the answer exactly as received (same JSON type).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Decoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or
+/// `null` is an error: ``invalid type: boolean `true`, expected a string or an integer``).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/"))]
@@ -19,6 +22,30 @@ pub enum RequestId {
     Integer(i64),
     /// A string id.
     String(String),
+}
+
+impl<'de> Deserialize<'de> for RequestId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct IdVisitor;
+        impl serde::de::Visitor<'_> for IdVisitor {
+            type Value = RequestId;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string or an integer")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RequestId, E> {
+                Ok(RequestId::Integer(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RequestId, E> {
+                i64::try_from(v)
+                    .map(RequestId::Integer)
+                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RequestId, E> {
+                Ok(RequestId::String(v.to_owned()))
+            }
+        }
+        d.deserialize_any(IdVisitor)
+    }
 }
 
 /// The `error` member of an error answer.
@@ -37,10 +64,10 @@ pub struct ErrorObject {
 }
 
 /// The error codes of the app-server (spec §3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     /// -32600: the request is not acceptable in the current state (before `initialize`, a
-    /// missing capability, an unknown thread, …).
+    /// missing capability, an unknown thread, …), or the message is not a request at all.
     InvalidRequest,
     /// -32601: unknown `method`.
     MethodNotFound,
@@ -63,6 +90,100 @@ impl ErrorCode {
             ErrorCode::InternalError => -32603,
             ErrorCode::ServerOverloaded => -32001,
         }
+    }
+
+    /// The code named by the integer `code`; `None` for a code this protocol does not define.
+    pub fn from_code(code: i64) -> Option<Self> {
+        [Self::InvalidRequest, Self::MethodNotFound, Self::InvalidParams, Self::InternalError, Self::ServerOverloaded]
+            .into_iter()
+            .find(|c| c.code() == code)
+    }
+}
+
+/// The spec's refusals (§3), with their exact messages; `data` is absent in all of them.
+impl ErrorObject {
+    /// An error with `code` and `message`, without `data`.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        ErrorObject { code: code.code(), message: message.into(), data: None }
+    }
+
+    /// The [`ErrorCode`] of [`Self::code`]; `None` for a code this protocol does not define.
+    pub fn error_code(&self) -> Option<ErrorCode> {
+        ErrorCode::from_code(self.code)
+    }
+
+    /// -32600 `Not initialized`: any request before `initialize`.
+    pub fn not_initialized() -> Self {
+        Self::new(ErrorCode::InvalidRequest, "Not initialized")
+    }
+
+    /// -32600 `Already initialized`: a second `initialize` on the same connection.
+    pub fn already_initialized() -> Self {
+        Self::new(ErrorCode::InvalidRequest, "Already initialized")
+    }
+
+    /// -32600 `Invalid clientInfo.name: '{name}'. Must be a valid HTTP header value.`
+    pub fn invalid_client_name(name: &str) -> Self {
+        Self::new(ErrorCode::InvalidRequest, format!("Invalid clientInfo.name: '{name}'. Must be a valid HTTP header value."))
+    }
+
+    /// -32600 `{method} requires experimentalApi capability`: an experimental method without
+    /// the opt-in.
+    pub fn requires_experimental_api(method: &str) -> Self {
+        Self::new(ErrorCode::InvalidRequest, format!("{method} requires experimentalApi capability"))
+    }
+
+    /// -32600 `thread {threadId} does not support realtime conversation`.
+    pub fn realtime_not_supported(thread_id: &str) -> Self {
+        Self::new(ErrorCode::InvalidRequest, format!("thread {thread_id} does not support realtime conversation"))
+    }
+
+    /// -32600 `thread not found: {threadId}`: a `threadId` that names no loaded thread.
+    pub fn thread_not_found(thread_id: &str) -> Self {
+        Self::new(ErrorCode::InvalidRequest, format!("thread not found: {thread_id}"))
+    }
+
+    /// -32601 `method not found: {method}` (the text of -32601 is not normative).
+    pub fn method_not_found(method: &str) -> Self {
+        Self::new(ErrorCode::MethodNotFound, format!("method not found: {method}"))
+    }
+
+    /// -32602 with `message` describing what is wrong with `params`.
+    pub fn invalid_params(message: impl Into<String>) -> Self {
+        Self::new(ErrorCode::InvalidParams, message)
+    }
+
+    /// -32603 `failed to start realtime conversation: {reason}` (`thread/realtime/start`).
+    pub fn failed_to_start_realtime(reason: &str) -> Self {
+        Self::new(ErrorCode::InternalError, format!("failed to start realtime conversation: {reason}"))
+    }
+
+    /// -32603 `failed to append realtime conversation audio: {reason}`
+    /// (`thread/realtime/appendAudio`).
+    pub fn failed_to_append_audio(reason: &str) -> Self {
+        Self::new(ErrorCode::InternalError, format!("failed to append realtime conversation audio: {reason}"))
+    }
+
+    /// -32603 `failed to append realtime conversation text: {reason}`
+    /// (`thread/realtime/appendText`).
+    pub fn failed_to_append_text(reason: &str) -> Self {
+        Self::new(ErrorCode::InternalError, format!("failed to append realtime conversation text: {reason}"))
+    }
+
+    /// -32603 `failed to append realtime conversation speech: {reason}`
+    /// (`thread/realtime/appendSpeech`).
+    pub fn failed_to_append_speech(reason: &str) -> Self {
+        Self::new(ErrorCode::InternalError, format!("failed to append realtime conversation speech: {reason}"))
+    }
+
+    /// -32603 `failed to stop realtime conversation: {reason}` (`thread/realtime/stop`).
+    pub fn failed_to_stop_realtime(reason: &str) -> Self {
+        Self::new(ErrorCode::InternalError, format!("failed to stop realtime conversation: {reason}"))
+    }
+
+    /// -32001 `Server overloaded; retry later.`
+    pub fn server_overloaded() -> Self {
+        Self::new(ErrorCode::ServerOverloaded, "Server overloaded; retry later.")
     }
 }
 
@@ -122,8 +243,39 @@ pub trait Notification: 'static {
     const VERSION: Version;
     /// Only usable after opting in with `capabilities.experimentalApi`.
     const EXPERIMENTAL: bool;
-    /// The `params` member.
+    /// The `params` member; [`NoParams`] for a method without params (`initialized`), whose
+    /// messages carry no `params` member.
     type Params: Payload;
+}
+
+/// The params of a method that defines none (`initialized`): no `params` member is emitted,
+/// and an incoming one is ignored, whatever its value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct NoParams;
+
+impl Serialize for NoParams {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit()
+    }
+}
+
+impl<'de> Deserialize<'de> for NoParams {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| NoParams)
+    }
+}
+
+/// Whether the params type `P` defines any params at all (every type but [`NoParams`]).
+pub(crate) fn has_params<P: 'static>() -> bool {
+    std::any::TypeId::of::<P>() != std::any::TypeId::of::<NoParams>()
+}
+
+/// Whether an absent `params` is accepted for the params type `P`: `P` has params and none of
+/// its members is required (it decodes from `{}`).
+pub(crate) fn params_optional<P: DeserializeOwned + 'static>() -> bool {
+    has_params::<P>() && serde_json::from_value::<P>(Value::Object(Default::default())).is_ok()
 }
 
 /// A request of method `R` as it travels: `{"id", "method": R::METHOD, "params"}`.
@@ -135,7 +287,8 @@ pub struct Call<R: Request> {
     pub params: R::Params,
 }
 
-/// A notification of method `N` as it travels: `{"method": N::METHOD, "params"}`.
+/// A notification of method `N` as it travels: `{"method": N::METHOD, "params"}` (no `params`
+/// when `N::Params` is [`NoParams`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notify<N: Notification> {
     /// The method's params.
@@ -151,21 +304,28 @@ struct CallWire<'a, P> {
 
 #[derive(Deserialize)]
 #[serde(bound = "P: DeserializeOwned")]
-struct CallIn<P> {
-    id: RequestId,
+struct ParamsIn<P> {
     params: P,
 }
 
 #[derive(Serialize)]
 struct NotifyWire<'a, P> {
     method: &'static str,
-    params: &'a P,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    params: Option<&'a P>,
 }
 
-#[derive(Deserialize)]
-#[serde(bound = "P: DeserializeOwned")]
-struct NotifyIn<P> {
-    params: P,
+impl<R: Request> Call<R> {
+    /// A request of method `R`.
+    pub fn new(id: impl Into<RequestId>, params: R::Params) -> Self {
+        Call { id: id.into(), params }
+    }
+
+    /// Decodes the params of a buffered request whose `method` is `R::METHOD` and whose `id`
+    /// was already read. An absent `params` counts as `{}`.
+    pub(crate) fn params_from_value<E: serde::de::Error>(value: &Value) -> Result<R::Params, E> {
+        params_from_value::<R::Params, E>(value)
+    }
 }
 
 impl<R: Request> Serialize for Call<R> {
@@ -174,24 +334,60 @@ impl<R: Request> Serialize for Call<R> {
     }
 }
 
-impl<R: Request> Call<R> {
-    /// Decodes a buffered request whose `method` is `R::METHOD`.
+impl<N: Notification> Notify<N> {
+    /// A notification of method `N`.
+    pub fn new(params: N::Params) -> Self {
+        Notify { params }
+    }
+
+    /// Decodes a buffered notification whose `method` is `N::METHOD`. An absent `params` counts
+    /// as `{}`; for a method without params, any `params` is ignored.
     pub(crate) fn from_value<E: serde::de::Error>(value: &Value) -> Result<Self, E> {
-        let call: CallIn<R::Params> = crate::codec::from_buffered(value)?;
-        Ok(Call { id: call.id, params: call.params })
+        params_from_value::<N::Params, E>(value).map(|params| Notify { params })
     }
 }
 
 impl<N: Notification> Serialize for Notify<N> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        NotifyWire { method: N::METHOD, params: &self.params }.serialize(s)
+        let params = has_params::<N::Params>().then_some(&self.params);
+        NotifyWire { method: N::METHOD, params }.serialize(s)
     }
 }
 
-impl<N: Notification> Notify<N> {
-    /// Decodes a buffered notification whose `method` is `N::METHOD`.
-    pub(crate) fn from_value<E: serde::de::Error>(value: &Value) -> Result<Self, E> {
-        let n: NotifyIn<N::Params> = crate::codec::from_buffered(value)?;
-        Ok(Notify { params: n.params })
+fn params_from_value<P: DeserializeOwned + 'static, E: serde::de::Error>(value: &Value) -> Result<P, E> {
+    if !has_params::<P>() {
+        return crate::codec::from_buffered(&Value::Null);
+    }
+    let absent = value.get("params").is_none();
+    if absent && params_optional::<P>() {
+        return crate::codec::from_buffered(&Value::Object(Default::default()));
+    }
+    crate::codec::from_buffered::<ParamsIn<P>, E>(value).map(|p| p.params)
+}
+
+impl From<i64> for RequestId {
+    fn from(id: i64) -> Self {
+        RequestId::Integer(id)
+    }
+}
+
+impl From<&str> for RequestId {
+    fn from(id: &str) -> Self {
+        RequestId::String(id.to_owned())
+    }
+}
+
+impl From<String> for RequestId {
+    fn from(id: String) -> Self {
+        RequestId::String(id)
+    }
+}
+
+impl std::fmt::Display for RequestId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RequestId::Integer(id) => write!(f, "{id}"),
+            RequestId::String(id) => write!(f, "{id:?}"),
+        }
     }
 }

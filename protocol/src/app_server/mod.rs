@@ -2,15 +2,23 @@
 //! `method`, without a `jsonrpc` member.
 //!
 //! A method is a unit struct implementing [`Request`] or [`Notification`], which binds its
-//! name to its params and result types. [`ClientMessage`] is every message a client may send,
-//! [`ServerMessage`] every message a server may send.
+//! name to its params and result types. [`ClientMessage`] is every message a client may send
+//! (decode it with [`ClientMessage::decode`], whose [`RpcDecodeError`] is the error to answer
+//! with), [`ServerMessage`] every message a server may send. An answer does not name its
+//! method: decode its result with [`Response::decode_result`] or
+//! [`Response::decode_result_for`], given the method of the pending request.
 
 pub mod jsonrpc;
 pub mod v1;
 pub mod v2;
 
-mod messages;
+mod client;
+mod decode_error;
+mod server;
 pub(crate) mod spec;
+mod union;
 
-pub use jsonrpc::{Call, ErrorCode, ErrorObject, Notification, Notify, Request, RequestId};
-pub use messages::{ClientMessage, ClientRequest, ErrorResponse, Response, ServerMessage, ServerNotification};
+pub use client::{ClientMessage, ClientNotification, ClientRequest, ClientResult};
+pub use decode_error::RpcDecodeError;
+pub use jsonrpc::{Call, ErrorCode, ErrorObject, NoParams, Notification, Notify, Request, RequestId};
+pub use server::{ErrorResponse, Response, ServerMessage, ServerNotification};

@@ -1,17 +1,30 @@
-//! The method lists of the app-server unions, from which the registry, the JSON Schemas and the
-//! TypeScript types of [`ClientMessage`](super::ClientMessage) and
-//! [`ServerMessage`](super::ServerMessage) are built.
+//! [`MethodSpec`]: what the registry, the JSON Schemas and the TypeScript files need of one
+//! method of [`ClientMessage`](super::ClientMessage) or [`ServerMessage`](super::ServerMessage)
+//! (the lists are declared with the unions, in `client.rs` and `server.rs`), and the
+//! [`ResultInfo`] of each request method.
 
-use crate::app_server::jsonrpc::{Notification, Request};
-use crate::registry::{Direction, Kind, Message, Surface};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::app_server::jsonrpc::{has_params, params_optional, Notification, Request, RequestId};
+use crate::app_server::server::Response;
+use crate::error::DecodeError;
+use crate::registry::{Direction, Kind, Message, ResultInfo, Roundtrip, Surface};
 
 /// One method of a union, with what codegen needs of its types.
 #[derive(Clone, Copy)]
+#[cfg_attr(not(any(feature = "schema", feature = "ts")), allow(dead_code))]
 pub(crate) struct MethodSpec {
     pub kind: Kind,
     pub method: &'static str,
     pub version: crate::registry::Version,
     pub experimental: bool,
+    /// Whether messages of this method carry `params` (false for `initialized`).
+    pub has_params: bool,
+    /// Whether an absent `params` is accepted (the params type has no required member).
+    pub params_optional: bool,
+    /// The request's result, for requests.
+    pub result: Option<ResultInfo>,
     #[cfg(feature = "schema")]
     pub params_schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
     #[cfg(feature = "ts")]
@@ -32,11 +45,7 @@ pub(crate) struct TsType {
 #[cfg(feature = "ts")]
 impl TsType {
     fn of<T: ts_rs::TS + 'static>() -> Self {
-        TsType {
-            name: <T as ts_rs::TS>::name,
-            path: <T as ts_rs::TS>::output_path,
-            files: crate::typescript::collect::<T>,
-        }
+        TsType { name: <T as ts_rs::TS>::name, path: <T as ts_rs::TS>::output_path, files: crate::typescript::collect::<T> }
     }
 }
 
@@ -47,6 +56,15 @@ impl MethodSpec {
             method: R::METHOD,
             version: R::VERSION,
             experimental: R::EXPERIMENTAL,
+            has_params: has_params::<R::Params>(),
+            params_optional: params_optional::<R::Params>(),
+            result: Some(ResultInfo {
+                method: R::METHOD,
+                version: R::VERSION,
+                roundtrip: result_roundtrip::<R>,
+                #[cfg(feature = "schema")]
+                schema: result_schema::<R>,
+            }),
             #[cfg(feature = "schema")]
             params_schema: |g| g.subschema_for::<R::Params>(),
             #[cfg(feature = "ts")]
@@ -62,6 +80,9 @@ impl MethodSpec {
             method: N::METHOD,
             version: N::VERSION,
             experimental: N::EXPERIMENTAL,
+            has_params: has_params::<N::Params>(),
+            params_optional: params_optional::<N::Params>(),
+            result: None,
             #[cfg(feature = "schema")]
             params_schema: |g| g.subschema_for::<N::Params>(),
             #[cfg(feature = "ts")]
@@ -84,17 +105,42 @@ impl MethodSpec {
     }
 }
 
-/// Every method a client sends: its requests and its notifications.
-pub(crate) fn client_methods() -> Vec<MethodSpec> {
-    use crate::app_server::{v1, v2};
-    vec![MethodSpec::request::<v1::LoginApiKey>(), MethodSpec::request::<v2::ThreadRealtimeStop>()]
+/// A response to a request of `R` with its result decoded, for `Debug`.
+#[derive(Debug, PartialEq)]
+struct TypedResponse<T> {
+    id: RequestId,
+    result: T,
 }
 
-/// Every notification a server sends.
-pub(crate) fn server_methods() -> Vec<MethodSpec> {
-    use crate::app_server::{v1, v2};
-    vec![
-        MethodSpec::notification::<v1::AuthStatusChange>(),
-        MethodSpec::notification::<v2::ThreadRealtimeClosed>(),
-    ]
+/// Decodes a whole response envelope `{"id", "result"}` answering a request of `R`, encodes it
+/// again and decodes that once more.
+fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeError> {
+    fn typed<R: Request>(value: &Value) -> Result<TypedResponse<R::Result>, DecodeError> {
+        let response: Response = crate::codec::decode_value(value, "method")
+            .map_err(|e| DecodeError::new(Some(R::METHOD), e.path(), e.reason()))?;
+        Ok(TypedResponse { result: response.decode_result::<R>()?, id: response.id })
+    }
+    #[derive(Serialize)]
+    struct Wire<'a, T> {
+        id: &'a RequestId,
+        result: &'a T,
+    }
+    let decoded = typed::<R>(value)?;
+    let encoded = crate::codec::encode(&Wire { id: &decoded.id, result: &decoded.result });
+    let stable = typed::<R>(&encoded).is_ok_and(|again| again == decoded);
+    Ok(Roundtrip { wire_name: Some(R::METHOD.to_owned()), unknown: false, debug: format!("{decoded:#?}"), stable, encoded })
+}
+
+/// The schema of a whole response envelope answering a request of `R`.
+#[cfg(feature = "schema")]
+fn result_schema<R: Request>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let id = generator.subschema_for::<RequestId>();
+    let result = generator.subschema_for::<R::Result>();
+    schemars::json_schema!({
+        "description": format!("A successful answer to a `{}` request.", R::METHOD),
+        "type": "object",
+        "properties": { "id": id, "result": result },
+        "required": ["id", "result"],
+        "not": { "required": ["method"] }
+    })
 }

@@ -2,5 +2,13 @@
 
 export type * from "./AuthMode.js";
 export type * from "./AuthStatusChangeNotification.js";
+export type * from "./ClientInfo.js";
+export type * from "./GetAuthStatusParams.js";
+export type * from "./GetAuthStatusResponse.js";
+export type * from "./InitializeCapabilities.js";
+export type * from "./InitializeParams.js";
+export type * from "./InitializeResponse.js";
 export type * from "./LoginApiKeyParams.js";
 export type * from "./LoginApiKeyResponse.js";
+export type * from "./PlatformFamily.js";
+export type * from "./PlatformOs.js";

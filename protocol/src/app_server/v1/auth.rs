@@ -34,6 +34,50 @@ pub struct LoginApiKeyParams {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
 pub struct LoginApiKeyResponse {}
 
+/// `getAuthStatus` (request, C→S): how the server is authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GetAuthStatus;
+
+impl Request for GetAuthStatus {
+    const METHOD: &'static str = "getAuthStatus";
+    const VERSION: Version = Version::V1;
+    const EXPERIMENTAL: bool = false;
+    type Params = GetAuthStatusParams;
+    type Result = GetAuthStatusResponse;
+}
+
+/// The params of `getAuthStatus`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/", optional_fields = nullable))]
+pub struct GetAuthStatusParams {
+    /// Include the current credential in `authToken`; absent: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include_token: Option<bool>,
+    /// Refresh the credential before answering; absent: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<bool>,
+}
+
+/// The result of `getAuthStatus`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/", optional_fields = nullable))]
+pub struct GetAuthStatusResponse {
+    /// How the server is authenticated; absent: not authenticated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_method: Option<AuthMode>,
+    /// The current credential; present only when `includeToken` was true and a credential
+    /// exists.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auth_token: Option<String>,
+    /// Whether the configured model provider needs OpenAI credentials; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires_openai_auth: Option<bool>,
+}
+
 /// `authStatusChange` (notification, S→C): the authentication method changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AuthStatusChange;

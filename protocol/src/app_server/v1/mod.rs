@@ -1,5 +1,14 @@
-//! The v1 namespace of the app-server (`app-server.md` §5): camelCase method names.
+//! The v1 namespace of the app-server (`app-server.md` §5): camelCase method names, and the
+//! shared handshake.
 
 mod auth;
+mod initialize;
 
-pub use auth::{AuthMode, AuthStatusChange, AuthStatusChangeNotification, LoginApiKey, LoginApiKeyParams, LoginApiKeyResponse};
+pub use auth::{
+    AuthMode, AuthStatusChange, AuthStatusChangeNotification, GetAuthStatus, GetAuthStatusParams,
+    GetAuthStatusResponse, LoginApiKey, LoginApiKeyParams, LoginApiKeyResponse,
+};
+pub use initialize::{
+    ClientInfo, Initialize, InitializeCapabilities, InitializeParams, InitializeResponse, Initialized, PlatformFamily,
+    PlatformOs,
+};

@@ -1,9 +1,259 @@
-//! The experimental `thread/realtime/*` methods and notifications (v2).
+//! The experimental `thread/realtime/*` requests (v2, `app-server.md` §6.6). Every one but
+//! `listVoices` is scoped to `threadId`; every result but `listVoices`' is `{}`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::app_server::jsonrpc::{Notification, Request};
+use crate::app_server::jsonrpc::Request;
 use crate::registry::Version;
+
+/// `thread/realtime/start` (request, C→S, experimental): start a realtime conversation bound to
+/// a thread. The `{}` result only means the start was accepted; the conversation is live once
+/// `thread/realtime/started` arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadRealtimeStart;
+
+impl Request for ThreadRealtimeStart {
+    const METHOD: &'static str = "thread/realtime/start";
+    const VERSION: Version = Version::V2;
+    const EXPERIMENTAL: bool = true;
+    type Params = ThreadRealtimeStartParams;
+    type Result = ThreadRealtimeStartResponse;
+}
+
+/// The params of `thread/realtime/start`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadRealtimeStartParams {
+    /// The thread (`Thread.id`).
+    pub thread_id: String,
+    /// Instructions for the realtime model (become the upstream session `instructions`).
+    pub prompt: String,
+    /// Identifier of the upstream realtime session; absent: the thread id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<String>,
+    /// What the model answers with, independent of transport and voice; absent: `audio`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_modality: Option<RealtimeOutputModality>,
+    /// How media travels; absent: `{"type":"websocket"}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transport: Option<ThreadRealtimeStartTransport>,
+    /// The model's voice; absent: the dialect's default (`cove` for v1, `marin` for v2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voice: Option<RealtimeVoice>,
+}
+
+/// What the realtime model answers with: a closed enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum RealtimeOutputModality {
+    /// `text`: text only.
+    Text,
+    /// `audio`: speech (with its transcript).
+    Audio,
+}
+
+/// How the realtime conversation's media travels: a closed union tagged on `type`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub enum ThreadRealtimeStartTransport {
+    /// `websocket`: the server holds the upstream WebSocket and relays audio through
+    /// `appendAudio` and `outputAudio/delta`.
+    Websocket,
+    /// `webrtc`: the client holds a WebRTC peer connection; the answer arrives as
+    /// `thread/realtime/sdp`.
+    Webrtc {
+        /// SDP offer from the client's peer connection (audio track plus an `oai-events` data
+        /// channel created before the offer).
+        sdp: String,
+    },
+}
+
+/// A realtime voice: a closed enum of 19 lowercase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum RealtimeVoice {
+    /// `alloy` (v2).
+    Alloy,
+    /// `arbor` (v1).
+    Arbor,
+    /// `ash` (v2).
+    Ash,
+    /// `ballad` (v2).
+    Ballad,
+    /// `breeze` (v1).
+    Breeze,
+    /// `cedar` (v2).
+    Cedar,
+    /// `coral` (v2).
+    Coral,
+    /// `cove` (v1; the v1 default).
+    Cove,
+    /// `echo` (v2).
+    Echo,
+    /// `ember` (v1).
+    Ember,
+    /// `juniper` (v1).
+    Juniper,
+    /// `maple` (v1).
+    Maple,
+    /// `marin` (v2; the v2 default).
+    Marin,
+    /// `sage` (v2).
+    Sage,
+    /// `shimmer` (v2).
+    Shimmer,
+    /// `sol` (v1).
+    Sol,
+    /// `spruce` (v1).
+    Spruce,
+    /// `vale` (v1).
+    Vale,
+    /// `verse` (v2).
+    Verse,
+}
+
+/// The result of `thread/realtime/start`: the empty object `{}`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub struct ThreadRealtimeStartResponse {}
+
+/// `thread/realtime/appendAudio` (request, C→S, experimental): send microphone audio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadRealtimeAppendAudio;
+
+impl Request for ThreadRealtimeAppendAudio {
+    const METHOD: &'static str = "thread/realtime/appendAudio";
+    const VERSION: Version = Version::V2;
+    const EXPERIMENTAL: bool = true;
+    type Params = ThreadRealtimeAppendAudioParams;
+    type Result = ThreadRealtimeAppendAudioResponse;
+}
+
+/// The params of `thread/realtime/appendAudio`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadRealtimeAppendAudioParams {
+    /// The thread (`Thread.id`).
+    pub thread_id: String,
+    /// Microphone audio: PCM16 LE, 24 000 Hz, mono.
+    pub audio: ThreadRealtimeAudioChunk,
+}
+
+/// A chunk of audio (microphone audio C→S, model audio S→C).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadRealtimeAudioChunk {
+    /// Base64 (standard alphabet, padded) PCM16 little-endian samples.
+    pub data: String,
+    /// Sample rate in Hz, e.g. 24000.
+    pub sample_rate: u32,
+    /// Number of interleaved channels, e.g. 1.
+    pub num_channels: u16,
+    /// Samples per channel in `data`; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub samples_per_channel: Option<u32>,
+    /// Upstream conversation item the audio belongs to (output audio); absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+}
+
+/// The result of `thread/realtime/appendAudio`: the empty object `{}`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub struct ThreadRealtimeAppendAudioResponse {}
+
+/// `thread/realtime/appendText` (request, C→S, experimental): add a text message to the
+/// realtime conversation; it does not by itself request a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadRealtimeAppendText;
+
+impl Request for ThreadRealtimeAppendText {
+    const METHOD: &'static str = "thread/realtime/appendText";
+    const VERSION: Version = Version::V2;
+    const EXPERIMENTAL: bool = true;
+    type Params = ThreadRealtimeAppendTextParams;
+    type Result = ThreadRealtimeAppendTextResponse;
+}
+
+/// The params of `thread/realtime/appendText`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadRealtimeAppendTextParams {
+    /// The thread (`Thread.id`).
+    pub thread_id: String,
+    /// The message text.
+    pub text: String,
+    /// Who the message is from; absent: `user`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<ConversationTextRole>,
+}
+
+/// The author of a text message added to a realtime conversation: a closed enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum ConversationTextRole {
+    /// `user`.
+    User,
+    /// `developer`.
+    Developer,
+    /// `assistant`.
+    Assistant,
+}
+
+/// The result of `thread/realtime/appendText`: the empty object `{}`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub struct ThreadRealtimeAppendTextResponse {}
+
+/// `thread/realtime/appendSpeech` (request, C→S, experimental): text the realtime model should
+/// say to the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadRealtimeAppendSpeech;
+
+impl Request for ThreadRealtimeAppendSpeech {
+    const METHOD: &'static str = "thread/realtime/appendSpeech";
+    const VERSION: Version = Version::V2;
+    const EXPERIMENTAL: bool = true;
+    type Params = ThreadRealtimeAppendSpeechParams;
+    type Result = ThreadRealtimeAppendSpeechResponse;
+}
+
+/// The params of `thread/realtime/appendSpeech`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadRealtimeAppendSpeechParams {
+    /// The thread (`Thread.id`).
+    pub thread_id: String,
+    /// Text the realtime model should say to the user.
+    pub text: String,
+}
+
+/// The result of `thread/realtime/appendSpeech`: the empty object `{}`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub struct ThreadRealtimeAppendSpeechResponse {}
 
 /// `thread/realtime/stop` (request, C→S, experimental): end the thread's realtime conversation.
 /// Followed by `thread/realtime/closed` with `reason: "requested"`.
@@ -34,28 +284,49 @@ pub struct ThreadRealtimeStopParams {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
 pub struct ThreadRealtimeStopResponse {}
 
-/// `thread/realtime/closed` (notification, S→C, experimental): the realtime conversation ended;
-/// always the last realtime notification for it.
+/// `thread/realtime/listVoices` (request, C→S, experimental): the voices of each dialect. Not
+/// thread-scoped; usable right after `initialize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ThreadRealtimeClosed;
+pub struct ThreadRealtimeListVoices;
 
-impl Notification for ThreadRealtimeClosed {
-    const METHOD: &'static str = "thread/realtime/closed";
+impl Request for ThreadRealtimeListVoices {
+    const METHOD: &'static str = "thread/realtime/listVoices";
     const VERSION: Version = Version::V2;
     const EXPERIMENTAL: bool = true;
-    type Params = ThreadRealtimeClosedNotification;
+    type Params = ThreadRealtimeListVoicesParams;
+    type Result = ThreadRealtimeListVoicesResponse;
 }
 
-/// The params of `thread/realtime/closed`.
+/// The params of `thread/realtime/listVoices`: the empty object `{}` (an absent `params` is
+/// accepted).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub struct ThreadRealtimeListVoicesParams {}
+
+/// The result of `thread/realtime/listVoices`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadRealtimeListVoicesResponse {
+    /// The voices of each dialect.
+    pub voices: RealtimeVoicesList,
+}
+
+/// The voices of each realtime dialect, with their defaults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
-pub struct ThreadRealtimeClosedNotification {
-    /// The thread whose realtime conversation ended.
-    pub thread_id: String,
-    /// Why it ended (open enum): `requested` (after `stop`), `transport_closed` (the upstream
-    /// connection ended), `error` (after `thread/realtime/error`); absent: not said.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
+pub struct RealtimeVoicesList {
+    /// The v1 voices: `juniper`, `maple`, `spruce`, `ember`, `vale`, `breeze`, `arbor`, `sol`,
+    /// `cove`.
+    pub v1: Vec<RealtimeVoice>,
+    /// The v2 voices: `alloy`, `ash`, `ballad`, `coral`, `echo`, `sage`, `shimmer`, `verse`,
+    /// `marin`, `cedar`.
+    pub v2: Vec<RealtimeVoice>,
+    /// The v1 default: `cove`.
+    pub default_v1: RealtimeVoice,
+    /// The v2 default: `marin`.
+    pub default_v2: RealtimeVoice,
 }

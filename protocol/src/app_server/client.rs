@@ -1,0 +1,250 @@
+//! What a client sends: [`ClientMessage`], its requests and notifications, and the typed
+//! results of its requests.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::app_server::decode_error::{self, RpcDecodeError};
+use crate::app_server::jsonrpc::{Call, Notification, Notify, Request, RequestId};
+use crate::app_server::spec::MethodSpec;
+use crate::app_server::{v1, v2};
+use crate::error::DecodeError;
+
+/// Declares [`ClientRequest`], [`ClientResult`] and the list of request specs from one list of
+/// `Variant(method type)` pairs.
+macro_rules! client_requests {
+    ($($variant:ident($ty:ty)),* $(,)?) => {
+        /// A request a client sends, one variant per method (variant names follow the method
+        /// types of [`v1`] and [`v2`]).
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum ClientRequest {
+            $(
+                #[doc = concat!("A request of [`", stringify!($ty), "`].")]
+                $variant(Call<$ty>),
+            )*
+        }
+
+        /// The result of a client request, one variant per method: what a
+        /// [`Response`](super::Response) decodes to once the method of the request it answers is
+        /// known (see [`ClientResult::decode`]).
+        // The variants are the results as decoded from one answer each; boxing the larger ones
+        // would only add an allocation per answer.
+        #[allow(clippy::large_enum_variant)]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum ClientResult {
+            $(
+                #[doc = concat!("The result of [`", stringify!($ty), "`].")]
+                $variant(<$ty as Request>::Result),
+            )*
+        }
+
+        impl ClientRequest {
+            /// The request's id.
+            pub fn id(&self) -> &RequestId {
+                match self {
+                    $(Self::$variant(call) => &call.id,)*
+                }
+            }
+
+            /// The request's `method`.
+            pub fn method(&self) -> &'static str {
+                match self {
+                    $(Self::$variant(_) => <$ty as Request>::METHOD,)*
+                }
+            }
+
+            /// Decodes the params of a request of `method`; `None` when the method is unknown.
+            fn from_parts<E: serde::de::Error>(method: &str, id: RequestId, value: &Value) -> Option<Result<Self, E>> {
+                $(
+                    if method == <$ty as Request>::METHOD {
+                        let params = Call::<$ty>::params_from_value::<E>(value);
+                        return Some(params.map(|params| Self::$variant(Call { id, params })));
+                    }
+                )*
+                None
+            }
+        }
+
+        impl Serialize for ClientRequest {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(call) => call.serialize(s),)*
+                }
+            }
+        }
+
+        impl ClientResult {
+            /// Decodes `result`, the `result` member of an answer to a request of `method`.
+            /// Errors name the method, with JSON paths relative to `result`; an unknown method
+            /// is an error too.
+            pub fn decode(method: &str, result: &Value) -> Result<Self, DecodeError> {
+                $(
+                    if method == <$ty as Request>::METHOD {
+                        return crate::codec::decode_value(result, "").map(Self::$variant)
+                            .map_err(|e| DecodeError::new(Some(method), e.path(), e.reason()));
+                    }
+                )*
+                Err(DecodeError::new(Some(method), "", "not a request method of this protocol"))
+            }
+
+            /// The method whose result this is.
+            pub fn method(&self) -> &'static str {
+                match self {
+                    $(Self::$variant(_) => <$ty as Request>::METHOD,)*
+                }
+            }
+        }
+
+        impl Serialize for ClientResult {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(result) => result.serialize(s),)*
+                }
+            }
+        }
+
+        fn request_specs() -> Vec<MethodSpec> {
+            vec![$(MethodSpec::request::<$ty>(),)*]
+        }
+    };
+}
+
+client_requests! {
+    Initialize(v1::Initialize),
+    LoginApiKey(v1::LoginApiKey),
+    GetAuthStatus(v1::GetAuthStatus),
+    LoginAccount(v2::LoginAccount),
+    ThreadStart(v2::ThreadStart),
+    ThreadRealtimeStart(v2::ThreadRealtimeStart),
+    ThreadRealtimeAppendAudio(v2::ThreadRealtimeAppendAudio),
+    ThreadRealtimeAppendText(v2::ThreadRealtimeAppendText),
+    ThreadRealtimeAppendSpeech(v2::ThreadRealtimeAppendSpeech),
+    ThreadRealtimeStop(v2::ThreadRealtimeStop),
+    ThreadRealtimeListVoices(v2::ThreadRealtimeListVoices),
+}
+
+/// Declares a notification enum with an `Unknown` catch-all, and the list of its specs.
+macro_rules! notifications {
+    ($(#[$doc:meta])* $name:ident, $specs:ident, { $($variant:ident($ty:ty)),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum $name {
+            $(
+                #[doc = concat!("A notification of [`", stringify!($ty), "`].")]
+                $variant(Notify<$ty>),
+            )*
+            /// A notification whose method this crate does not know, kept verbatim.
+            Unknown(Value),
+        }
+
+        impl $name {
+            /// The notification's `method` (`None` for [`Self::Unknown`], whose raw JSON holds
+            /// it).
+            pub fn method(&self) -> Option<&'static str> {
+                match self {
+                    $(Self::$variant(_) => Some(<$ty as Notification>::METHOD),)*
+                    Self::Unknown(_) => None,
+                }
+            }
+
+            /// Decodes a buffered notification of `method`; an unknown method is kept verbatim.
+            pub(crate) fn from_value<E: serde::de::Error>(method: &str, value: Value) -> Result<Self, E> {
+                $(
+                    if method == <$ty as Notification>::METHOD {
+                        return Notify::from_value(&value).map(Self::$variant);
+                    }
+                )*
+                Ok(Self::Unknown(value))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(n) => n.serialize(s),)*
+                    Self::Unknown(raw) => raw.serialize(s),
+                }
+            }
+        }
+
+        pub(crate) fn $specs() -> Vec<MethodSpec> {
+            vec![$(MethodSpec::notification::<$ty>(),)*]
+        }
+    };
+}
+pub(crate) use notifications;
+
+notifications!(
+    /// A notification a client sends, one variant per method; unknown methods are kept verbatim.
+    ClientNotification, client_notification_specs, {
+        Initialized(v1::Initialized),
+    }
+);
+
+/// Every method a client sends: its requests, then its notifications.
+pub(crate) fn client_methods() -> Vec<MethodSpec> {
+    let mut methods = request_specs();
+    methods.extend(client_notification_specs());
+    methods
+}
+
+/// Any message a client may put on the wire: a request (answered) or a notification (not).
+///
+/// Decode it with [`ClientMessage::decode`] to get an [`RpcDecodeError`] a server can answer
+/// with; its serde `Deserialize` gives the same outcome as a serde error.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientMessage {
+    /// A request (has `id` and `method`).
+    Request(ClientRequest),
+    /// A notification (has `method`, no `id`).
+    Notification(ClientNotification),
+}
+
+impl ClientMessage {
+    /// Decodes one message from JSON text (one line of the stdio transport, or one WebSocket
+    /// text frame). A `jsonrpc` member is accepted and ignored, as is every unknown member.
+    pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
+        Self::decode_value(decode_error::parse(text)?)
+    }
+
+    /// Decodes one already parsed message; see [`Self::decode`].
+    pub fn decode_value(value: Value) -> Result<Self, RpcDecodeError> {
+        let Some(object) = value.as_object() else {
+            return Err(decode_error::invalid("", "a message must be a JSON object"));
+        };
+        let Some(method) = decode_error::method_of(object)? else {
+            let reason = if object.contains_key("result") || object.contains_key("error") {
+                "a client sends no responses or errors"
+            } else {
+                "neither a request, a notification, a response nor an error"
+            };
+            return Err(decode_error::invalid("", reason));
+        };
+        let Some(id) = decode_error::id_of(object)? else {
+            return ClientNotification::from_value::<serde_json::Error>(&method, value)
+                .map(Self::Notification)
+                .map_err(|e| decode_error::params_error(None, &method, &e.to_string()));
+        };
+        match ClientRequest::from_parts::<serde_json::Error>(&method, id.clone(), &value) {
+            None => Err(decode_error::method_not_found(id, &method)),
+            Some(Ok(request)) => Ok(Self::Request(request)),
+            Some(Err(e)) => Err(decode_error::params_error(Some(id), &method, &e.to_string())),
+        }
+    }
+}
+
+impl Serialize for ClientMessage {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Request(request) => request.serialize(s),
+            Self::Notification(notification) => notification.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ClientMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        Self::decode_value(value).map_err(decode_error::to_serde)
+    }
+}

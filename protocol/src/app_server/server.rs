@@ -1,0 +1,132 @@
+//! What a server sends: [`ServerMessage`], its notifications, and the answers to requests.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::app_server::client::{notifications, ClientResult};
+use crate::app_server::decode_error::{self, RpcDecodeError};
+use crate::app_server::jsonrpc::{ErrorObject, Notification, Notify, Request, RequestId};
+use crate::app_server::spec::MethodSpec;
+use crate::app_server::{v1, v2};
+use crate::error::DecodeError;
+
+notifications!(
+    /// A notification a server sends, one variant per method; unknown methods are kept verbatim.
+    ServerNotification, server_methods, {
+        AuthStatusChange(v1::AuthStatusChange),
+        AccountLoginCompleted(v2::AccountLoginCompleted),
+        AccountUpdated(v2::AccountUpdated),
+        ThreadStarted(v2::ThreadStarted),
+        ThreadRealtimeStarted(v2::ThreadRealtimeStarted),
+        ThreadRealtimeItemAdded(v2::ThreadRealtimeItemAdded),
+        ThreadRealtimeTranscriptDelta(v2::ThreadRealtimeTranscriptDelta),
+        ThreadRealtimeTranscriptDone(v2::ThreadRealtimeTranscriptDone),
+        ThreadRealtimeOutputAudioDelta(v2::ThreadRealtimeOutputAudioDelta),
+        ThreadRealtimeSdp(v2::ThreadRealtimeSdp),
+        ThreadRealtimeError(v2::ThreadRealtimeError),
+        ThreadRealtimeClosed(v2::ThreadRealtimeClosed),
+    }
+);
+
+/// A successful answer: `{"id", "result"}`. The result's type depends on the method of the
+/// request it answers, which the answer does not carry: it is kept as JSON here, and decoded
+/// with [`Response::decode_result`] (method known statically) or
+/// [`Response::decode_result_for`] (method known at run time) by the peer that remembers its
+/// pending requests.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// The id of the request it answers.
+    pub id: RequestId,
+    /// The method's result (`{}` when there is nothing to return).
+    pub result: Value,
+}
+
+impl Response {
+    /// The answer to the request `id` of method `R`.
+    pub fn new<R: Request>(id: RequestId, result: &R::Result) -> Self {
+        Response { id, result: crate::codec::encode(result) }
+    }
+
+    /// Decodes the result as the result type of method `R`. Errors name the method and carry
+    /// the JSON path inside the response (e.g. `/result/thread/id`).
+    pub fn decode_result<R: Request>(&self) -> Result<R::Result, DecodeError> {
+        crate::codec::decode_value(&self.result, "")
+            .map_err(|e| DecodeError::new(Some(R::METHOD), format!("/result{}", e.path()), e.reason()))
+    }
+
+    /// Decodes the result as the result type of `method`, the method of the pending request
+    /// whose id this answer carries; see [`ClientResult::decode`].
+    pub fn decode_result_for(&self, method: &str) -> Result<ClientResult, DecodeError> {
+        ClientResult::decode(method, &self.result)
+            .map_err(|e| DecodeError::new(Some(method), format!("/result{}", e.path()), e.reason()))
+    }
+}
+
+/// A failed answer: `{"id", "error"}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorResponse {
+    /// The id of the request it answers.
+    pub id: RequestId,
+    /// What went wrong.
+    pub error: ErrorObject,
+}
+
+/// Any message a server may put on the wire: an answer (response or error) to a client
+/// request, or a notification.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ServerMessage {
+    /// An answer to a request.
+    Response(Response),
+    /// An error answer to a request.
+    Error(ErrorResponse),
+    /// A notification.
+    Notification(ServerNotification),
+}
+
+impl ServerMessage {
+    /// Decodes one message from JSON text. A `jsonrpc` member is accepted and ignored, as is
+    /// every unknown member. A request (which a server never sends) is rejected with -32601 and
+    /// its id, so that a client can answer it as the spec requires.
+    pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
+        Self::decode_value(decode_error::parse(text)?)
+    }
+
+    /// Decodes one already parsed message; see [`Self::decode`].
+    pub fn decode_value(value: Value) -> Result<Self, RpcDecodeError> {
+        let Some(object) = value.as_object() else {
+            return Err(decode_error::invalid("", "a message must be a JSON object"));
+        };
+        if let Some(method) = decode_error::method_of(object)? {
+            if let Some(id) = decode_error::id_of(object)? {
+                return Err(decode_error::method_not_found(id, &method));
+            }
+            return ServerNotification::from_value::<serde_json::Error>(&method, value)
+                .map(Self::Notification)
+                .map_err(|e| decode_error::params_error(None, &method, &e.to_string()));
+        }
+        if object.contains_key("result") {
+            return decode_error::answer(&value).map(Self::Response);
+        }
+        if object.contains_key("error") {
+            return decode_error::answer(&value).map(Self::Error);
+        }
+        Err(decode_error::invalid("", "neither a request, a notification, a response nor an error"))
+    }
+}
+
+impl Serialize for ServerMessage {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Response(r) => r.serialize(s),
+            Self::Error(e) => e.serialize(s),
+            Self::Notification(n) => n.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ServerMessage {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(d)?;
+        Self::decode_value(value).map_err(decode_error::to_serde)
+    }
+}

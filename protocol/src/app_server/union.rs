@@ -1,0 +1,146 @@
+//! The registry entries of the two app-server unions, with their JSON Schemas and TypeScript
+//! files.
+
+#[cfg(feature = "schema")]
+use serde_json::Value;
+
+use crate::app_server::client::{client_methods, ClientMessage, ClientNotification};
+use crate::app_server::server::{server_methods, ServerMessage, ServerNotification};
+#[cfg(feature = "schema")]
+use crate::app_server::jsonrpc::{ErrorObject, RequestId};
+#[cfg(feature = "schema")]
+use crate::app_server::spec::MethodSpec;
+#[cfg(feature = "schema")]
+use crate::registry::Kind;
+use crate::registry::{Direction, Message, ResultInfo, Surface, Union, Version};
+
+impl Union for ClientMessage {
+    const NAME: &'static str = "ClientMessage";
+    const SURFACE: Surface = Surface::AppServer;
+    const VERSION: Option<Version> = None;
+    const DIRECTION: Direction = Direction::ClientToServer;
+    const TAG: &'static str = "method";
+    const MODULE: &'static str = "app-server";
+
+    fn messages() -> Vec<Message> {
+        client_methods().iter().map(|m| m.message(Self::DIRECTION, Self::NAME)).collect()
+    }
+
+    fn is_unknown(&self) -> bool {
+        matches!(self, Self::Notification(ClientNotification::Unknown(_)))
+    }
+
+    /// The results of the client's requests: the answers the server sends to them.
+    fn results() -> Vec<ResultInfo> {
+        client_methods().iter().filter_map(|m| m.result).collect()
+    }
+
+    #[cfg(feature = "schema")]
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let methods = client_methods();
+        let mut branches: Vec<Value> = methods.iter().map(|m| method_branch(generator, m)).collect();
+        branches.push(unknown_notification_branch(&methods));
+        schemars::json_schema!({ "description": "Any message a client may put on the wire.", "oneOf": branches })
+    }
+
+    #[cfg(feature = "ts")]
+    fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
+        let doc = "Any message a client may put on the wire (notifications of unknown methods are accepted too).";
+        let mut files = crate::typescript::union_files(config, Self::NAME, Self::MODULE, doc, &client_methods(), &[]);
+        files.push(crate::typescript::method_map_file(config, Self::MODULE, "ClientMethods", &client_methods()));
+        files
+    }
+}
+
+impl Union for ServerMessage {
+    const NAME: &'static str = "ServerMessage";
+    const SURFACE: Surface = Surface::AppServer;
+    const VERSION: Option<Version> = None;
+    const DIRECTION: Direction = Direction::ServerToClient;
+    const TAG: &'static str = "method";
+    const MODULE: &'static str = "app-server";
+
+    fn messages() -> Vec<Message> {
+        server_methods().iter().map(|m| m.message(Self::DIRECTION, Self::NAME)).collect()
+    }
+
+    fn is_unknown(&self) -> bool {
+        matches!(self, Self::Notification(ServerNotification::Unknown(_)))
+    }
+
+    #[cfg(feature = "schema")]
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let methods = server_methods();
+        let mut branches: Vec<Value> = methods.iter().map(|m| method_branch(generator, m)).collect();
+        branches.push(unknown_notification_branch(&methods));
+        let id = generator.subschema_for::<RequestId>();
+        let error = generator.subschema_for::<ErrorObject>();
+        branches.push(serde_json::json!({
+            "description": "A successful answer; `result` is the result type of the answered request's method.",
+            "type": "object",
+            "properties": { "id": id, "result": true },
+            "required": ["id", "result"],
+            "not": { "required": ["method"] }
+        }));
+        branches.push(serde_json::json!({
+            "description": "An error answer.",
+            "type": "object",
+            "properties": { "id": id, "error": error },
+            "required": ["id", "error"],
+            "not": { "anyOf": [{ "required": ["method"] }, { "required": ["result"] }] }
+        }));
+        schemars::json_schema!({ "description": "Any message a server may put on the wire.", "oneOf": branches })
+    }
+
+    #[cfg(feature = "ts")]
+    fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
+        let extra = [
+            "{ \"id\": RequestId, \"result\": JsonValue }".to_owned(),
+            "{ \"id\": RequestId, \"error\": ErrorObject }".to_owned(),
+        ];
+        let doc = "Any message a server may put on the wire.";
+        let mut files = crate::typescript::union_files(config, Self::NAME, Self::MODULE, doc, &server_methods(), &extra);
+        files.push(crate::typescript::method_map_file(config, Self::MODULE, "ServerMethods", &server_methods()));
+        files
+    }
+}
+
+/// The schema branch of one method: `{id, method: const, params}`. `id` only for requests,
+/// forbidden for notifications; `params` absent for a method without params, not required when
+/// its type has no required member.
+#[cfg(feature = "schema")]
+fn method_branch(generator: &mut schemars::SchemaGenerator, spec: &MethodSpec) -> Value {
+    let mut properties = serde_json::Map::new();
+    let mut required = vec![];
+    if spec.kind == Kind::Request {
+        properties.insert("id".into(), generator.subschema_for::<RequestId>().into());
+        required.push("id");
+    }
+    properties.insert("method".into(), serde_json::json!({ "type": "string", "const": spec.method }));
+    required.push("method");
+    if spec.has_params {
+        properties.insert("params".into(), (spec.params_schema)(generator).into());
+        if !spec.params_optional {
+            required.push("params");
+        }
+    }
+    let mut branch = serde_json::json!({ "type": "object", "properties": properties, "required": required });
+    if spec.kind == Kind::Notification {
+        branch["not"] = serde_json::json!({ "required": ["id"] });
+    }
+    branch
+}
+
+/// The branch of notifications whose method is none of the union's notification methods: kept
+/// as raw JSON by the decoder.
+#[cfg(feature = "schema")]
+fn unknown_notification_branch(methods: &[MethodSpec]) -> Value {
+    let known: Vec<&str> = methods.iter().filter(|m| m.kind == Kind::Notification).map(|m| m.method).collect();
+    serde_json::json!({
+        "description": "A notification whose method this version of rtwire does not know, kept as raw JSON.",
+        "type": "object",
+        "properties": { "method": { "type": "string", "not": { "enum": known } } },
+        "required": ["method"],
+        "not": { "required": ["id"] }
+    })
+}

@@ -1,0 +1,166 @@
+//! Thread creation (v2, `app-server.md` §6.4–§6.5).
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+use crate::app_server::jsonrpc::{Notification, Request};
+use crate::registry::Version;
+
+/// `thread/start` (request, C→S): create a thread. After the result the server sends
+/// `thread/started`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadStart;
+
+impl Request for ThreadStart {
+    const METHOD: &'static str = "thread/start";
+    const VERSION: Version = Version::V2;
+    const EXPERIMENTAL: bool = false;
+    type Params = ThreadStartParams;
+    type Result = ThreadStartResponse;
+}
+
+/// The params of `thread/start`: every member is optional; `{}` starts a thread with the
+/// server's configuration.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadStartParams {
+    /// Model id override; absent: the configured model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Provider id override (e.g. `openai`); absent: the configured provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_provider: Option<String>,
+    /// Working directory (absolute path); absent: the server's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cwd: Option<String>,
+    /// Approval policy; absent: the configured one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_policy: Option<AskForApproval>,
+    /// Sandbox mode; absent: the configured one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sandbox: Option<SandboxMode>,
+    /// Configuration overrides keyed by configuration key (dotted paths allowed); absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<BTreeMap<String, Value>>,
+    /// Replaces the base instructions; absent: the default ones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_instructions: Option<String>,
+    /// Extra developer instructions; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub developer_instructions: Option<String>,
+    /// Keep the thread in memory only (no file on disk; `thread.path` absent); absent: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ephemeral: Option<bool>,
+}
+
+/// When the agent asks for approval before running a command: a closed enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum AskForApproval {
+    /// `untrusted`: ask for every command that is not known to be safe.
+    Untrusted,
+    /// `on-failure`: ask when a sandboxed command fails.
+    OnFailure,
+    /// `on-request`: the model decides when to ask.
+    OnRequest,
+    /// `never`: never ask.
+    Never,
+}
+
+/// How commands are sandboxed: a closed enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum SandboxMode {
+    /// `read-only`: commands may read but not write.
+    ReadOnly,
+    /// `workspace-write`: commands may write inside the workspace.
+    WorkspaceWrite,
+    /// `danger-full-access`: no sandbox.
+    DangerFullAccess,
+}
+
+/// The result of `thread/start`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadStartResponse {
+    /// The thread just created.
+    pub thread: Thread,
+    /// The effective model.
+    pub model: String,
+    /// The effective provider.
+    pub model_provider: String,
+    /// The effective working directory.
+    pub cwd: String,
+    /// The effective approval policy; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_policy: Option<AskForApproval>,
+    /// The effective sandbox policy (an object tagged on `type`), kept as raw JSON; absent: not
+    /// said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sandbox: Option<Value>,
+    /// The effective reasoning effort; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning_effort: Option<String>,
+}
+
+/// A thread: a conversation with its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct Thread {
+    /// Thread id (UUID text); the `threadId` of every `thread/realtime/*` call.
+    pub id: String,
+    /// Usually the first user message; `""` for a new thread.
+    pub preview: String,
+    /// The model provider of the thread.
+    pub model_provider: String,
+    /// Creation time, Unix epoch seconds.
+    pub created_at: i64,
+    /// Last update time, Unix epoch seconds.
+    pub updated_at: i64,
+    /// Whether the thread lives in memory only.
+    pub ephemeral: bool,
+    /// On-disk location of the thread's history; absent when ephemeral.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    /// The thread's working directory.
+    pub cwd: String,
+    /// Version of the server that created the thread.
+    pub cli_version: String,
+    /// User-facing title; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Turn objects, kept as raw JSON; `[]` unless a method explicitly requests turns (never
+    /// for `thread/start`).
+    pub turns: Vec<Value>,
+}
+
+/// `thread/started` (notification, S→C): a thread was created.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThreadStarted;
+
+impl Notification for ThreadStarted {
+    const METHOD: &'static str = "thread/started";
+    const VERSION: Version = Version::V2;
+    const EXPERIMENTAL: bool = false;
+    type Params = ThreadStartedNotification;
+}
+
+/// The params of `thread/started`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct ThreadStartedNotification {
+    /// The thread just created.
+    pub thread: Thread,
+}
