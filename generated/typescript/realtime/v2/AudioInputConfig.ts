@@ -2,6 +2,7 @@
 import type { AudioFormat } from "./AudioFormat.js";
 import type { AudioTranscription } from "./AudioTranscription.js";
 import type { NoiseReduction } from "./NoiseReduction.js";
+import type { PcmFormat } from "./PcmFormat.js";
 import type { TurnDetection } from "./TurnDetection.js";
 
 /**
@@ -15,7 +16,7 @@ export type AudioInputConfig = {
  * Format of the audio sent with `input_audio_buffer.append`. Absent: unchanged (default
  * `audio/pcm` at 24 000 Hz).
  */
-format?: AudioFormat | null, 
+format?: AudioFormat | ({ "type"?: never } & PcmFormat) | null, 
 /**
  * Input transcription (tri-state): absent = unchanged (default off), `null` = turn it off,
  * a value = transcribe user audio with that model. It runs asynchronously on a separate

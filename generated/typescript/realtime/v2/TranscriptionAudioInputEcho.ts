@@ -2,6 +2,7 @@
 import type { AudioFormat } from "./AudioFormat.js";
 import type { AudioTranscription } from "./AudioTranscription.js";
 import type { NoiseReduction } from "./NoiseReduction.js";
+import type { PcmFormat } from "./PcmFormat.js";
 import type { TranscriptionTurnDetectionEcho } from "./TranscriptionTurnDetectionEcho.js";
 
 /**
@@ -12,7 +13,7 @@ export type TranscriptionAudioInputEcho = {
 /**
  * Format of the input audio; absent: not said.
  */
-format?: AudioFormat | null, 
+format?: AudioFormat | ({ "type"?: never } & PcmFormat) | null, 
 /**
  * Input transcription settings; absent or `null`: off.
  */

@@ -29,6 +29,7 @@ pub struct AudioInputConfig {
     /// Format of the audio sent with `input_audio_buffer.append`. Absent: unchanged (default
     /// `audio/pcm` at 24 000 Hz).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// Input transcription (tri-state): absent = unchanged (default off), `null` = turn it off,
     /// a value = transcribe user audio with that model. It runs asynchronously on a separate
@@ -69,6 +70,7 @@ pub struct AudioOutputConfig {
     /// Format of `response.output_audio.delta` audio. Absent: unchanged (default `audio/pcm` at
     /// 24 000 Hz).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// The model's voice; changeable only before the model first produced audio in the
     /// session. Absent: unchanged (default `alloy`).

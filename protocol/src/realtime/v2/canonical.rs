@@ -56,7 +56,7 @@ impl ConversationalSession {
             tool_choice: Some(ToolChoice::Mode(ToolChoiceMode::Auto)),
             ..RealtimeSessionConfig::default()
         };
-        SessionUpdate { event_id: None, session: SessionConfig::Realtime(session) }
+        SessionUpdate { event_id: None, session: SessionConfig::Realtime(Box::new(session)) }
     }
 }
 
@@ -75,6 +75,6 @@ impl SessionUpdate {
             audio: Some(TranscriptionAudioConfig { input: Some(input) }),
             include: None,
         };
-        SessionUpdate { event_id: None, session: SessionConfig::Transcription(session) }
+        SessionUpdate { event_id: None, session: SessionConfig::Transcription(Box::new(session)) }
     }
 }

@@ -255,6 +255,14 @@ pub struct FunctionCallItem {
     pub call_id: Option<String>,
 }
 
+impl FunctionCallItem {
+    /// The id to answer this call with (`function_call_output.call_id`): `call_id`, else the
+    /// item's `id` (spec §6.3); `None` when the item has neither.
+    pub fn answer_call_id(&self) -> Option<&str> {
+        self.call_id.as_deref().or(self.id.as_deref())
+    }
+}
+
 /// The members of a `function_call_output` item: the result of a function call.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(remote = "Self")]

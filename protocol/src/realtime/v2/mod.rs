@@ -281,9 +281,8 @@ fn union_schema(schema: &mut schemars::Schema, aliases: &'static [(&'static str,
     let untagged_branch = match untagged {
         Untagged::Error => return,
         Untagged::Unknown => serde_json::json!({
-            "description": "A value without a `type`, kept as raw JSON.",
-            "type": "object",
-            "not": { "required": ["type"] }
+            "description": "A value without a string `type` (or not an object), kept as raw JSON.",
+            "not": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" } } }
         }),
         Untagged::Default(tag) => {
             let branches = schema.get("oneOf").and_then(Value::as_array);
@@ -319,5 +318,43 @@ fn enum_aliases(schema: &mut schemars::Schema, aliases: &[&str]) {
         values.extend(aliases.iter().map(|a| Value::from(*a)));
     } else if let Some(Value::Array(branches)) = schema.get_mut("oneOf") {
         branches.extend(extra);
+    }
+}
+
+/// The TypeScript type of an open union whose decoder reads an object without `type` as one of
+/// its variants `D` (spec: an audio format without `type` is PCM, a tool without `type` is a
+/// function, a session echo without `type` is a realtime session): `U | ({ "type"?: never } & D)`.
+/// Used as `#[ts(as = "…")]` on the members that hold such a union, so that TypeScript accepts
+/// the type-less form that the decoder and the schema accept.
+#[cfg(feature = "ts")]
+pub(crate) struct UntaggedDefault<U: ?Sized, D: ?Sized>(std::marker::PhantomData<(Box<U>, Box<D>)>);
+
+#[cfg(feature = "ts")]
+impl<U: ts_rs::TS + 'static, D: ts_rs::TS + 'static> ts_rs::TS for UntaggedDefault<U, D> {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+
+    fn name(cfg: &ts_rs::Config) -> String {
+        format!("{} | ({{ \"type\"?: never }} & {})", U::name(cfg), D::name(cfg))
+    }
+
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+
+    fn visit_dependencies(v: &mut impl ts_rs::TypeVisitor)
+    where
+        Self: 'static,
+    {
+        v.visit::<U>();
+        v.visit::<D>();
+    }
+
+    fn visit_generics(v: &mut impl ts_rs::TypeVisitor)
+    where
+        Self: 'static,
+    {
+        v.visit::<U>();
+        v.visit::<D>();
     }
 }

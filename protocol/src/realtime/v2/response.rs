@@ -57,6 +57,7 @@ pub struct ResponseCreateParams {
     pub audio: Option<ResponseCreateAudio>,
     /// Tools for this response (`[]` = none); absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>"))]
     pub tools: Option<Vec<Tool>>,
     /// How the model chooses tools; absent: `"auto"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,6 +115,7 @@ pub struct ResponseCreateAudio {
 pub struct ResponseCreateAudioOutput {
     /// Output format; absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// Voice; absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -140,7 +142,7 @@ pub enum ResponseConversation {
 /// one.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(transform = input_item_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum InputItem {
     /// `{"type": "item_reference", "id": …}`: an existing item, by id.
@@ -159,6 +161,17 @@ impl<'de> Deserialize<'de> for InputItem {
         } else {
             <ConversationItem as Deserialize>::deserialize(value).map(InputItem::Item).map_err(serde::de::Error::custom)
         }
+    }
+}
+
+/// Makes the item branch of [`InputItem`] refuse `type: "item_reference"`, which the decoder
+/// always reads as a reference.
+#[cfg(feature = "schema")]
+fn input_item_schema(schema: &mut schemars::Schema) {
+    let Some(serde_json::Value::Array(branches)) = schema.get_mut("anyOf") else { return };
+    if let Some(item) = branches.get_mut(1).and_then(serde_json::Value::as_object_mut) {
+        let reference = serde_json::json!({ "required": ["type"], "properties": { "type": { "const": "item_reference" } } });
+        item.insert("not".into(), reference);
     }
 }
 
@@ -382,6 +395,7 @@ pub struct ResponseAudio {
 pub struct ResponseAudioOutput {
     /// Output format; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// Voice name (this echo uses the string form only); absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]

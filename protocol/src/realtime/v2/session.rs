@@ -35,6 +35,7 @@ pub struct SessionEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The session as the server now runs it.
+    #[cfg_attr(feature = "ts", ts(as = "super::UntaggedDefault<SessionEcho, RealtimeSessionEcho>"))]
     pub session: SessionEcho,
 }
 
@@ -53,10 +54,10 @@ crate::impl_tracked!(SessionUpdate, SessionEvent);
 pub enum SessionConfig {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
-    Realtime(RealtimeSessionConfig),
+    Realtime(Box<RealtimeSessionConfig>),
     /// `transcription`: a transcription-only session.
     #[serde(rename = "transcription")]
-    Transcription(TranscriptionSessionConfig),
+    Transcription(Box<TranscriptionSessionConfig>),
     /// A session type this crate does not know, kept verbatim.
     #[serde(skip)]
     Unknown(Value),
@@ -75,10 +76,10 @@ crate::impl_open_union!(SessionConfig, tag = "type");
 pub enum SessionEcho {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
-    Realtime(RealtimeSessionEcho),
+    Realtime(Box<RealtimeSessionEcho>),
     /// `transcription`: a transcription-only session.
     #[serde(rename = "transcription")]
-    Transcription(TranscriptionSessionEcho),
+    Transcription(Box<TranscriptionSessionEcho>),
     /// A session type this crate does not know, kept verbatim.
     #[serde(skip)]
     Unknown(Value),
@@ -88,7 +89,7 @@ crate::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::
 
 impl SessionEcho {
     fn untagged_realtime(raw: &Value) -> Result<Self, String> {
-        super::default_variant(raw, "type").map(SessionEcho::Realtime)
+        super::default_variant(raw, "type").map(|echo| SessionEcho::Realtime(Box::new(echo)))
     }
 }
 
@@ -133,6 +134,7 @@ macro_rules! realtime_session {
             pub tracing: Option<Option<Tracing>>,
             /// The tools the model may call; `[]` removes all tools. Absent: unchanged.
             #[serde(default, skip_serializing_if = "Option::is_none")]
+            #[cfg_attr(feature = "ts", ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>"))]
             pub tools: Option<Vec<Tool>>,
             /// How the model chooses tools. Absent: unchanged (default `"auto"`).
             #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,6 +264,7 @@ pub struct TranscriptionAudioEcho {
 pub struct TranscriptionAudioInputEcho {
     /// Format of the input audio; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
     pub format: Option<AudioFormat>,
     /// Input transcription settings; absent or `null`: off.
     #[serde(default, skip_serializing_if = "Option::is_none")]

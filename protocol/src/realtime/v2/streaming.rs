@@ -76,7 +76,11 @@ content_event! {
     /// The official event carries no sample rate or channel count (the session fixes the
     /// format); real peers add them (spec §5.1). `num_channels` is accepted as an alias of
     /// `channels` (`channels` wins when both are present); encoders emit `channels`.
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioDelta"))]
+    #[cfg_attr(
+        feature = "schema",
+        derive(schemars::JsonSchema),
+        schemars(rename = "ResponseOutputAudioDelta", transform = num_channels_alias_schema)
+    )]
     pub struct ResponseOutputAudioDelta {
         /// Base64 audio chunk.
         pub delta: String,
@@ -102,11 +106,20 @@ impl ResponseOutputAudioDelta {
     /// When both `channels` and its alias `num_channels` are present, `channels` wins: the
     /// alias is dropped before decoding.
     fn drop_overridden_alias(value: &mut Value) {
-        if let Some(object) = value.as_object_mut() {
-            if object.contains_key("channels") {
-                object.remove("num_channels");
-            }
+        if let Some(object) = value.as_object_mut().filter(|o| o.contains_key("channels")) {
+            object.remove("num_channels");
         }
+    }
+}
+
+/// Lists the input alias `num_channels` in the schema of [`ResponseOutputAudioDelta`], with the
+/// type of `channels`.
+#[cfg(feature = "schema")]
+fn num_channels_alias_schema(schema: &mut schemars::Schema) {
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else { return };
+    if let Some(mut channels) = properties.get("channels").cloned() {
+        channels["description"] = "Alias of `channels`, accepted on input; `channels` wins when both are present.".into();
+        properties.insert("num_channels".into(), channels);
     }
 }
 
