@@ -276,7 +276,7 @@ fn item_done_v2(item: &v2::ConversationItem, options: &NormalizeOptions) -> Opti
     use v2::ConversationItem as I;
     match item {
         I::FunctionCall(call) if call.name == options.handoff_tool => {
-            let handoff_id = call.call_id.clone().or_else(|| call.id.clone())?;
+            let handoff_id = call.answer_call_id()?.to_owned();
             Some(Event::HandoffRequested(HandoffRequest {
                 item_id: call.id.clone().unwrap_or_else(|| handoff_id.clone()),
                 handoff_id,
