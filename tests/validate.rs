@@ -164,17 +164,17 @@ fn unknown_messages_are_reported_and_pass_unless_strict() {
 
 #[test]
 fn an_unknown_realtime_event_is_named_in_text_and_json() {
-    let input = b"{\"type\":\"response.output_audio.done\",\"response_id\":\"resp_1\"}\n";
+    let input = b"{\"type\":\"conversation.handoff.requested\",\"handoff_id\":\"h1\"}\n";
     let run = validate("realtime/v2/ServerEvent", &[], false, Format::Text, input);
     assert_eq!(
         run.out,
-        "<stdin>:1: unknown: response.output_audio.done: not part of this version of the protocol (kept as raw JSON)\n\
+        "<stdin>:1: unknown: conversation.handoff.requested: not part of this version of the protocol (kept as raw JSON)\n\
          1 message(s) in 1 input(s): 0 valid, 0 invalid, 1 unknown, 0 disagreement(s)\n"
     );
     let run = validate("realtime/v2/ServerEvent", &["-"], true, Format::Json, input);
     assert_eq!(
         json_records(&run.out)[0],
-        json!({ "kind": "unknown", "file": "<stdin>", "line": 1, "name": "response.output_audio.done", "view": null,
+        json!({ "kind": "unknown", "file": "<stdin>", "line": 1, "name": "conversation.handoff.requested", "view": null,
             "pointer": null, "reason": "not part of this version of the protocol (kept as raw JSON; a failure with --strict)" })
     );
     assert_eq!(run.code, EXIT_INVALID);
