@@ -1,13 +1,18 @@
 //! The realtime WebSocket protocol: one JSON event per text frame, tagged on `type`.
 //!
 //! [`v1`] is the "quicksilver" dialect, [`v2`] the GA Realtime API. Types whose wire form is the
-//! same in both are defined once, here, and re-exported by both.
+//! same in both are defined once, here, and re-exported by both. [`Event`] is the
+//! version-independent view of the server events of both ([`normalized`]); [`outbound`] builds
+//! the client event of each intent in either variant.
 
+pub mod normalized;
+pub mod outbound;
 pub mod v1;
 pub mod v2;
 
 mod shared;
 
+pub use normalized::Event;
 pub use shared::{ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError};
 
 /// Implements [`crate::registry::Union`] for a realtime event enum that already implements

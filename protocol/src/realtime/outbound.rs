@@ -1,0 +1,115 @@
+//! The same client intent in either realtime variant (the "Outbound" table of
+//! `realtime-normalized.md`): [`Variant`] builds the wire event of each intent, in the exact
+//! form the Codex client sends.
+
+use serde::Serialize;
+
+use super::{v1, v2, InputAudioBufferAppend};
+
+/// The realtime variant spoken on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Variant {
+    /// v1, "quicksilver" (URL query `intent=quicksilver`).
+    V1,
+    /// v2, the GA Realtime API (no `intent` query parameter).
+    V2,
+}
+
+/// What kind of session to configure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum SessionMode {
+    /// A voice conversation with the model.
+    #[default]
+    Conversation,
+    /// Transcription only: a v2 `transcription` session. v1 has no such sessions and runs the
+    /// request as a conversation.
+    Transcription,
+}
+
+/// Who text added to the conversation is from: the roles a client adds text as, the same in
+/// both variants.
+pub use v1::Role;
+
+/// A client event of either variant, as the helpers of [`Variant`] build it. Encodes as the
+/// event itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum ClientEvent {
+    /// A v1 event.
+    V1(v1::ClientEvent),
+    /// A v2 event.
+    V2(v2::ClientEvent),
+}
+
+impl Variant {
+    /// Configure the session (the first event after the socket opens): v1 `session.update` with
+    /// a `quicksilver` session (voice `cove`); v2 `session.update` with a `realtime` session
+    /// (voice `marin`, the `codex` handoff tool) or a `transcription` session (which sends no
+    /// instructions).
+    pub fn configure_session(self, mode: SessionMode, instructions: &str) -> ClientEvent {
+        match (self, mode) {
+            (Variant::V1, _) => {
+                ClientEvent::V1(v1::ClientEvent::SessionUpdate(v1::SessionUpdate::new(instructions)))
+            }
+            (Variant::V2, SessionMode::Conversation) => {
+                let session = v2::ConversationalSession::new(instructions, v2::Tool::codex());
+                ClientEvent::V2(v2::ClientEvent::SessionUpdate(session.session_update()))
+            }
+            (Variant::V2, SessionMode::Transcription) => {
+                ClientEvent::V2(v2::ClientEvent::SessionUpdate(v2::SessionUpdate::transcription()))
+            }
+        }
+    }
+
+    /// Send microphone audio (base64 PCM16 LE, 24 000 Hz, mono): `input_audio_buffer.append`
+    /// in both variants.
+    pub fn send_audio(self, audio: impl Into<String>) -> ClientEvent {
+        let event = InputAudioBufferAppend { event_id: None, audio: audio.into() };
+        match self {
+            Variant::V1 => ClientEvent::V1(v1::ClientEvent::InputAudioBufferAppend(event)),
+            Variant::V2 => ClientEvent::V2(v2::ClientEvent::InputAudioBufferAppend(event)),
+        }
+    }
+
+    /// Add text to the conversation: `conversation.item.create` with a message item holding one
+    /// `input_text` part (`output_text` for the assistant), in both variants.
+    pub fn add_text(self, role: Role, text: impl Into<String>) -> ClientEvent {
+        match self {
+            Variant::V1 => {
+                ClientEvent::V1(v1::ClientEvent::ConversationItemCreate(v1::ConversationItemCreate::text(role, text)))
+            }
+            Variant::V2 => {
+                let item = match role {
+                    Role::User => v2::ConversationItem::input_text(v2::Role::User, text),
+                    Role::Developer => v2::ConversationItem::input_text(v2::Role::Developer, text),
+                    Role::Assistant => v2::ConversationItem::assistant_text(text),
+                };
+                ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(v2::ConversationItemCreate::new(item)))
+            }
+        }
+    }
+
+    /// Answer the handoff `handoff_id` with `result`: v1 `conversation.handoff.append` whose
+    /// text is prefixed with `"Agent Final Message":` and a blank line; v2
+    /// `conversation.item.create` with a `function_call_output` item (`call_id` = the handoff
+    /// id, `output` = `result`).
+    pub fn answer_handoff(self, handoff_id: &str, result: &str) -> ClientEvent {
+        match self {
+            Variant::V1 => ClientEvent::V1(v1::ClientEvent::ConversationHandoffAppend(
+                v1::ConversationHandoffAppend::agent_final_message(handoff_id, result),
+            )),
+            Variant::V2 => {
+                let item = v2::ConversationItem::function_call_output(handoff_id, result);
+                ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(v2::ConversationItemCreate::new(item)))
+            }
+        }
+    }
+
+    /// Ask the model to respond: `response.create` without members, in both variants.
+    pub fn request_response(self) -> ClientEvent {
+        match self {
+            Variant::V1 => ClientEvent::V1(v1::ClientEvent::ResponseCreate(v1::ResponseCreate::default())),
+            Variant::V2 => ClientEvent::V2(v2::ClientEvent::ResponseCreate(v2::ResponseCreate::default())),
+        }
+    }
+}
