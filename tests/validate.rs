@@ -290,7 +290,7 @@ fn several_files_are_reported_by_name_and_summed() {
     assert_eq!(
         run.out,
         format!(
-            "{unknown}:2: unknown: conversation.handoff.requested: not part of this version of the protocol (kept as raw JSON)\n\
+            "{unknown}:2: unknown: session.created: not part of this version of the protocol (kept as raw JSON)\n\
              4 message(s) in 2 input(s): 3 valid, 0 invalid, 1 unknown, 0 disagreement(s)\n"
         )
     );

@@ -45,14 +45,14 @@ fn the_binary_exits_0_1_and_2_for_valid_invalid_and_usage_errors() {
 
 #[test]
 fn the_binary_reads_standard_input_and_strict_fails_unknown_messages() {
-    let input = b"{\"type\":\"session.update\"}\n";
+    let input = b"{\"type\":\"transcription_session.update\"}\n";
     let output = codegen(&["validate", "realtime/v1/ClientEvent"], input);
     assert_eq!(output.status.code(), Some(0));
     let output = codegen(&["validate", "--strict", "realtime/v1/ClientEvent", "-"], input);
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),
-        "<stdin>:1: unknown: session.update: not part of this version of the protocol (kept as raw JSON; a failure with --strict)\n\
+        "<stdin>:1: unknown: transcription_session.update: not part of this version of the protocol (kept as raw JSON; a failure with --strict)\n\
          1 message(s) in 1 input(s): 0 valid, 0 invalid, 1 unknown, 0 disagreement(s) (--strict: unknown messages fail)\n"
     );
 }
