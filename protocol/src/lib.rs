@@ -18,6 +18,7 @@ pub mod error;
 pub mod open_union;
 pub mod realtime;
 pub mod registry;
+pub mod tagged;
 #[cfg(feature = "ts")]
 pub mod typescript;
 

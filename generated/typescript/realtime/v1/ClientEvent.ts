@@ -5,4 +5,6 @@ import type { ResponseCreate } from "./ResponseCreate.js";
 /**
  * An event a client sends to a realtime v1 server.
  */
-export type ClientEvent = { "type": "input_audio_buffer.append" } & InputAudioBufferAppend | { "type": "response.create" } & ResponseCreate;
+export type ClientEvent =
+  | { "type": "input_audio_buffer.append" } & InputAudioBufferAppend
+  | { "type": "response.create" } & ResponseCreate;

@@ -4,4 +4,6 @@ import type { TranscriptDelta } from "./TranscriptDelta.js";
 /**
  * An event a realtime v1 server sends to its client.
  */
-export type ServerEvent = { "type": "conversation.input_transcript.delta" } & TranscriptDelta | { "type": "conversation.output_transcript.delta" } & TranscriptDelta;
+export type ServerEvent =
+  | { "type": "conversation.input_transcript.delta" } & TranscriptDelta
+  | { "type": "conversation.output_transcript.delta" } & TranscriptDelta;

@@ -5,4 +5,6 @@ import type { InputAudioBufferCommit } from "./InputAudioBufferCommit.js";
 /**
  * An event a client sends to a realtime v2 server.
  */
-export type ClientEvent = { "type": "input_audio_buffer.append" } & InputAudioBufferAppend | { "type": "input_audio_buffer.commit" } & InputAudioBufferCommit;
+export type ClientEvent =
+  | { "type": "input_audio_buffer.append" } & InputAudioBufferAppend
+  | { "type": "input_audio_buffer.commit" } & InputAudioBufferCommit;

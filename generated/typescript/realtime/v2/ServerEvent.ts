@@ -5,4 +5,6 @@ import type { ResponseOutputAudioDelta } from "./ResponseOutputAudioDelta.js";
 /**
  * An event a realtime v2 server sends to its client.
  */
-export type ServerEvent = { "type": "input_audio_buffer.cleared" } & InputAudioBufferCleared | { "type": "response.output_audio.delta" } & ResponseOutputAudioDelta;
+export type ServerEvent =
+  | { "type": "input_audio_buffer.cleared" } & InputAudioBufferCleared
+  | { "type": "response.output_audio.delta" } & ResponseOutputAudioDelta;

@@ -10,58 +10,53 @@ pub use super::InputAudioBufferAppend;
 pub use input_audio::{InputAudioBufferCleared, InputAudioBufferCommit};
 pub use response_audio::ResponseOutputAudioDelta;
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// An event a client sends to a realtime v2 server.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::open_union::unknown_type_branch))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ClientEvent {
     /// `input_audio_buffer.append`: add audio to the input buffer.
-    #[serde(rename = "input_audio_buffer.append")]
     InputAudioBufferAppend(InputAudioBufferAppend),
     /// `input_audio_buffer.commit`: turn the buffered audio into a user message item.
-    #[serde(rename = "input_audio_buffer.commit")]
     InputAudioBufferCommit(InputAudioBufferCommit),
     /// An event whose `type` this crate does not know, kept verbatim.
-    #[serde(skip)]
     Unknown(Value),
 }
 
-/// The aliases of [`ServerEvent`] tags: `(alias, canonical)`.
-const SERVER_EVENT_ALIASES: &[(&str, &str)] =
-    &[("response.audio.delta", "response.output_audio.delta")];
-
-/// Adds the alias and unknown-event branches to the derived schema of [`ServerEvent`].
-#[cfg(feature = "schema")]
-fn server_event_schema(schema: &mut schemars::Schema) {
-    use schemars::transform::Transform;
-    crate::open_union::UnknownBranch { tag: "type", aliases: SERVER_EVENT_ALIASES }.transform(schema);
+crate::event_union! {
+    ClientEvent {
+        version: V2,
+        direction: ClientToServer,
+        module: "realtime/v2",
+        doc: "An event a client sends to a realtime v2 server.",
+        variants: {
+            "input_audio_buffer.append" => InputAudioBufferAppend(InputAudioBufferAppend),
+            "input_audio_buffer.commit" => InputAudioBufferCommit(InputAudioBufferCommit),
+        }
+    }
 }
 
 /// An event a realtime v2 server sends to its client.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = server_event_schema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ServerEvent {
     /// `input_audio_buffer.cleared`: the input buffer was emptied.
-    #[serde(rename = "input_audio_buffer.cleared")]
     InputAudioBufferCleared(InputAudioBufferCleared),
     /// `response.output_audio.delta` (alias `response.audio.delta` on input): a chunk of model
     /// audio.
-    #[serde(rename = "response.output_audio.delta", alias = "response.audio.delta")]
     ResponseOutputAudioDelta(ResponseOutputAudioDelta),
     /// An event whose `type` this crate does not know, kept verbatim.
-    #[serde(skip)]
     Unknown(Value),
 }
 
-crate::impl_open_union!(ClientEvent, tag = "type", payloads = [InputAudioBufferAppend, InputAudioBufferCommit]);
-crate::impl_open_union!(ServerEvent, tag = "type", payloads = [InputAudioBufferCleared, ResponseOutputAudioDelta]);
-crate::impl_realtime_union!(ClientEvent, V2, ClientToServer, "realtime/v2", &[]);
-crate::impl_realtime_union!(ServerEvent, V2, ServerToClient, "realtime/v2", SERVER_EVENT_ALIASES);
+crate::event_union! {
+    ServerEvent {
+        version: V2,
+        direction: ServerToClient,
+        module: "realtime/v2",
+        doc: "An event a realtime v2 server sends to its client.",
+        variants: {
+            "input_audio_buffer.cleared" => InputAudioBufferCleared(InputAudioBufferCleared),
+            "response.output_audio.delta" | "response.audio.delta" => ResponseOutputAudioDelta(ResponseOutputAudioDelta),
+        }
+    }
+}
