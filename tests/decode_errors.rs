@@ -46,8 +46,15 @@ fn an_alias_decodes_to_the_canonical_event_and_encodes_canonically() {
 #[test]
 fn a_message_without_a_string_type_is_rejected() {
     assert_eq!(error_of(r#"{"kind":"x"}"#).to_string(), "missing or non-string `type` member");
-    assert_eq!(error_of(r#"{"type":7}"#).to_string(), "missing or non-string `type` member");
-    assert_eq!(error_of("[1]").to_string(), "missing or non-string `type` member");
+    assert_eq!(error_of("{}").to_string(), "missing or non-string `type` member");
+    assert_eq!(
+        error_of(r#"{"type":7}"#).to_string(),
+        "invalid type: integer `7`, expected a string `type` (at /type)"
+    );
+    assert_eq!(
+        error_of("[1]").to_string(),
+        "invalid type: sequence, expected an object with a string `type` member"
+    );
 }
 
 #[test]

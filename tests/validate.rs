@@ -105,7 +105,7 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
         "5: invalid: incomplete JSON: the line ends inside a JSON document (EOF while parsing an object, at column 57) [json]",
         "6: invalid: not valid JSON: expected ident (at column 2) [json]",
         "7: invalid: not valid UTF-8 (at column 50) [json]",
-        "8: invalid: (no string `type`): missing or non-string `type` member [decoder]",
+        "8: invalid: (no string `type`): invalid type: integer `5`, expected a string `type` (at /type) [decoder]",
         "8: invalid: (no string `type`): {\"type\":5} is not valid under any of the schemas listed in the 'oneOf' keyword [schema]",
         "9: invalid: truncated: the input ends inside a JSON document (EOF while parsing a string, at column 127) [json]",
     ];
@@ -131,7 +131,7 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
                 "incomplete JSON: the line ends inside a JSON document (EOF while parsing an object, at column 57)"),
             record(6, "invalid", Value::Null, json!("json"), Value::Null, "not valid JSON: expected ident (at column 2)"),
             record(7, "invalid", Value::Null, json!("json"), Value::Null, "not valid UTF-8 (at column 50)"),
-            record(8, "invalid", Value::Null, json!("decoder"), json!(""), "missing or non-string `type` member"),
+            record(8, "invalid", Value::Null, json!("decoder"), json!("/type"), "invalid type: integer `5`, expected a string `type`"),
             record(8, "invalid", Value::Null, json!("schema"), json!(""),
                 "{\"type\":5} is not valid under any of the schemas listed in the 'oneOf' keyword"),
             record(9, "invalid", Value::Null, json!("json"), Value::Null,

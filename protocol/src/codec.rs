@@ -15,7 +15,13 @@ use crate::error::DecodeError;
 /// [`crate::realtime::v2::ServerEvent`] or [`crate::app_server::ClientMessage`].
 ///
 /// Errors name the message by its `tag` member (`type` or `method`) when it has one.
+///
+/// The text is decoded in one pass; only when that fails is it parsed again, with path
+/// tracking, to build the error.
 pub fn decode<T: DeserializeOwned>(text: &str, tag: &str) -> Result<T, DecodeError> {
+    if let Ok(message) = serde_json::from_str(text) {
+        return Ok(message);
+    }
     let value: Value = serde_json::from_str(text)
         .map_err(|e| DecodeError::new(None, "", format!("not valid JSON: {e}")))?;
     decode_value(&value, tag)

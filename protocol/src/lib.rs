@@ -20,6 +20,7 @@ pub mod realtime;
 pub mod registry;
 pub mod tracked;
 pub mod tristate;
+pub mod tagged;
 #[cfg(feature = "ts")]
 pub mod typescript;
 

@@ -290,22 +290,3 @@ pub fn results() -> Vec<ResultInfo> {
 pub fn result_for(method: &str) -> Option<ResultInfo> {
     results().into_iter().find(|r| r.method == method)
 }
-
-/// The messages of a realtime event union: every tag serde knows, less the aliases.
-pub fn realtime_events<U: Union + crate::open_union::OpenUnion>(
-    aliases: &[(&str, &str)],
-) -> Vec<Message> {
-    crate::open_union::known_tags::<U>()
-        .iter()
-        .filter(|tag| !aliases.iter().any(|(alias, _)| alias == *tag))
-        .map(|&wire_name| Message {
-            surface: U::SURFACE,
-            version: U::VERSION.expect("realtime unions have a version"),
-            direction: U::DIRECTION,
-            kind: Kind::Event,
-            wire_name,
-            experimental: false,
-            union: U::NAME,
-        })
-        .collect()
-}

@@ -187,3 +187,39 @@ pub(crate) fn method_map_file(
     ));
     (path, text)
 }
+
+/// One variant of an event union, for [`event_union_files`].
+pub struct Variant {
+    /// Its `type`.
+    pub tag: &'static str,
+    /// The TypeScript name of its payload type.
+    pub name: String,
+    /// The file of its payload type.
+    pub path: Option<PathBuf>,
+    /// The files of its payload type and everything it uses.
+    pub files: Vec<(PathBuf, String)>,
+}
+
+/// The files of an event union: its payload types', and `<module>/<name>.ts` declaring the
+/// union of `{ "type": tag } & Payload` for every variant. Input aliases are left out: the
+/// TypeScript view lists the canonical form.
+pub fn event_union_files(name: &str, module: &str, doc: &str, variants: Vec<Variant>) -> Vec<(PathBuf, String)> {
+    let path = PathBuf::from(format!("{module}/{name}.ts"));
+    let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
+    let mut imports: BTreeMap<String, String> = BTreeMap::new();
+    let mut branches = vec![];
+    for variant in variants {
+        files.extend(variant.files);
+        if let Some(p) = &variant.path {
+            imports.insert(variant.name.clone(), import_path(&path, p));
+        }
+        branches.push(format!("{{ \"type\": {:?} }} & {}", variant.tag, variant.name));
+    }
+    let mut text = String::new();
+    for (ty, from) in &imports {
+        text.push_str(&format!("import type {{ {ty} }} from \"{from}\";\n"));
+    }
+    text.push_str(&format!("\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n", branches.join("\n  | ")));
+    files.insert(path, text);
+    files.into_iter().collect()
+}

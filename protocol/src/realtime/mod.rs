@@ -15,12 +15,76 @@ mod shared;
 pub use normalized::Event;
 pub use shared::{ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError};
 
-/// Implements [`crate::registry::Union`] for a realtime event enum that already implements
-/// [`crate::open_union::OpenUnion`].
+/// Implements `Serialize`, `Deserialize` (one pass, tag first; see [`crate::tagged`]) and
+/// [`crate::registry::Union`] for a realtime event enum, from one table that maps each wire
+/// name (and its input aliases) to a variant and its payload type. The enum itself is declared
+/// in plain Rust, with a last variant `Unknown(serde_json::Value)`.
 #[macro_export]
 #[doc(hidden)]
-macro_rules! impl_realtime_union {
-    ($ty:ident, $version:ident, $direction:ident, $module:literal, $aliases:expr) => {
+macro_rules! event_union {
+    (
+        $ty:ident {
+            version: $version:ident,
+            direction: $direction:ident,
+            module: $module:literal,
+            doc: $doc:literal,
+            variants: { $( $tag:literal $(| $alias:literal)* => $variant:ident($payload:ty), )* }
+        }
+    ) => {
+        impl $ty {
+            /// The `type` this event is encoded with; `None` for an unknown event.
+            pub fn wire_name(&self) -> Option<&'static str> {
+                match self {
+                    $( $ty::$variant(_) => Some($tag), )*
+                    $ty::Unknown(_) => None,
+                }
+            }
+        }
+
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $( $ty::$variant(payload) => $crate::tagged::serialize_tagged(s, $tag, payload), )*
+                    $ty::Unknown(raw) => ::serde::Serialize::serialize(raw, s),
+                }
+            }
+        }
+
+        const _: () = {
+            struct Table;
+
+            impl<'de> $crate::tagged::Dispatch<'de> for Table {
+                type Union = $ty;
+                const TAG: &'static str = "type";
+                fn known(tag: &str) -> bool {
+                    matches!(tag, $( $tag $(| $alias)* )|*)
+                }
+                fn decode<M: ::serde::de::MapAccess<'de>>(tag: &str, rest: M) -> Result<$ty, M::Error> {
+                    match tag {
+                        $( $tag $(| $alias)* => $crate::tagged::decode_rest::<$payload, M>(rest).map($ty::$variant), )*
+                        other => Err(<M::Error as ::serde::de::Error>::custom(format!("unknown `type` {other}"))),
+                    }
+                }
+                fn decode_value(tag: &str, value: &::serde_json::Value) -> Result<$ty, String> {
+                    match tag {
+                        $( $tag $(| $alias)* => $crate::codec::from_buffered::<$payload, ::serde_json::Error>(value)
+                            .map($ty::$variant)
+                            .map_err(|e| e.to_string()), )*
+                        other => Err(format!("unknown `type` {other}")),
+                    }
+                }
+                fn unknown(raw: ::serde_json::Value) -> $ty {
+                    $ty::Unknown(raw)
+                }
+            }
+
+            impl<'de> ::serde::Deserialize<'de> for $ty {
+                fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                    $crate::tagged::deserialize::<Table, D>(d)
+                }
+            }
+        };
+
         impl $crate::registry::Union for $ty {
             const NAME: &'static str = stringify!($ty);
             const SURFACE: $crate::registry::Surface = $crate::registry::Surface::Realtime;
@@ -28,19 +92,47 @@ macro_rules! impl_realtime_union {
             const DIRECTION: $crate::registry::Direction = $crate::registry::Direction::$direction;
             const TAG: &'static str = "type";
             const MODULE: &'static str = $module;
+
             fn messages() -> Vec<$crate::registry::Message> {
-                $crate::registry::realtime_events::<Self>($aliases)
+                vec![$( $crate::registry::Message {
+                    surface: Self::SURFACE,
+                    version: $crate::registry::Version::$version,
+                    direction: Self::DIRECTION,
+                    kind: $crate::registry::Kind::Event,
+                    wire_name: $tag,
+                    experimental: false,
+                    union: Self::NAME,
+                }, )*]
             }
+
             fn is_unknown(&self) -> bool {
                 matches!(self, $ty::Unknown(_))
             }
+
             #[cfg(feature = "schema")]
             fn schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
-                <Self as ::schemars::JsonSchema>::json_schema(generator)
+                let mut branches: Vec<::serde_json::Value> = vec![];
+                let mut tags: Vec<&str> = vec![];
+                $(
+                    let payload = generator.subschema_for::<$payload>();
+                    for tag in [$tag $(, $alias)*] {
+                        branches.push($crate::tagged::branch(&payload, tag));
+                        tags.push(tag);
+                    }
+                )*
+                branches.push($crate::tagged::unknown_branch(&tags));
+                ::schemars::json_schema!({ "description": $doc, "oneOf": branches })
             }
+
             #[cfg(feature = "ts")]
             fn ts_files(config: &::ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
-                $crate::typescript::collect::<Self>(config)
+                let entries = vec![$( $crate::typescript::Variant {
+                    tag: $tag,
+                    name: <$payload as ::ts_rs::TS>::name(config),
+                    path: <$payload as ::ts_rs::TS>::output_path(),
+                    files: $crate::typescript::collect::<$payload>(config),
+                }, )*];
+                $crate::typescript::event_union_files(stringify!($ty), $module, $doc, entries)
             }
         }
     };

@@ -35,222 +35,217 @@ pub use streaming::*;
 pub use tools::*;
 pub use transcription::*;
 
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// An event a client sends to a realtime v2 server.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = crate::open_union::unknown_type_branch))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ClientEvent {
     /// `session.update`: change the session configuration.
-    #[serde(rename = "session.update")]
     SessionUpdate(SessionUpdate),
     /// `input_audio_buffer.append`: add audio to the input buffer.
-    #[serde(rename = "input_audio_buffer.append")]
     InputAudioBufferAppend(InputAudioBufferAppend),
     /// `input_audio_buffer.commit`: turn the buffered audio into a user message item.
-    #[serde(rename = "input_audio_buffer.commit")]
     InputAudioBufferCommit(InputAudioBufferCommit),
     /// `input_audio_buffer.clear`: discard the buffered audio.
-    #[serde(rename = "input_audio_buffer.clear")]
     InputAudioBufferClear(InputAudioBufferClear),
     /// `output_audio_buffer.clear`: cut off playback (WebRTC/SIP).
-    #[serde(rename = "output_audio_buffer.clear")]
     OutputAudioBufferClear(OutputAudioBufferClear),
     /// `conversation.item.create`: add an item.
-    #[serde(rename = "conversation.item.create")]
     ConversationItemCreate(ConversationItemCreate),
     /// `conversation.item.retrieve`: fetch an item.
-    #[serde(rename = "conversation.item.retrieve")]
     ConversationItemRetrieve(ConversationItemRetrieve),
     /// `conversation.item.truncate`: drop unplayed assistant audio.
-    #[serde(rename = "conversation.item.truncate")]
     ConversationItemTruncate(ConversationItemTruncate),
     /// `conversation.item.delete`: remove an item.
-    #[serde(rename = "conversation.item.delete")]
     ConversationItemDelete(ConversationItemDelete),
     /// `response.create`: ask the model to respond.
-    #[serde(rename = "response.create")]
     ResponseCreate(ResponseCreate),
     /// `response.cancel`: cancel a response.
-    #[serde(rename = "response.cancel")]
     ResponseCancel(ResponseCancel),
     /// An event whose `type` this crate does not know, kept verbatim.
-    #[serde(skip)]
-    Unknown(Value),
-}
+    Unknown(Value),}
 
-/// The aliases of [`ServerEvent`] tags: `(alias, canonical)`.
-const SERVER_EVENT_ALIASES: &[(&str, &str)] =
-    &[("response.audio.delta", "response.output_audio.delta")];
-
-/// Adds the alias and unknown-event branches to the derived schema of [`ServerEvent`].
-#[cfg(feature = "schema")]
-fn server_event_schema(schema: &mut schemars::Schema) {
-    union_schema(schema, SERVER_EVENT_ALIASES, Untagged::Error);
+crate::event_union! {
+    ClientEvent {
+        version: V2,
+        direction: ClientToServer,
+        module: "realtime/v2",
+        doc: "An event a client sends to a realtime v2 server.",
+        variants: {
+            "session.update" => SessionUpdate(SessionUpdate),
+            "input_audio_buffer.append" => InputAudioBufferAppend(InputAudioBufferAppend),
+            "input_audio_buffer.commit" => InputAudioBufferCommit(InputAudioBufferCommit),
+            "input_audio_buffer.clear" => InputAudioBufferClear(InputAudioBufferClear),
+            "output_audio_buffer.clear" => OutputAudioBufferClear(OutputAudioBufferClear),
+            "conversation.item.create" => ConversationItemCreate(ConversationItemCreate),
+            "conversation.item.retrieve" => ConversationItemRetrieve(ConversationItemRetrieve),
+            "conversation.item.truncate" => ConversationItemTruncate(ConversationItemTruncate),
+            "conversation.item.delete" => ConversationItemDelete(ConversationItemDelete),
+            "response.create" => ResponseCreate(ResponseCreate),
+            "response.cancel" => ResponseCancel(ResponseCancel),
+        }
+    }
 }
 
 /// An event a realtime v2 server sends to its client.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(transform = server_event_schema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ServerEvent {
     /// `session.created`: the session exists (first event).
-    #[serde(rename = "session.created")]
     SessionCreated(SessionEvent),
     /// `session.updated`: the configuration after a `session.update`.
-    #[serde(rename = "session.updated")]
     SessionUpdated(SessionEvent),
     /// `conversation.created`: the conversation exists.
-    #[serde(rename = "conversation.created")]
     ConversationCreated(ConversationCreated),
     /// `conversation.item.created`: an item exists.
-    #[serde(rename = "conversation.item.created")]
     ConversationItemCreated(ConversationItemEvent),
     /// `conversation.item.added`: an item joined the default conversation.
-    #[serde(rename = "conversation.item.added")]
     ConversationItemAdded(ConversationItemEvent),
     /// `conversation.item.done`: an item is final.
-    #[serde(rename = "conversation.item.done")]
     ConversationItemDone(ConversationItemEvent),
     /// `conversation.item.retrieved`: the item asked for.
-    #[serde(rename = "conversation.item.retrieved")]
     ConversationItemRetrieved(ConversationItemRetrieved),
     /// `conversation.item.truncated`: assistant audio was truncated.
-    #[serde(rename = "conversation.item.truncated")]
     ConversationItemTruncated(ConversationItemTruncated),
     /// `conversation.item.deleted`: an item was removed.
-    #[serde(rename = "conversation.item.deleted")]
     ConversationItemDeleted(ConversationItemDeleted),
     /// `conversation.item.input_audio_transcription.delta`: user transcript increment.
-    #[serde(rename = "conversation.item.input_audio_transcription.delta")]
     InputAudioTranscriptionDelta(InputAudioTranscriptionDelta),
     /// `conversation.item.input_audio_transcription.completed`: final user transcript.
-    #[serde(rename = "conversation.item.input_audio_transcription.completed")]
     InputAudioTranscriptionCompleted(InputAudioTranscriptionCompleted),
     /// `conversation.item.input_audio_transcription.failed`: user transcription failed.
-    #[serde(rename = "conversation.item.input_audio_transcription.failed")]
     InputAudioTranscriptionFailed(InputAudioTranscriptionFailed),
     /// `conversation.item.input_audio_transcription.segment`: a diarized transcript segment.
-    #[serde(rename = "conversation.item.input_audio_transcription.segment")]
     InputAudioTranscriptionSegment(InputAudioTranscriptionSegment),
     /// `input_audio_buffer.committed`: the input buffer became an item.
-    #[serde(rename = "input_audio_buffer.committed")]
     InputAudioBufferCommitted(InputAudioBufferCommitted),
     /// `input_audio_buffer.cleared`: the input buffer was emptied.
-    #[serde(rename = "input_audio_buffer.cleared")]
     InputAudioBufferCleared(InputAudioBufferCleared),
     /// `input_audio_buffer.speech_started`: VAD heard speech start.
-    #[serde(rename = "input_audio_buffer.speech_started")]
     InputAudioBufferSpeechStarted(InputAudioBufferSpeechStarted),
     /// `input_audio_buffer.speech_stopped`: VAD heard speech stop.
-    #[serde(rename = "input_audio_buffer.speech_stopped")]
     InputAudioBufferSpeechStopped(InputAudioBufferSpeechStopped),
     /// `input_audio_buffer.timeout_triggered`: the idle timeout fired.
-    #[serde(rename = "input_audio_buffer.timeout_triggered")]
     InputAudioBufferTimeoutTriggered(InputAudioBufferTimeoutTriggered),
     /// `input_audio_buffer.dtmf_event_received`: a keypad key was pressed (SIP).
-    #[serde(rename = "input_audio_buffer.dtmf_event_received")]
     InputAudioBufferDtmfEventReceived(InputAudioBufferDtmfEventReceived),
     /// `output_audio_buffer.started`: response audio started playing (WebRTC/SIP).
-    #[serde(rename = "output_audio_buffer.started")]
     OutputAudioBufferStarted(OutputAudioBufferEvent),
     /// `output_audio_buffer.stopped`: response audio drained (WebRTC/SIP).
-    #[serde(rename = "output_audio_buffer.stopped")]
     OutputAudioBufferStopped(OutputAudioBufferEvent),
     /// `output_audio_buffer.cleared`: response audio cut off (WebRTC/SIP).
-    #[serde(rename = "output_audio_buffer.cleared")]
     OutputAudioBufferCleared(OutputAudioBufferEvent),
     /// `response.created`: a response started.
-    #[serde(rename = "response.created")]
     ResponseCreated(ResponseEvent),
     /// `response.done`: a response ended (exactly once per response).
-    #[serde(rename = "response.done")]
     ResponseDone(ResponseEvent),
     /// `response.cancelled` (extension, spec §5.3): a response was cancelled.
-    #[serde(rename = "response.cancelled")]
     ResponseCancelled(ResponseCancelled),
     /// `response.output_item.added`: an output item started.
-    #[serde(rename = "response.output_item.added")]
     ResponseOutputItemAdded(ResponseOutputItemEvent),
     /// `response.output_item.done`: an output item is final.
-    #[serde(rename = "response.output_item.done")]
     ResponseOutputItemDone(ResponseOutputItemEvent),
     /// `response.content_part.added`: a content part started.
-    #[serde(rename = "response.content_part.added")]
     ResponseContentPartAdded(ResponseContentPartEvent),
     /// `response.content_part.done`: a content part is final.
-    #[serde(rename = "response.content_part.done")]
     ResponseContentPartDone(ResponseContentPartEvent),
     /// `response.output_text.delta`: text increment.
-    #[serde(rename = "response.output_text.delta")]
     ResponseOutputTextDelta(ResponseOutputTextDelta),
     /// `response.output_text.done`: final text of a part.
-    #[serde(rename = "response.output_text.done")]
     ResponseOutputTextDone(ResponseOutputTextDone),
     /// `response.output_audio_transcript.delta`: transcript increment of model audio.
-    #[serde(rename = "response.output_audio_transcript.delta")]
     ResponseOutputAudioTranscriptDelta(ResponseOutputAudioTranscriptDelta),
     /// `response.output_audio_transcript.done`: final transcript of model audio.
-    #[serde(rename = "response.output_audio_transcript.done")]
     ResponseOutputAudioTranscriptDone(ResponseOutputAudioTranscriptDone),
     /// `response.output_audio.delta` (alias `response.audio.delta` on input): a chunk of model
     /// audio.
-    #[serde(rename = "response.output_audio.delta", alias = "response.audio.delta")]
     ResponseOutputAudioDelta(ResponseOutputAudioDelta),
     /// `response.output_audio.done`: the model finished an audio part.
-    #[serde(rename = "response.output_audio.done")]
     ResponseOutputAudioDone(ResponseOutputAudioDone),
     /// `response.function_call_arguments.delta`: function call arguments increment.
-    #[serde(rename = "response.function_call_arguments.delta")]
     ResponseFunctionCallArgumentsDelta(ResponseFunctionCallArgumentsDelta),
     /// `response.function_call_arguments.done`: complete function call arguments.
-    #[serde(rename = "response.function_call_arguments.done")]
     ResponseFunctionCallArgumentsDone(ResponseFunctionCallArgumentsDone),
     /// `response.mcp_call_arguments.delta`: MCP call arguments increment.
-    #[serde(rename = "response.mcp_call_arguments.delta")]
     ResponseMcpCallArgumentsDelta(ResponseMcpCallArgumentsDelta),
     /// `response.mcp_call_arguments.done`: complete MCP call arguments.
-    #[serde(rename = "response.mcp_call_arguments.done")]
     ResponseMcpCallArgumentsDone(ResponseMcpCallArgumentsDone),
     /// `response.mcp_call.in_progress`: an MCP call is running.
-    #[serde(rename = "response.mcp_call.in_progress")]
     ResponseMcpCallInProgress(ResponseMcpCallEvent),
     /// `response.mcp_call.completed`: an MCP call succeeded.
-    #[serde(rename = "response.mcp_call.completed")]
     ResponseMcpCallCompleted(ResponseMcpCallEvent),
     /// `response.mcp_call.failed`: an MCP call failed.
-    #[serde(rename = "response.mcp_call.failed")]
     ResponseMcpCallFailed(ResponseMcpCallEvent),
     /// `mcp_list_tools.in_progress`: listing an MCP server's tools.
-    #[serde(rename = "mcp_list_tools.in_progress")]
     McpListToolsInProgress(McpListToolsEvent),
     /// `mcp_list_tools.completed`: an MCP server's tools were listed.
-    #[serde(rename = "mcp_list_tools.completed")]
     McpListToolsCompleted(McpListToolsEvent),
     /// `mcp_list_tools.failed`: listing an MCP server's tools failed.
-    #[serde(rename = "mcp_list_tools.failed")]
     McpListToolsFailed(McpListToolsEvent),
     /// `rate_limits.updated`: the current rate limits.
-    #[serde(rename = "rate_limits.updated")]
     RateLimitsUpdated(RateLimitsUpdated),
     /// `error`: the server reports an error.
-    #[serde(rename = "error")]
     Error(ErrorEvent),
     /// An event whose `type` this crate does not know, kept verbatim.
-    #[serde(skip)]
-    Unknown(Value),
+    Unknown(Value),}
+
+crate::event_union! {
+    ServerEvent {
+        version: V2,
+        direction: ServerToClient,
+        module: "realtime/v2",
+        doc: "An event a realtime v2 server sends to its client.",
+        variants: {
+            "session.created" => SessionCreated(SessionEvent),
+            "session.updated" => SessionUpdated(SessionEvent),
+            "conversation.created" => ConversationCreated(ConversationCreated),
+            "conversation.item.created" => ConversationItemCreated(ConversationItemEvent),
+            "conversation.item.added" => ConversationItemAdded(ConversationItemEvent),
+            "conversation.item.done" => ConversationItemDone(ConversationItemEvent),
+            "conversation.item.retrieved" => ConversationItemRetrieved(ConversationItemRetrieved),
+            "conversation.item.truncated" => ConversationItemTruncated(ConversationItemTruncated),
+            "conversation.item.deleted" => ConversationItemDeleted(ConversationItemDeleted),
+            "conversation.item.input_audio_transcription.delta" => InputAudioTranscriptionDelta(InputAudioTranscriptionDelta),
+            "conversation.item.input_audio_transcription.completed" => InputAudioTranscriptionCompleted(InputAudioTranscriptionCompleted),
+            "conversation.item.input_audio_transcription.failed" => InputAudioTranscriptionFailed(InputAudioTranscriptionFailed),
+            "conversation.item.input_audio_transcription.segment" => InputAudioTranscriptionSegment(InputAudioTranscriptionSegment),
+            "input_audio_buffer.committed" => InputAudioBufferCommitted(InputAudioBufferCommitted),
+            "input_audio_buffer.cleared" => InputAudioBufferCleared(InputAudioBufferCleared),
+            "input_audio_buffer.speech_started" => InputAudioBufferSpeechStarted(InputAudioBufferSpeechStarted),
+            "input_audio_buffer.speech_stopped" => InputAudioBufferSpeechStopped(InputAudioBufferSpeechStopped),
+            "input_audio_buffer.timeout_triggered" => InputAudioBufferTimeoutTriggered(InputAudioBufferTimeoutTriggered),
+            "input_audio_buffer.dtmf_event_received" => InputAudioBufferDtmfEventReceived(InputAudioBufferDtmfEventReceived),
+            "output_audio_buffer.started" => OutputAudioBufferStarted(OutputAudioBufferEvent),
+            "output_audio_buffer.stopped" => OutputAudioBufferStopped(OutputAudioBufferEvent),
+            "output_audio_buffer.cleared" => OutputAudioBufferCleared(OutputAudioBufferEvent),
+            "response.created" => ResponseCreated(ResponseEvent),
+            "response.done" => ResponseDone(ResponseEvent),
+            "response.cancelled" => ResponseCancelled(ResponseCancelled),
+            "response.output_item.added" => ResponseOutputItemAdded(ResponseOutputItemEvent),
+            "response.output_item.done" => ResponseOutputItemDone(ResponseOutputItemEvent),
+            "response.content_part.added" => ResponseContentPartAdded(ResponseContentPartEvent),
+            "response.content_part.done" => ResponseContentPartDone(ResponseContentPartEvent),
+            "response.output_text.delta" => ResponseOutputTextDelta(ResponseOutputTextDelta),
+            "response.output_text.done" => ResponseOutputTextDone(ResponseOutputTextDone),
+            "response.output_audio_transcript.delta" => ResponseOutputAudioTranscriptDelta(ResponseOutputAudioTranscriptDelta),
+            "response.output_audio_transcript.done" => ResponseOutputAudioTranscriptDone(ResponseOutputAudioTranscriptDone),
+            "response.output_audio.delta" | "response.audio.delta" => ResponseOutputAudioDelta(ResponseOutputAudioDelta),
+            "response.output_audio.done" => ResponseOutputAudioDone(ResponseOutputAudioDone),
+            "response.function_call_arguments.delta" => ResponseFunctionCallArgumentsDelta(ResponseFunctionCallArgumentsDelta),
+            "response.function_call_arguments.done" => ResponseFunctionCallArgumentsDone(ResponseFunctionCallArgumentsDone),
+            "response.mcp_call_arguments.delta" => ResponseMcpCallArgumentsDelta(ResponseMcpCallArgumentsDelta),
+            "response.mcp_call_arguments.done" => ResponseMcpCallArgumentsDone(ResponseMcpCallArgumentsDone),
+            "response.mcp_call.in_progress" => ResponseMcpCallInProgress(ResponseMcpCallEvent),
+            "response.mcp_call.completed" => ResponseMcpCallCompleted(ResponseMcpCallEvent),
+            "response.mcp_call.failed" => ResponseMcpCallFailed(ResponseMcpCallEvent),
+            "mcp_list_tools.in_progress" => McpListToolsInProgress(McpListToolsEvent),
+            "mcp_list_tools.completed" => McpListToolsCompleted(McpListToolsEvent),
+            "mcp_list_tools.failed" => McpListToolsFailed(McpListToolsEvent),
+            "rate_limits.updated" => RateLimitsUpdated(RateLimitsUpdated),
+            "error" => Error(ErrorEvent),
+        }
+    }
 }
 
-crate::impl_open_union!(ClientEvent, tag = "type", payloads = [InputAudioBufferAppend, InputAudioBufferCommit]);
-crate::impl_open_union!(ServerEvent, tag = "type", payloads = [InputAudioBufferCleared, ResponseOutputAudioDelta]);
-crate::impl_realtime_union!(ClientEvent, V2, ClientToServer, "realtime/v2", &[]);
-crate::impl_realtime_union!(ServerEvent, V2, ServerToClient, "realtime/v2", SERVER_EVENT_ALIASES);
 
 /// Decodes a value without a string tag as the default variant `T` of its union (e.g. an audio
 /// format without `type` is PCM). A tag that is present but not a string is an error.
@@ -264,8 +259,6 @@ fn default_variant<T: serde::de::DeserializeOwned>(raw: &Value, tag: &str) -> Re
 /// What a union's decoder does with an object without a string tag.
 #[cfg(feature = "schema")]
 enum Untagged {
-    /// It is an error.
-    Error,
     /// It is the variant with this tag.
     Default(&'static str),
     /// It is kept as an unknown variant.
@@ -279,7 +272,6 @@ fn union_schema(schema: &mut schemars::Schema, aliases: &'static [(&'static str,
     use schemars::transform::Transform;
     crate::open_union::UnknownBranch { tag: "type", aliases }.transform(schema);
     let untagged_branch = match untagged {
-        Untagged::Error => return,
         Untagged::Unknown => serde_json::json!({
             "description": "A value without a string `type` (or not an object), kept as raw JSON.",
             "not": { "type": "object", "required": ["type"], "properties": { "type": { "type": "string" } } }
