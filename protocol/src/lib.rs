@@ -18,7 +18,6 @@ pub mod error;
 pub mod open_union;
 pub mod realtime;
 pub mod registry;
-pub mod tracked;
 pub mod tristate;
 pub mod tagged;
 #[cfg(feature = "ts")]

@@ -6,8 +6,7 @@ use serde_json::Value;
 /// `input_audio_buffer.append` (C→S): appends microphone audio to the input buffer. The server
 /// sends no acknowledgement.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferAppend"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/", optional_fields = nullable))]
 pub struct InputAudioBufferAppend {
     /// Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
@@ -19,7 +18,6 @@ pub struct InputAudioBufferAppend {
     pub audio: String,
 }
 
-crate::impl_tracked!(InputAudioBufferAppend);
 
 /// `error` (S→C): the server reports an error; most errors are recoverable and the session stays
 /// open.
@@ -29,6 +27,8 @@ crate::impl_tracked!(InputAudioBufferAppend);
 /// an `error` that is not an object (a string, or any other JSON). At least one of `message` and
 /// `error` must be present and not `null`; an event with neither is a decoding error.
 /// [`ErrorEvent::display_message`] gives the message to show.
+// `remote = "Self"` makes the derived code inherent, so that `Deserialize` below can check the
+// decoded event; schemars would then name the schema `Self`, hence its `rename`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(remote = "Self")]
 #[cfg_attr(
@@ -52,7 +52,21 @@ pub struct ErrorEvent {
     pub error: Option<ErrorPayload>,
 }
 
-crate::impl_tracked!(ErrorEvent, check = ErrorEvent::require_source);
+
+impl Serialize for ErrorEvent {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorEvent::serialize(self, serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorEvent {
+    /// The derived decoder, in one pass, then the check that the event has a source.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let event = ErrorEvent::deserialize(deserializer)?;
+        event.require_source().map_err(serde::de::Error::custom)?;
+        Ok(event)
+    }
+}
 
 impl ErrorEvent {
     /// An official error event: `error` holds `error`, no top-level message.

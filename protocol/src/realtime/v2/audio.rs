@@ -87,7 +87,7 @@ pub struct AudioOutputConfig {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "AudioFormat", transform = audio_format_schema))]
+#[cfg_attr(feature = "schema", schemars(transform = audio_format_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum AudioFormat {
     /// `audio/pcm`: signed 16-bit little-endian PCM, mono, 24 000 Hz.
@@ -104,7 +104,7 @@ pub enum AudioFormat {
     Unknown(Value),
 }
 
-crate::impl_open_union!(AudioFormat, tag = "type", untagged = Some(AudioFormat::untagged_pcm));
+crate::impl_open_union!(AudioFormat, tag = "type", untagged = Some(AudioFormat::untagged_pcm), payloads = [PcmFormat]);
 
 impl AudioFormat {
     /// `{"type": "audio/pcm", "rate": 24000}`: the canonical PCM format.
@@ -125,8 +125,7 @@ fn audio_format_schema(schema: &mut schemars::Schema) {
 
 /// The members of an `audio/pcm` [`AudioFormat`].
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "PcmFormat"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct PcmFormat {
     /// Sample rate in Hz; only 24 000 is valid. Absent: 24 000.
@@ -241,7 +240,7 @@ pub enum VoiceName {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
-    schemars(rename = "TurnDetection", transform = crate::open_union::unknown_type_branch)
+    schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum TurnDetection {
@@ -256,13 +255,12 @@ pub enum TurnDetection {
     Unknown(Value),
 }
 
-crate::impl_open_union!(TurnDetection, tag = "type");
+crate::impl_open_union!(TurnDetection, tag = "type", payloads = [ServerVad, SemanticVad]);
 
 /// The members of `server_vad` turn detection. Every member is optional; absent means the
 /// service default.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ServerVad"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ServerVad {
     /// Activation level, 0.0–1.0; higher needs louder audio. Absent: 0.5.
@@ -290,8 +288,7 @@ pub struct ServerVad {
 /// The members of `semantic_vad` turn detection. Every member is optional; absent means the
 /// service default.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "SemanticVad"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct SemanticVad {
     /// How quickly the model responds. Absent: `auto` (= `medium`).
@@ -305,7 +302,6 @@ pub struct SemanticVad {
     pub create_response: Option<bool>,
 }
 
-crate::impl_tracked!(PcmFormat, ServerVad, SemanticVad);
 
 /// How quickly `semantic_vad` ends a turn (a closed enum): at most 8 s / 4 s / 2 s of waiting
 /// for `low` / `medium` / `high`.

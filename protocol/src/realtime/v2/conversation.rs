@@ -8,8 +8,7 @@ use super::items::ConversationItem;
 /// `conversation.item.create` (C→S): adds an item to the conversation. Answered by
 /// `conversation.item.created` / `.added` / `.done`, or `error`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemCreate"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemCreate {
     /// Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
@@ -34,8 +33,7 @@ impl ConversationItemCreate {
 /// `conversation.item.retrieve` (C→S): asks for an item, audio bytes included. Answered by
 /// `conversation.item.retrieved`, or `error` if it does not exist.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemRetrieve"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemRetrieve {
     /// Client-chosen id of this event; absent: none.
@@ -49,8 +47,7 @@ pub struct ConversationItemRetrieve {
 /// assistant message when the user interrupts playback. Answered by
 /// `conversation.item.truncated`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemTruncate"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemTruncate {
     /// Client-chosen id of this event; absent: none.
@@ -68,8 +65,7 @@ pub struct ConversationItemTruncate {
 /// `conversation.item.delete` (C→S): removes an item. Answered by
 /// `conversation.item.deleted`, or `error` if it does not exist.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemDelete"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemDelete {
     /// Client-chosen id of this event; absent: none.
@@ -81,8 +77,7 @@ pub struct ConversationItemDelete {
 
 /// `conversation.created` (S→C): sent right after `session.created`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationCreated"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationCreated {
     /// Server-unique id of this event; always sent by the official service, absent from some
@@ -110,8 +105,7 @@ pub struct Conversation {
 /// the default conversation; in progress with empty content while the model generates it) and
 /// `conversation.item.done` (the item is final, without audio bytes) (S→C).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemEvent {
     /// Server-unique id of this event; always sent by the official service, absent from some
@@ -127,8 +121,7 @@ pub struct ConversationItemEvent {
 
 /// `conversation.item.retrieved` (S→C): the item asked for, audio bytes included.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemRetrieved"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemRetrieved {
     /// Server-unique id of this event; absent from some test peers.
@@ -140,8 +133,7 @@ pub struct ConversationItemRetrieved {
 
 /// `conversation.item.truncated` (S→C): an assistant message's audio was truncated.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemTruncated"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemTruncated {
     /// Server-unique id of this event; absent from some test peers.
@@ -157,8 +149,7 @@ pub struct ConversationItemTruncated {
 
 /// `conversation.item.deleted` (S→C): an item was removed.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ConversationItemDeleted"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ConversationItemDeleted {
     /// Server-unique id of this event; absent from some test peers.
@@ -168,14 +159,3 @@ pub struct ConversationItemDeleted {
     pub item_id: String,
 }
 
-crate::impl_tracked!(
-    ConversationItemCreate,
-    ConversationItemRetrieve,
-    ConversationItemTruncate,
-    ConversationItemDelete,
-    ConversationCreated,
-    ConversationItemEvent,
-    ConversationItemRetrieved,
-    ConversationItemTruncated,
-    ConversationItemDeleted,
-);

@@ -7,8 +7,7 @@ use serde::{Deserialize, Serialize};
 /// (without creating a response). An error if the buffer is empty. Answered by
 /// `input_audio_buffer.committed`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferCommit"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferCommit {
     /// Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
@@ -20,8 +19,7 @@ pub struct InputAudioBufferCommit {
 /// `input_audio_buffer.clear` (C→S): discards the buffered input audio. Answered by
 /// `input_audio_buffer.cleared`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferClear"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferClear {
     /// Client-chosen id of this event; absent: none.
@@ -32,8 +30,7 @@ pub struct InputAudioBufferClear {
 /// `output_audio_buffer.clear` (C→S, WebRTC/SIP only): cuts off playback of the current
 /// response; should follow `response.cancel`. Answered by `output_audio_buffer.cleared`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "OutputAudioBufferClear"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct OutputAudioBufferClear {
     /// Client-chosen id of this event; absent: none.
@@ -43,8 +40,7 @@ pub struct OutputAudioBufferClear {
 
 /// `input_audio_buffer.committed` (S→C): the input buffer became a user message item.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferCommitted"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferCommitted {
     /// Server-unique id of this event; absent from some test peers.
@@ -60,8 +56,7 @@ pub struct InputAudioBufferCommitted {
 /// `input_audio_buffer.cleared` (S→C): the input buffer was emptied, in answer to
 /// `input_audio_buffer.clear`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferCleared"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferCleared {
     /// Server-unique id of this event; always sent by the official service, absent from some
@@ -73,8 +68,7 @@ pub struct InputAudioBufferCleared {
 /// `input_audio_buffer.speech_started` (S→C, VAD only): speech began; a client typically
 /// stops local playback.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferSpeechStarted"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferSpeechStarted {
     /// Server-unique id of this event; absent from some test peers.
@@ -89,8 +83,7 @@ pub struct InputAudioBufferSpeechStarted {
 
 /// `input_audio_buffer.speech_stopped` (S→C, VAD only): speech ended.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferSpeechStopped"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferSpeechStopped {
     /// Server-unique id of this event; absent from some test peers.
@@ -105,8 +98,7 @@ pub struct InputAudioBufferSpeechStopped {
 /// `input_audio_buffer.timeout_triggered` (S→C): `server_vad.idle_timeout_ms` elapsed without
 /// speech; the silent audio is committed and a response is generated.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferTimeoutTriggered"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferTimeoutTriggered {
     /// Server-unique id of this event; absent from some test peers.
@@ -123,8 +115,7 @@ pub struct InputAudioBufferTimeoutTriggered {
 /// `input_audio_buffer.dtmf_event_received` (S→C, SIP only): a telephone keypad key was
 /// pressed.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioBufferDtmfEventReceived"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioBufferDtmfEventReceived {
     /// Id of this event: the official event has none; accepted if present.
@@ -140,8 +131,7 @@ pub struct InputAudioBufferDtmfEventReceived {
 /// after `response.done`) and `.cleared` (cut off by `output_audio_buffer.clear` or a VAD
 /// interruption) (S→C, WebRTC/SIP only).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "OutputAudioBufferEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct OutputAudioBufferEvent {
     /// Server-unique id of this event; absent from some test peers.
@@ -151,15 +141,3 @@ pub struct OutputAudioBufferEvent {
     pub response_id: String,
 }
 
-crate::impl_tracked!(
-    InputAudioBufferCommit,
-    InputAudioBufferClear,
-    OutputAudioBufferClear,
-    InputAudioBufferCommitted,
-    InputAudioBufferCleared,
-    InputAudioBufferSpeechStarted,
-    InputAudioBufferSpeechStopped,
-    InputAudioBufferTimeoutTriggered,
-    InputAudioBufferDtmfEventReceived,
-    OutputAudioBufferEvent,
-);

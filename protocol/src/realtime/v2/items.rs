@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
-    schemars(rename = "ConversationItem", transform = crate::open_union::unknown_type_branch)
+    schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum ConversationItem {
@@ -40,7 +40,7 @@ pub enum ConversationItem {
     Unknown(Value),
 }
 
-crate::impl_open_union!(ConversationItem, tag = "type");
+crate::impl_open_union!(ConversationItem, tag = "type", payloads = [MessageItem, FunctionCallItem, FunctionCallOutputItem, McpApprovalRequestItem, McpApprovalResponseItem, McpListToolsItem, McpCallItem]);
 
 impl ConversationItem {
     /// A message with one `input_text` part: a `user`, `system` or `developer` text message.
@@ -100,8 +100,7 @@ pub enum Role {
 
 /// The members of a `message` item.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "MessageItem"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct MessageItem {
     /// Item id, client-chosen or server-generated (`item_…`); absent: the server assigns one.
@@ -133,7 +132,7 @@ impl MessageItem {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "ContentPart", transform = content_part_schema))]
+#[cfg_attr(feature = "schema", schemars(transform = content_part_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum ContentPart {
     /// `input_text`: text from the user, system or developer.
@@ -156,7 +155,7 @@ pub enum ContentPart {
     Unknown(Value),
 }
 
-crate::impl_open_union!(ContentPart, tag = "type", untagged = Some(ContentPart::untagged_unknown));
+crate::impl_open_union!(ContentPart, tag = "type", untagged = Some(ContentPart::untagged_unknown), payloads = [TextPart, AudioPart, ImagePart]);
 
 impl ContentPart {
     /// A part without a string `type` is kept as raw JSON (spec §4.17).
@@ -176,8 +175,7 @@ fn content_part_schema(schema: &mut schemars::Schema) {
 
 /// The members of a text part (`input_text`, `output_text`).
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "TextPart"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct TextPart {
     /// The text; absent or `null` on in-progress items.
@@ -187,8 +185,7 @@ pub struct TextPart {
 
 /// The members of an audio part (`input_audio`, `output_audio`).
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "AudioPart"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct AudioPart {
     /// Base64 audio in the session's input (user) or output (assistant) format; server events
@@ -203,8 +200,7 @@ pub struct AudioPart {
 
 /// The members of an `input_image` part.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ImagePart"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ImagePart {
     /// The image as a data URI (PNG or JPEG), e.g. `data:image/png;base64,…`; absent or
@@ -232,8 +228,7 @@ pub enum ImageDetail {
 
 /// The members of a `function_call` item: the model calls a function tool.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FunctionCallItem"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct FunctionCallItem {
     /// Item id (`item_…`); absent: not said.
@@ -265,8 +260,7 @@ impl FunctionCallItem {
 
 /// The members of a `function_call_output` item: the result of a function call.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FunctionCallOutputItem"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct FunctionCallOutputItem {
     /// Item id; absent: the server assigns one.
@@ -286,8 +280,7 @@ pub struct FunctionCallOutputItem {
 
 /// The members of an `mcp_approval_request` item.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "McpApprovalRequestItem"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct McpApprovalRequestItem {
     /// Item id, referenced by the approval response.
@@ -302,8 +295,7 @@ pub struct McpApprovalRequestItem {
 
 /// The members of an `mcp_approval_response` item.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "McpApprovalResponseItem"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct McpApprovalResponseItem {
     /// Item id.
@@ -319,8 +311,7 @@ pub struct McpApprovalResponseItem {
 
 /// The members of an `mcp_list_tools` item.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "McpListToolsItem"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct McpListToolsItem {
     /// Item id; absent: not said.
@@ -351,8 +342,7 @@ pub struct McpListedTool {
 
 /// The members of an `mcp_call` item.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "McpCallItem"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct McpCallItem {
     /// Item id.
@@ -374,18 +364,6 @@ pub struct McpCallItem {
     pub error: Option<McpCallError>,
 }
 
-crate::impl_tracked!(
-    MessageItem,
-    TextPart,
-    AudioPart,
-    ImagePart,
-    FunctionCallItem,
-    FunctionCallOutputItem,
-    McpApprovalRequestItem,
-    McpApprovalResponseItem,
-    McpListToolsItem,
-    McpCallItem,
-);
 
 /// Why an MCP call failed, discriminated by `type` (a closed union).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

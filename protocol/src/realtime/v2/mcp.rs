@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// `response.mcp_call_arguments.delta` (S→C): an increment of an MCP call's arguments.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseMcpCallArgumentsDelta"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseMcpCallArgumentsDelta {
     /// Server-unique id of this event; absent from some test peers.
@@ -27,8 +26,7 @@ pub struct ResponseMcpCallArgumentsDelta {
 
 /// `response.mcp_call_arguments.done` (S→C): an MCP call's complete arguments.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseMcpCallArgumentsDone"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseMcpCallArgumentsDone {
     /// Server-unique id of this event; absent from some test peers.
@@ -47,8 +45,7 @@ pub struct ResponseMcpCallArgumentsDone {
 /// `response.mcp_call.in_progress`, `.completed` and `.failed` (S→C): the state of an MCP
 /// call.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseMcpCallEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseMcpCallEvent {
     /// Server-unique id of this event; absent from some test peers.
@@ -63,8 +60,7 @@ pub struct ResponseMcpCallEvent {
 /// `mcp_list_tools.in_progress`, `.completed` and `.failed` (S→C): the state of listing an
 /// MCP server's tools.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "McpListToolsEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct McpListToolsEvent {
     /// Server-unique id of this event; absent from some test peers.
@@ -74,9 +70,3 @@ pub struct McpListToolsEvent {
     pub item_id: String,
 }
 
-crate::impl_tracked!(
-    ResponseMcpCallArgumentsDelta,
-    ResponseMcpCallArgumentsDone,
-    ResponseMcpCallEvent,
-    McpListToolsEvent,
-);

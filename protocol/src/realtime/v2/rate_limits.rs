@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 /// `rate_limits.updated` (S→C): sent at the start of each response (output tokens are
 /// reserved, then adjusted).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "RateLimitsUpdated"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct RateLimitsUpdated {
     /// Server-unique id of this event; absent from some test peers.
@@ -16,7 +15,6 @@ pub struct RateLimitsUpdated {
     pub rate_limits: Vec<RateLimit>,
 }
 
-crate::impl_tracked!(RateLimitsUpdated);
 
 /// One rate limit. Every member is optional (absent: not said).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

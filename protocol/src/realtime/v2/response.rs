@@ -12,8 +12,7 @@ use super::tools::{Tool, ToolChoice};
 /// `response.create` (C→S): asks the model to respond. The server answers with
 /// `response.created`, output events, and exactly one `response.done`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseCreate"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseCreate {
     /// Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
@@ -28,8 +27,7 @@ pub struct ResponseCreate {
 /// `response.cancel` (C→S): cancels a response. The server answers with `response.done`
 /// (status `cancelled`), or `error` when nothing is in progress.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseCancel"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseCancel {
     /// Client-chosen id of this event; absent: none.
@@ -200,8 +198,7 @@ pub enum ItemReferenceType {
 /// `response.created` (S→C, status `in_progress`, empty output) and `response.done` (S→C, the
 /// final state, sent exactly once per response whatever the outcome).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseEvent {
     /// Server-unique id of this event; always sent by the official service, absent from some
@@ -226,8 +223,7 @@ impl ResponseEvent {
 /// `response.cancelled` (S→C): not an official event (cancellation is a `response.done` with
 /// status `cancelled`), accepted from peers that send it (spec §5.3).
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseCancelled"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseCancelled {
     /// Id of this event; absent: none.
@@ -251,8 +247,7 @@ impl ResponseCancelled {
 /// `response.output_item.added` / `response.output_item.done` (S→C): an output item of a
 /// response started / is final.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputItemEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseOutputItemEvent {
     /// Server-unique id of this event; absent from some test peers.
@@ -269,8 +264,7 @@ pub struct ResponseOutputItemEvent {
 /// `response.content_part.added` / `response.content_part.done` (S→C): a content part of an
 /// output item started / is final.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseContentPartEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseContentPartEvent {
     /// Server-unique id of this event; absent from some test peers.
@@ -288,14 +282,6 @@ pub struct ResponseContentPartEvent {
     pub part: ResponseContentPart,
 }
 
-crate::impl_tracked!(
-    ResponseCreate,
-    ResponseCancel,
-    ResponseEvent,
-    ResponseCancelled,
-    ResponseOutputItemEvent,
-    ResponseContentPartEvent,
-);
 
 /// A content part in `response.content_part.*` (spec §4.18). All members are optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -11,8 +11,7 @@ use super::tools::{Tool, ToolChoice};
 /// `session.update` (C→S): changes the members of the session configuration that it carries;
 /// the server answers with `session.updated` and the full effective configuration.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "SessionUpdate"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct SessionUpdate {
     /// Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
@@ -26,8 +25,7 @@ pub struct SessionUpdate {
 /// `session.created` (once, right after connecting) and `session.updated` (after every
 /// `session.update`) (S→C): the full effective session configuration.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "SessionEvent"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct SessionEvent {
     /// Server-unique id of this event; always sent by the official service, absent from some
@@ -39,7 +37,6 @@ pub struct SessionEvent {
     pub session: SessionEcho,
 }
 
-crate::impl_tracked!(SessionUpdate, SessionEvent);
 
 /// The `session` of a `session.update`, discriminated by `type`. Another `type` is kept as raw
 /// JSON.
@@ -48,7 +45,7 @@ crate::impl_tracked!(SessionUpdate, SessionEvent);
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
-    schemars(rename = "SessionConfig", transform = crate::open_union::unknown_type_branch)
+    schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum SessionConfig {
@@ -63,7 +60,7 @@ pub enum SessionConfig {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionConfig, tag = "type");
+crate::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
 
 /// The `session` of `session.created` / `session.updated`, discriminated by `type`. A session
 /// without `type` is a realtime session (test peers echo bare sessions, spec §5.9); encoders
@@ -71,7 +68,7 @@ crate::impl_open_union!(SessionConfig, tag = "type");
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "SessionEcho", transform = session_echo_schema))]
+#[cfg_attr(feature = "schema", schemars(transform = session_echo_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum SessionEcho {
     /// `realtime`: a conversational session.
@@ -85,7 +82,7 @@ pub enum SessionEcho {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime));
+crate::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
 
 impl SessionEcho {
     fn untagged_realtime(raw: &Value) -> Result<Self, String> {
@@ -171,8 +168,7 @@ realtime_session! {
     /// members of `{"type": "realtime", …}` besides `type`. Only the members present are
     /// changed.
     #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-    #[serde(remote = "Self")]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "RealtimeSessionConfig"))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
     pub struct RealtimeSessionConfig {}
 }
@@ -182,8 +178,7 @@ realtime_session! {
     /// form, plus the session's identity. Echoes often carry explicit `null`s for `include`,
     /// `tracing`, `prompt` and the audio input features.
     #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-    #[serde(remote = "Self")]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "RealtimeSessionEcho"))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
     pub struct RealtimeSessionEcho {
         /// The session id, `sess_…`.
@@ -200,8 +195,7 @@ realtime_session! {
 /// A transcription-only session configuration, request form (spec §4.2): the members of
 /// `{"type": "transcription", …}` besides `type`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "TranscriptionSessionConfig"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct TranscriptionSessionConfig {
     /// Input audio settings (a transcription session has no output); absent: unchanged.
@@ -225,8 +219,7 @@ pub struct TranscriptionAudioConfig {
 
 /// A transcription session as the server echoes it (spec §4.4).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "TranscriptionSessionEcho"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct TranscriptionSessionEcho {
     /// The session id, `sess_…`.
@@ -244,7 +237,6 @@ pub struct TranscriptionSessionEcho {
     pub audio: Option<TranscriptionAudioEcho>,
 }
 
-crate::impl_tracked!(RealtimeSessionConfig, RealtimeSessionEcho, TranscriptionSessionConfig, TranscriptionSessionEcho);
 
 /// `audio` of a transcription session echo.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -10,8 +10,7 @@ use serde_json::Value;
 macro_rules! content_event {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-        #[serde(remote = "Self")]
+        #[derive(Debug, Clone, PartialEq, Serialize)]
         #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
         pub struct $name {
             /// Server-unique id of this event; always sent by the official service, absent from
@@ -32,8 +31,9 @@ macro_rules! content_event {
 }
 
 content_event! {
+    #[derive(Deserialize)]
     /// `response.output_text.delta` (S→C): a text increment (text output modality).
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputTextDelta"))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub struct ResponseOutputTextDelta {
         /// The text increment.
         pub delta: String,
@@ -41,9 +41,10 @@ content_event! {
 }
 
 content_event! {
+    #[derive(Deserialize)]
     /// `response.output_text.done` (S→C): the final text of a part (also sent on interruption
     /// or cancellation).
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputTextDone"))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub struct ResponseOutputTextDone {
         /// The final text.
         pub text: String,
@@ -51,9 +52,10 @@ content_event! {
 }
 
 content_event! {
+    #[derive(Deserialize)]
     /// `response.output_audio_transcript.delta` (S→C): a transcript increment of the model's
     /// audio.
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioTranscriptDelta"))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub struct ResponseOutputAudioTranscriptDelta {
         /// The transcript increment.
         pub delta: String,
@@ -61,8 +63,9 @@ content_event! {
 }
 
 content_event! {
+    #[derive(Deserialize)]
     /// `response.output_audio_transcript.done` (S→C): the final transcript of an audio part.
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioTranscriptDone"))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub struct ResponseOutputAudioTranscriptDone {
         /// The final transcript.
         pub transcript: String,
@@ -79,7 +82,7 @@ content_event! {
     #[cfg_attr(
         feature = "schema",
         derive(schemars::JsonSchema),
-        schemars(rename = "ResponseOutputAudioDelta", transform = num_channels_alias_schema)
+        schemars(transform = num_channels_alias_schema)
     )]
     pub struct ResponseOutputAudioDelta {
         /// Base64 audio chunk.
@@ -88,7 +91,7 @@ content_event! {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub sample_rate: Option<u32>,
         /// Channel count (an extension; alias `num_channels`); absent: 1.
-        #[serde(default, skip_serializing_if = "Option::is_none", alias = "num_channels")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         pub channels: Option<u32>,
         /// Samples per channel in this chunk (an extension); absent: not said.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -97,18 +100,49 @@ content_event! {
 }
 
 content_event! {
+    #[derive(Deserialize)]
     /// `response.output_audio.done` (S→C): the model finished an audio part.
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseOutputAudioDone"))]
+    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
     pub struct ResponseOutputAudioDone {}
 }
 
-impl ResponseOutputAudioDelta {
-    /// When both `channels` and its alias `num_channels` are present, `channels` wins: the
-    /// alias is dropped before decoding.
-    fn drop_overridden_alias(value: &mut Value) {
-        if let Some(object) = value.as_object_mut().filter(|o| o.contains_key("channels")) {
-            object.remove("num_channels");
-        }
+/// The wire form of [`ResponseOutputAudioDelta`] on input: `channels` and its alias
+/// `num_channels` as two members, so that both may be present (`channels` wins), decoded in one
+/// pass.
+#[derive(Deserialize)]
+#[serde(rename = "ResponseOutputAudioDelta")]
+struct ResponseOutputAudioDeltaIn {
+    #[serde(default)]
+    event_id: Option<String>,
+    response_id: String,
+    item_id: String,
+    output_index: u32,
+    content_index: u32,
+    delta: String,
+    #[serde(default)]
+    sample_rate: Option<u32>,
+    #[serde(default)]
+    channels: Option<u32>,
+    #[serde(default)]
+    num_channels: Option<u32>,
+    #[serde(default)]
+    samples_per_channel: Option<u32>,
+}
+
+impl<'de> Deserialize<'de> for ResponseOutputAudioDelta {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = ResponseOutputAudioDeltaIn::deserialize(deserializer)?;
+        Ok(ResponseOutputAudioDelta {
+            event_id: wire.event_id,
+            response_id: wire.response_id,
+            item_id: wire.item_id,
+            output_index: wire.output_index,
+            content_index: wire.content_index,
+            delta: wire.delta,
+            sample_rate: wire.sample_rate,
+            channels: wire.channels.or(wire.num_channels),
+            samples_per_channel: wire.samples_per_channel,
+        })
     }
 }
 
@@ -126,8 +160,7 @@ fn num_channels_alias_schema(schema: &mut schemars::Schema) {
 /// `response.function_call_arguments.delta` (S→C): an increment of a function call's
 /// arguments.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseFunctionCallArgumentsDelta"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseFunctionCallArgumentsDelta {
     /// Server-unique id of this event; absent from some test peers.
@@ -147,8 +180,7 @@ pub struct ResponseFunctionCallArgumentsDelta {
 
 /// `response.function_call_arguments.done` (S→C): a function call's complete arguments.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "ResponseFunctionCallArgumentsDone"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct ResponseFunctionCallArgumentsDone {
     /// Server-unique id of this event; absent from some test peers.
@@ -168,13 +200,3 @@ pub struct ResponseFunctionCallArgumentsDone {
     pub arguments: String,
 }
 
-crate::impl_tracked!(
-    ResponseOutputTextDelta,
-    ResponseOutputTextDone,
-    ResponseOutputAudioTranscriptDelta,
-    ResponseOutputAudioTranscriptDone,
-    ResponseOutputAudioDone,
-    ResponseFunctionCallArgumentsDelta,
-    ResponseFunctionCallArgumentsDone,
-);
-crate::impl_tracked!(ResponseOutputAudioDelta, prepare = ResponseOutputAudioDelta::drop_overridden_alias);

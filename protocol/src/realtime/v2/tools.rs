@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "Tool", transform = tool_schema))]
+#[cfg_attr(feature = "schema", schemars(transform = tool_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum Tool {
     /// `function`: a function the client implements.
@@ -23,7 +23,7 @@ pub enum Tool {
     Unknown(Value),
 }
 
-crate::impl_open_union!(Tool, tag = "type", untagged = Some(Tool::untagged_function));
+crate::impl_open_union!(Tool, tag = "type", untagged = Some(Tool::untagged_function), payloads = [FunctionTool, McpTool]);
 
 impl Tool {
     /// A tool without `type` is a function tool (spec §4.9).
@@ -39,8 +39,7 @@ fn tool_schema(schema: &mut schemars::Schema) {
 
 /// The members of a function tool. `name` is officially optional, but encoders always emit it.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "FunctionTool"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct FunctionTool {
     /// The function name the model calls; absent: none given.
@@ -83,8 +82,7 @@ impl FunctionTool {
 /// The members of an MCP tool. One of `server_url`, `connector_id` and `tunnel_id` must be
 /// given.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "McpTool"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct McpTool {
     /// Label of the server, used in tool calls.
@@ -123,7 +121,6 @@ pub struct McpTool {
     pub allowed_callers: Option<Vec<McpCaller>>,
 }
 
-crate::impl_tracked!(FunctionTool, McpTool);
 
 /// A service-hosted MCP connector (a closed enum).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

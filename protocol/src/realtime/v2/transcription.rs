@@ -7,8 +7,7 @@ use serde_json::Value;
 /// `conversation.item.input_audio_transcription.delta` (S→C): a transcript increment of user
 /// audio.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioTranscriptionDelta"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioTranscriptionDelta {
     /// Server-unique id of this event; absent from some test peers.
@@ -32,8 +31,7 @@ pub struct InputAudioTranscriptionDelta {
 /// user audio part. Transcription runs asynchronously: this may arrive before or after the
 /// response events.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioTranscriptionCompleted"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioTranscriptionCompleted {
     /// Server-unique id of this event; absent from some test peers.
@@ -58,8 +56,7 @@ pub struct InputAudioTranscriptionCompleted {
 /// `conversation.item.input_audio_transcription.failed` (S→C): transcribing a user audio part
 /// failed.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioTranscriptionFailed"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioTranscriptionFailed {
     /// Server-unique id of this event; absent from some test peers.
@@ -76,8 +73,7 @@ pub struct InputAudioTranscriptionFailed {
 /// `conversation.item.input_audio_transcription.segment` (S→C): a transcript segment with its
 /// speaker (diarizing transcription models).
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "InputAudioTranscriptionSegment"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct InputAudioTranscriptionSegment {
     /// Server-unique id of this event; absent from some test peers.
@@ -148,7 +144,7 @@ pub struct LogProb {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(
     feature = "schema",
-    schemars(rename = "TranscriptionUsage", transform = crate::open_union::unknown_type_branch)
+    schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum TranscriptionUsage {
@@ -163,12 +159,11 @@ pub enum TranscriptionUsage {
     Unknown(Value),
 }
 
-crate::impl_open_union!(TranscriptionUsage, tag = "type");
+crate::impl_open_union!(TranscriptionUsage, tag = "type", payloads = [TokenUsage, DurationUsage]);
 
 /// The members of `tokens` transcription usage.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "TokenUsage"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct TokenUsage {
     /// Input tokens.
@@ -197,19 +192,10 @@ pub struct TranscriptionTokenDetails {
 
 /// The members of `duration` transcription usage.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(remote = "Self")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema), schemars(rename = "DurationUsage"))]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct DurationUsage {
     /// Duration of the transcribed audio, in seconds.
     pub seconds: f64,
 }
 
-crate::impl_tracked!(
-    InputAudioTranscriptionDelta,
-    InputAudioTranscriptionCompleted,
-    InputAudioTranscriptionFailed,
-    InputAudioTranscriptionSegment,
-    TokenUsage,
-    DurationUsage,
-);
