@@ -1,7 +1,8 @@
-//! Tagged unions that keep unknown variants instead of failing.
+//! Nested tagged unions that keep unknown variants instead of failing.
 //!
-//! Every union of the protocol (events tagged on `type`, item and content-part kinds, tools…) is
-//! declared as a plain enum whose variants carry their wire names in `#[serde(rename)]`, with
+//! The unions inside events (item and content-part kinds, tools, audio formats, turn
+//! detection…) are declared as plain enums whose variants carry their wire names in
+//! `#[serde(rename)]`, with
 //! `#[serde(tag = "...", remote = "Self")]` and a last `#[serde(skip)] Unknown(Value)` variant.
 //! `remote = "Self"` turns the derived code into inherent functions, and
 //! [`impl_open_union!`](crate::impl_open_union) wraps them:
@@ -11,7 +12,11 @@
 //!   `Unknown` with the raw JSON, which re-encodes unchanged;
 //! * whether a tag is known is asked of serde itself ([`is_known`]): the derived decoder reports
 //!   an unknown tag through [`serde::de::Error::unknown_variant`], so the wire names are written
-//!   once, in the serde attributes that schemars and ts-rs read too.
+//!   once, in the serde attributes that schemars and ts-rs read too;
+//! * the derived decoder buffers the variant, which loses the JSON path of an error inside it;
+//!   on that (rare) path the union's `payloads = [...]` list recovers it.
+//!
+//! The top-level event unions use [`crate::tagged`] instead, which decodes in one pass.
 
 use serde::Deserialize as _;
 use serde::de::{self, Deserializer};

@@ -2,8 +2,9 @@
 //!
 //! A message belongs to one *union*: the type a peer decodes from one direction of one protocol
 //! (e.g. [`crate::realtime::v2::ServerEvent`], [`crate::app_server::ClientMessage`]). The
-//! registry lists the unions; each union lists its messages from its own declaration (for the
-//! realtime unions, the variants serde knows), so declaring a variant registers it.
+//! registry lists the unions; each union lists its messages from its own declaration (the
+//! `event_union!` table of a realtime union, the method list of an app-server union), so
+//! declaring a message registers it.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
