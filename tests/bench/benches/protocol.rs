@@ -5,8 +5,9 @@
 //! `cargo codegen check`, and the peak memory of decoding one 16 MiB audio delta, all on the
 //! deterministic streams of `rtwire_bench`. Every decoder is first checked to accept every
 //! event of every stream, so that the timings compare the same work. The criterion groups run
-//! first; then the medians are read back from criterion's `estimates.json` files and printed as
-//! a table of ratios with the goals of BENCHMARKS.md.
+//! first; then the decoders are timed again in interleaved passes (see
+//! [`interleaved_medians`]), the other medians are read back from criterion's
+//! `estimates.json` files, and a table of ratios with the goals of BENCHMARKS.md is printed.
 
 use criterion::{Criterion, SamplingMode, Throughput};
 use rtwire_bench::{EVENTS, app_server_big_audio_delta, app_server_stream, v1_big_audio_delta, v1_server_stream, v2_big_audio_delta, v2_client_stream, v2_server_stream};
@@ -16,10 +17,11 @@ use rtwire_protocol::realtime::{v1, v2};
 use serde::de::IgnoredAny;
 use serde_json::Value;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 type OpenAiServerEvent = async_openai::types::realtime::RealtimeServerEvent;
 
@@ -145,7 +147,7 @@ fn share(lines: &[String], prefix: &str) -> f64 {
 }
 
 /// Decoding `lines` with each decoder, one benchmark per decoder, in group `name`.
-fn decode_group(c: &mut Criterion, name: &str, lines: &[String], decoders: &[(&str, fn(&str) -> bool)]) {
+fn decode_group(c: &mut Criterion, name: &str, lines: &[String], decoders: &[Decoder]) {
     let mut group = c.benchmark_group(name);
     configure(&mut group, 5);
     group.throughput(Throughput::Bytes(bytes(lines)));
@@ -159,6 +161,56 @@ fn decode_group(c: &mut Criterion, name: &str, lines: &[String], decoders: &[(&s
         });
     }
     group.finish();
+}
+
+/// A decoder under test: its benchmark id and one decode of one line.
+type Decoder = (&'static str, fn(&str) -> bool);
+
+const V2_DECODERS: &[Decoder] = &[
+    ("rtwire", |l| ok(serde_json::from_str::<v2::ServerEvent>(l))),
+    ("rtwire_decode", |l| rtwire_protocol::decode::<v2::ServerEvent>(l, "type").is_ok()),
+    ("value", |l| ok(serde_json::from_str::<Value>(l))),
+    ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
+    ("async_openai", |l| ok(serde_json::from_str::<OpenAiServerEvent>(l))),
+];
+
+const V1_DECODERS: &[Decoder] = &[
+    ("rtwire", |l| ok(serde_json::from_str::<v1::ServerEvent>(l))),
+    ("value", |l| ok(serde_json::from_str::<Value>(l))),
+    ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
+];
+
+const APP_DECODERS: &[Decoder] = &[
+    ("rtwire", |l| ok(serde_json::from_str::<ServerMessage>(l))),
+    ("rtwire_decode", |l| ServerMessage::decode(l).is_ok()),
+    ("value", |l| ok(serde_json::from_str::<Value>(l))),
+    ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
+];
+
+/// The median time (ns) of one pass over `lines` of each decoder, measured in interleaved
+/// rounds (each round times every decoder once, in a rotating order), so that a change of
+/// the machine's load during the run weighs on every decoder alike: the ratios of the table
+/// come from these medians.
+fn interleaved_medians(lines: &[String], table: &[Decoder], rounds: usize) -> HashMap<&'static str, f64> {
+    let mut times: Vec<Vec<f64>> = vec![vec![]; table.len()];
+    for round in 0..rounds {
+        for k in 0..table.len() {
+            let i = (round + k) % table.len();
+            let start = Instant::now();
+            for line in lines {
+                black_box((table[i].1)(black_box(line)));
+            }
+            times[i].push(start.elapsed().as_nanos() as f64);
+        }
+    }
+    table
+        .iter()
+        .zip(times)
+        .map(|((id, _), mut t)| {
+            t.sort_by(f64::total_cmp);
+            (*id, t[t.len() / 2])
+        })
+        .collect()
 }
 
 fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, seconds: u64) {
@@ -215,24 +267,11 @@ fn main() {
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("criterion");
     let mut c = Criterion::default().output_directory(&out_dir).without_plots().configure_from_args();
 
-    decode_group(&mut c, "decode_v2", &streams.v2, &[
-        ("rtwire", |l| ok(serde_json::from_str::<v2::ServerEvent>(l))),
-        ("rtwire_decode", |l| rtwire_protocol::decode::<v2::ServerEvent>(l, "type").is_ok()),
-        ("value", |l| ok(serde_json::from_str::<Value>(l))),
-        ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
-        ("async_openai", |l| ok(serde_json::from_str::<OpenAiServerEvent>(l))),
-    ]);
-    decode_group(&mut c, "decode_v1", &streams.v1, &[
-        ("rtwire", |l| ok(serde_json::from_str::<v1::ServerEvent>(l))),
-        ("value", |l| ok(serde_json::from_str::<Value>(l))),
-        ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
-    ]);
-    decode_group(&mut c, "decode_app_server", &streams.app, &[
-        ("rtwire", |l| ok(serde_json::from_str::<ServerMessage>(l))),
-        ("rtwire_decode", |l| ServerMessage::decode(l).is_ok()),
-        ("value", |l| ok(serde_json::from_str::<Value>(l))),
-        ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
-    ]);
+    let decoders: [(&str, &[String], &[Decoder]); 3] =
+        [("decode_v2", &streams.v2, V2_DECODERS), ("decode_v1", &streams.v1, V1_DECODERS), ("decode_app_server", &streams.app, APP_DECODERS)];
+    for (group, lines, table) in decoders {
+        decode_group(&mut c, group, lines, table);
+    }
 
     {
         let mut group = c.benchmark_group("encode_v2_client");
@@ -277,8 +316,13 @@ fn main() {
         })
         .collect();
 
+    let mut interleaved = HashMap::new();
+    for (group, lines, table) in decoders {
+        interleaved.insert(group, interleaved_medians(lines, table, 31));
+    }
+
     c.final_summary();
-    print_table(&out_dir, &streams, v2_jsonl.len(), &peaks);
+    print_table(&out_dir, &streams, v2_jsonl.len(), &peaks, &interleaved);
 }
 
 /// The median of a benchmark, in nanoseconds, from criterion's estimates.json.
@@ -289,8 +333,9 @@ fn median(out: &Path, group: &str, id: &str) -> Option<f64> {
     estimates["median"]["point_estimate"].as_f64()
 }
 
-fn print_table(out: &Path, s: &Streams, v2_bytes: usize, peaks: &[(&str, f64, f64)]) {
+fn print_table(out: &Path, s: &Streams, v2_bytes: usize, peaks: &[(&str, f64, f64)], interleaved: &HashMap<&str, HashMap<&str, f64>>) {
     let m = |g: &str, id: &str| median(out, g, id);
+    let im = |g: &str, id: &str| interleaved.get(g).and_then(|t| t.get(id)).copied();
     let ratio = |a: Option<f64>, b: Option<f64>| Some(a? / b?);
     let mut goals_met = 0;
     let mut goals = 0;
@@ -312,26 +357,29 @@ fn print_table(out: &Path, s: &Streams, v2_bytes: usize, peaks: &[(&str, f64, f6
     };
     let mb = |lines: &[String], ns: Option<f64>| Some(bytes(lines) as f64 / 1e6 / (ns? / 1e9));
 
-    println!("\nrtwire benchmark summary (medians; ratio = time / time)");
+    println!("\nrtwire benchmark summary (medians; ratio = time / time). Decode ratios: medians of 31");
+    println!("interleaved passes per decoder (robust to load changes); MB/s and the rest: criterion medians.");
     for (group, name, lines, peer) in [
         ("decode_v2", "v2 server stream", &s.v2, true),
         ("decode_v1", "v1 server stream", &s.v1, false),
         ("decode_app_server", "app-server notification stream", &s.app, false),
     ] {
-        let typed = m(group, "rtwire");
+        let typed = im(group, "rtwire");
+        let floor = im(group, "ignored_any");
         println!("Decoding the {name} ({:.1} MB):", bytes(lines) as f64 / 1e6);
-        row("typed rtwire (serde_json::from_str), MB/s", mb(lines, typed), "", None);
-        row("IgnoredAny floor, MB/s", mb(lines, m(group, "ignored_any")), "", None);
-        row("typed / IgnoredAny floor", ratio(typed, m(group, "ignored_any")), "x", Some(("<", 1.25)));
-        row("Value / typed (how much faster typed is)", ratio(m(group, "value"), typed), "x", Some((">=", 1.4)));
-        row("Value / IgnoredAny floor", ratio(m(group, "value"), m(group, "ignored_any")), "x", None);
-        if m(group, "rtwire_decode").is_some() {
-            row("rtwire_protocol decode / IgnoredAny floor", ratio(m(group, "rtwire_decode"), m(group, "ignored_any")), "x", None);
+        row("typed rtwire (serde_json::from_str), MB/s [criterion]", mb(lines, m(group, "rtwire")), "", None);
+        row("IgnoredAny floor, MB/s [criterion]", mb(lines, m(group, "ignored_any")), "", None);
+        row("typed / IgnoredAny floor", ratio(typed, floor), "x", Some(("<", 1.25)));
+        row("Value / typed (how much faster typed is)", ratio(im(group, "value"), typed), "x", Some((">=", 1.4)));
+        row("Value / IgnoredAny floor", ratio(im(group, "value"), floor), "x", None);
+        if im(group, "rtwire_decode").is_some() {
+            row("rtwire_protocol decode / IgnoredAny floor", ratio(im(group, "rtwire_decode"), floor), "x", None);
         }
         if peer {
-            row("async-openai / typed (how much faster typed is)", ratio(m(group, "async_openai"), typed), "x", Some((">=", 1.4)));
-            row("async-openai / IgnoredAny floor", ratio(m(group, "async_openai"), m(group, "ignored_any")), "x", None);
+            row("async-openai / typed (how much faster typed is)", ratio(im(group, "async_openai"), typed), "x", Some((">=", 1.4)));
+            row("async-openai / IgnoredAny floor", ratio(im(group, "async_openai"), floor), "x", None);
         }
+        row("typed / IgnoredAny floor [criterion medians]", ratio(m(group, "rtwire"), m(group, "ignored_any")), "x", None);
     }
     println!("Encoding the v2 client stream ({:.1} MB):", bytes(&s.client) as f64 / 1e6);
     row("typed rtwire ClientEvent, MB/s", mb(&s.client, m("encode_v2_client", "rtwire")), "", None);
