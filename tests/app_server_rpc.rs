@@ -349,3 +349,29 @@ fn stable_schemas_exclude_exactly_the_experimental_methods() {
     assert!(server.is_valid(&json!({"method":"account/updated","params":{"authMode":"apikey"}})));
     assert!(!server.is_valid(&json!({"method":"account/updated","params":{"authMode":7}})));
 }
+
+#[test]
+fn one_pass_decoding_of_a_method_first_notification_agrees_with_buffered_decoding() {
+    let texts = [
+        json!({"method":"thread/realtime/transcript/delta","params":{"threadId":THREAD,"role":"user","delta":"hi"}}).to_string(),
+        format!(r#"{{"method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}},"jsonrpc":"2.0","extra":[1,{{}}]}}"#),
+        format!(r#"{{"method":"thread/realtime/closed","params":{{"threadId":"a"}},"params":{{"threadId":"{THREAD}"}}}}"#),
+        r#"{"method":"account/updated"}"#.to_owned(),
+        r#"{"method":"thread/realtime/closed","params":{"threadId":1}}"#.to_owned(),
+        r#"{"method":"thread/realtime/closed","params":{"threadId":"t"},"id":7}"#.to_owned(),
+        r#"{"method":"thread/realtime/closed","params":{"threadId":"t"},"id":[]}"#.to_owned(),
+        r#"{"method":"thread/realtime/closed"}"#.to_owned(),
+        r#"{"method":"future/notification","params":{"x":1}}"#.to_owned(),
+    ];
+    for text in &texts {
+        let buffered = ServerMessage::decode_value(serde_json::from_str(text).unwrap());
+        assert_eq!(ServerMessage::decode(text), buffered, "{text}");
+        assert_eq!(serde_json::from_str::<ServerMessage>(text).ok(), buffered.ok(), "{text}");
+    }
+    // A second `method` is refused by the one-pass decoder; `decode` then reads the message as
+    // a buffered object would (the last `method` wins).
+    let twice = format!(r#"{{"method":"thread/realtime/sdp","method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}}}}"#);
+    assert!(serde_json::from_str::<ServerMessage>(&twice).is_err());
+    let decoded = ServerMessage::decode(&twice).unwrap();
+    assert_eq!(encode(&decoded), json!({"method":"thread/realtime/closed","params":{"threadId":THREAD}}));
+}

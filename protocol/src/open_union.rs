@@ -109,12 +109,18 @@ where
 }
 
 /// Decodes a buffered value into the open union `T`; errors carry their JSON path.
+///
+/// The derived decoder runs first, on the borrowed value and without path tracking: it only
+/// succeeds for a known tag. When it fails, the tag is probed: an unknown tag keeps the raw
+/// value, a known one is decoded again with path tracking to build the error.
 pub fn from_value<T: OpenUnion, E: de::Error>(value: Value) -> Result<T, E> {
-    let known = match value.get(T::TAG).and_then(Value::as_str) {
-        Some(tag) => is_known::<T>(tag),
-        None => return T::untagged(&value).map_err(E::custom),
+    let Some(tag) = value.get(T::TAG).and_then(Value::as_str) else {
+        return T::untagged(&value).map_err(E::custom);
     };
-    if !known {
+    if let Ok(known) = T::decode_known(&value) {
+        return Ok(known);
+    }
+    if !is_known::<T>(tag) {
         return Ok(T::unknown(value));
     }
     match crate::codec::from_buffered::<Known<T>, serde_json::Error>(&value) {

@@ -87,7 +87,7 @@ fn missing_tag<E: de::Error>(tag: &str) -> E {
 }
 
 /// An object key, borrowed from the input when it can be.
-struct Key<'de>(Cow<'de, str>);
+pub(crate) struct Key<'de>(pub(crate) Cow<'de, str>);
 
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

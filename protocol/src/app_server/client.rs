@@ -156,6 +156,18 @@ macro_rules! notifications {
                 )*
                 Ok(Self::Unknown(value))
             }
+
+            /// Decodes the members that follow `"method": method`, streaming `params` (see
+            /// [`crate::app_server::stream`]); `None` when the method is not one of this union's
+            /// notifications.
+            pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(method: &str, rest: M) -> Option<Result<Self, M::Error>> {
+                $(
+                    if method == <$ty as Notification>::METHOD {
+                        return Some(Notify::from_rest(rest).map(Self::$variant));
+                    }
+                )*
+                None
+            }
         }
 
         impl Serialize for $name {
@@ -203,7 +215,13 @@ pub enum ClientMessage {
 impl ClientMessage {
     /// Decodes one message from JSON text (one line of the stdio transport, or one WebSocket
     /// text frame). A `jsonrpc` member is accepted and ignored, as is every unknown member.
+    ///
+    /// The text is decoded in one pass (see [`crate::app_server::stream`]); only when that fails
+    /// is it parsed again, to build the error.
     pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
+        if let Ok(message) = serde_json::from_str(text) {
+            return Ok(message);
+        }
         Self::decode_value(decode_error::parse(text)?)
     }
 
@@ -242,9 +260,18 @@ impl Serialize for ClientMessage {
     }
 }
 
+impl crate::app_server::stream::Message for ClientMessage {
+    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(method: &str, rest: M) -> Option<Result<Self, M::Error>> {
+        ClientNotification::from_rest(method, rest).map(|n| n.map(Self::Notification))
+    }
+
+    fn decode_value(value: Value) -> Result<Self, RpcDecodeError> {
+        Self::decode_value(value)
+    }
+}
+
 impl<'de> Deserialize<'de> for ClientMessage {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        Self::decode_value(value).map_err(decode_error::to_serde)
+        crate::app_server::stream::deserialize(d)
     }
 }

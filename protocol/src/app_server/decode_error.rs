@@ -105,8 +105,14 @@ pub(crate) fn method_of(object: &serde_json::Map<String, serde_json::Value>) -> 
 /// The `id` of a message object: `Ok(None)` when absent, -32600 when neither a string nor an
 /// integer.
 pub(crate) fn id_of(object: &serde_json::Map<String, serde_json::Value>) -> Result<Option<RequestId>, RpcDecodeError> {
+    object.get("id").map(id_of_value).transpose()
+}
+
+/// The value of an `id` member as a [`RequestId`], or -32600 when it is neither a string nor an
+/// integer.
+pub(crate) fn id_of_value(id: &serde_json::Value) -> Result<RequestId, RpcDecodeError> {
     use serde::Deserialize as _;
-    object.get("id").map(|id| RequestId::deserialize(id).map_err(|e| invalid("/id", &e.to_string()))).transpose()
+    RequestId::deserialize(id).map_err(|e| invalid("/id", &e.to_string()))
 }
 
 /// Decodes a buffered answer (response or error) or -32600 with the JSON path.

@@ -345,6 +345,41 @@ impl<N: Notification> Notify<N> {
     pub(crate) fn from_value<E: serde::de::Error>(value: &Value) -> Result<Self, E> {
         params_from_value::<N::Params, E>(value).map(|params| Notify { params })
     }
+
+    /// Decodes the members that follow `"method": N::METHOD` (see
+    /// [`crate::app_server::stream`]), streaming `params` into its type: the same outcome as
+    /// [`Self::from_value`] on the whole message. An `id` makes the message a request of a
+    /// notification method: the error [`ClientMessage::decode`](super::ClientMessage::decode)
+    /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A second `method`
+    /// is an error (the buffered decoders would read the last one).
+    pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(mut rest: M) -> Result<Self, M::Error> {
+        use serde::de::{Error as _, IgnoredAny};
+        let mut params = None;
+        while let Some(key) = rest.next_key::<crate::tagged::Key<'de>>()? {
+            match key.0.as_ref() {
+                // Like a buffered object, the last `params` wins.
+                "params" if has_params::<N::Params>() => params = Some(rest.next_value::<N::Params>()?),
+                "id" => {
+                    let id: Value = rest.next_value()?;
+                    let error = match crate::app_server::decode_error::id_of_value(&id) {
+                        Ok(id) => crate::app_server::decode_error::method_not_found(id, N::METHOD),
+                        Err(error) => error,
+                    };
+                    return Err(crate::app_server::decode_error::to_serde(error));
+                }
+                "method" => return Err(M::Error::duplicate_field("method")),
+                _ => {
+                    rest.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        let params = match params {
+            Some(params) => params,
+            // What the buffered decoder does with a message without `params`.
+            None => params_from_value::<N::Params, M::Error>(&Value::Object(Default::default()))?,
+        };
+        Ok(Notify { params })
+    }
 }
 
 impl<N: Notification> Serialize for Notify<N> {

@@ -16,6 +16,7 @@ mod client;
 mod decode_error;
 mod server;
 pub(crate) mod spec;
+mod stream;
 mod union;
 
 pub use client::{ClientMessage, ClientNotification, ClientRequest, ClientResult};

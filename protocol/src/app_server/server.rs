@@ -87,7 +87,13 @@ impl ServerMessage {
     /// Decodes one message from JSON text. A `jsonrpc` member is accepted and ignored, as is
     /// every unknown member. A request (which a server never sends) is rejected with -32601 and
     /// its id, so that a client can answer it as the spec requires.
+    ///
+    /// The text is decoded in one pass (see [`crate::app_server::stream`]); only when that fails
+    /// is it parsed again, to build the error.
     pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
+        if let Ok(message) = serde_json::from_str(text) {
+            return Ok(message);
+        }
         Self::decode_value(decode_error::parse(text)?)
     }
 
@@ -124,9 +130,18 @@ impl Serialize for ServerMessage {
     }
 }
 
+impl crate::app_server::stream::Message for ServerMessage {
+    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(method: &str, rest: M) -> Option<Result<Self, M::Error>> {
+        ServerNotification::from_rest(method, rest).map(|n| n.map(Self::Notification))
+    }
+
+    fn decode_value(value: Value) -> Result<Self, RpcDecodeError> {
+        Self::decode_value(value)
+    }
+}
+
 impl<'de> Deserialize<'de> for ServerMessage {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(d)?;
-        Self::decode_value(value).map_err(decode_error::to_serde)
+        crate::app_server::stream::deserialize(d)
     }
 }
