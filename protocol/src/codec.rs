@@ -2,7 +2,7 @@
 //!
 //! serde loses the position of an error once a decoder buffers its input (as every tagged union
 //! must, to read its tag first). The decoders of this crate therefore record the JSON pointer of
-//! a nested error at the end of its message, as ` (at /pointer)`, and [`split_path`] reads it
+//! a nested error at the end of its message, as ` (at /pointer)`, and `split_path` reads it
 //! back so that [`DecodeError::path`] is complete however deep the error was.
 
 use serde::de::DeserializeOwned;

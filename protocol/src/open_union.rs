@@ -41,7 +41,7 @@ pub trait OpenUnion: Sized {
     }
 
     /// Decodes `value` as each payload type of the union with path tracking and returns the
-    /// errors, formatted by [`crate::codec::with_path`]. Used only after the derived decoder
+    /// errors, formatted as `reason (at /pointer)`. Used only after the derived decoder
     /// failed, to recover the JSON path that its buffering lost.
     fn payload_errors(_value: &Value) -> Vec<String> {
         vec![]

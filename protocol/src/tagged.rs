@@ -27,7 +27,7 @@ pub trait Dispatch<'de>: Sized {
     /// Decodes the rest of the object (after the tag) as the payload of the variant `tag`.
     fn decode<M: MapAccess<'de>>(tag: &str, rest: M) -> Result<Self::Union, M::Error>;
     /// Decodes a buffered object (tag included) as the payload of the variant `tag`; the error
-    /// carries the JSON path (see [`crate::codec::with_path`]).
+    /// carries the JSON path (as `reason (at /pointer)`).
     fn decode_value(tag: &str, value: &Value) -> Result<Self::Union, String>;
     /// Wraps an event of an unknown type.
     fn unknown(raw: Value) -> Self::Union;

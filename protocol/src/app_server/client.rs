@@ -216,7 +216,7 @@ impl ClientMessage {
     /// Decodes one message from JSON text (one line of the stdio transport, or one WebSocket
     /// text frame). A `jsonrpc` member is accepted and ignored, as is every unknown member.
     ///
-    /// The text is decoded in one pass (see [`crate::app_server::stream`]); only when that fails
+    /// The text is decoded in one pass (method first, streamed into the params); only when that fails
     /// is it parsed again, to build the error.
     pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
         if let Ok(message) = serde_json::from_str(text) {

@@ -88,7 +88,7 @@ impl ServerMessage {
     /// every unknown member. A request (which a server never sends) is rejected with -32601 and
     /// its id, so that a client can answer it as the spec requires.
     ///
-    /// The text is decoded in one pass (see [`crate::app_server::stream`]); only when that fails
+    /// The text is decoded in one pass (method first, streamed into the params); only when that fails
     /// is it parsed again, to build the error.
     pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
         if let Ok(message) = serde_json::from_str(text) {
