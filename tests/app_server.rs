@@ -4,10 +4,12 @@
 //! (Every other example file is checked by `examples.rs`.)
 
 use rtwire_protocol::app_server::v1::{AuthMode, PlatformOs};
-use rtwire_protocol::app_server::v2::{RealtimeCloseReason, RealtimeConversationVersion, RealtimeVoice, TranscriptRole};
+use rtwire_protocol::app_server::v2::{
+    RealtimeCloseReason, RealtimeConversationVersion, RealtimeVoice, TranscriptRole,
+};
 use rtwire_protocol::app_server::{
-    ClientMessage, ClientNotification, ClientRequest, ClientResult, ErrorObject, NoParams, Notify, RequestId,
-    ServerMessage, ServerNotification,
+    ClientMessage, ClientNotification, ClientRequest, ClientResult, ErrorObject, NoParams, Notify,
+    RequestId, ServerMessage, ServerNotification,
 };
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -19,11 +21,15 @@ fn examples_dir() -> PathBuf {
 
 /// One line of a session file: who sent it and the message.
 fn session(name: &str) -> Vec<(String, Value)> {
-    let text = std::fs::read_to_string(examples_dir().join(name)).expect("session file is readable");
+    let text =
+        std::fs::read_to_string(examples_dir().join(name)).expect("session file is readable");
     text.lines()
         .map(|line| {
             let mut entry: Value = serde_json::from_str(line).expect("session lines are JSON");
-            (entry["from"].as_str().expect("`from`").to_owned(), entry["message"].take())
+            (
+                entry["from"].as_str().expect("`from`").to_owned(),
+                entry["message"].take(),
+            )
         })
         .collect()
 }
@@ -47,7 +53,11 @@ fn walk_session(name: &str) -> Walk {
         let text = message.to_string();
         if from == "client" {
             let decoded = ClientMessage::decode(&text).unwrap_or_else(|e| panic!("{at}: {e}"));
-            assert_eq!(serde_json::to_value(&decoded).unwrap(), message, "{at}: re-encoding");
+            assert_eq!(
+                serde_json::to_value(&decoded).unwrap(),
+                message,
+                "{at}: re-encoding"
+            );
             match decoded {
                 ClientMessage::Request(request) => {
                     assert_eq!(request.method(), message["method"], "{at}: request variant");
@@ -56,34 +66,62 @@ fn walk_session(name: &str) -> Walk {
                     walk.requests.push(request);
                 }
                 ClientMessage::Notification(notification) => {
-                    assert_eq!(notification.method(), message["method"].as_str(), "{at}: notification variant");
-                    assert_eq!(notification, ClientNotification::Initialized(Notify::new(NoParams)));
+                    assert_eq!(
+                        notification.method(),
+                        message["method"].as_str(),
+                        "{at}: notification variant"
+                    );
+                    assert_eq!(
+                        notification,
+                        ClientNotification::Initialized(Notify::new(NoParams))
+                    );
                 }
             }
         } else {
             assert_eq!(from, "server", "{at}: `from`");
             let decoded = ServerMessage::decode(&text).unwrap_or_else(|e| panic!("{at}: {e}"));
-            assert_eq!(serde_json::to_value(&decoded).unwrap(), message, "{at}: re-encoding");
+            assert_eq!(
+                serde_json::to_value(&decoded).unwrap(),
+                message,
+                "{at}: re-encoding"
+            );
             match decoded {
                 ServerMessage::Response(response) => {
-                    let method = pending.remove(&response.id.to_string()).unwrap_or_else(|| panic!("{at}: no pending request"));
-                    let result = response.decode_result_for(method).unwrap_or_else(|e| panic!("{at}: {e}"));
+                    let method = pending
+                        .remove(&response.id.to_string())
+                        .unwrap_or_else(|| panic!("{at}: no pending request"));
+                    let result = response
+                        .decode_result_for(method)
+                        .unwrap_or_else(|e| panic!("{at}: {e}"));
                     assert_eq!(result.method(), method, "{at}: result variant");
-                    assert_eq!(serde_json::to_value(&result).unwrap(), message["result"], "{at}: result re-encoding");
+                    assert_eq!(
+                        serde_json::to_value(&result).unwrap(),
+                        message["result"],
+                        "{at}: result re-encoding"
+                    );
                     walk.results.push(result);
                 }
                 ServerMessage::Error(error) => {
-                    pending.remove(&error.id.to_string()).unwrap_or_else(|| panic!("{at}: no pending request"));
+                    pending
+                        .remove(&error.id.to_string())
+                        .unwrap_or_else(|| panic!("{at}: no pending request"));
                     walk.errors.push(error.error);
                 }
                 ServerMessage::Notification(notification) => {
-                    assert_eq!(notification.method(), message["method"].as_str(), "{at}: notification variant");
+                    assert_eq!(
+                        notification.method(),
+                        message["method"].as_str(),
+                        "{at}: notification variant"
+                    );
                     walk.notifications.push(notification);
                 }
             }
         }
     }
-    assert!(pending.is_empty(), "{name}: unanswered requests {pending:?}");
+    assert!(
+        pending.is_empty(),
+        "{name}: unanswered requests {pending:?}"
+    );
     walk
 }
 
@@ -103,26 +141,52 @@ fn spec_session_sequence_decodes_line_by_line_into_typed_messages() {
             "thread/realtime/stop"
         ]
     );
-    let ClientRequest::Initialize(initialize) = &walk.requests[0] else { panic!("initialize first") };
+    let ClientRequest::Initialize(initialize) = &walk.requests[0] else {
+        panic!("initialize first")
+    };
     assert_eq!(initialize.id, RequestId::Integer(1));
-    assert_eq!(initialize.params.capabilities.as_ref().and_then(|c| c.experimental_api), Some(true));
-    let ClientRequest::ThreadRealtimeStart(start) = &walk.requests[3] else { panic!("realtime start fourth") };
+    assert_eq!(
+        initialize
+            .params
+            .capabilities
+            .as_ref()
+            .and_then(|c| c.experimental_api),
+        Some(true)
+    );
+    let ClientRequest::ThreadRealtimeStart(start) = &walk.requests[3] else {
+        panic!("realtime start fourth")
+    };
     assert_eq!(start.params.voice, Some(RealtimeVoice::Marin));
 
-    let ClientResult::Initialize(init) = &walk.results[0] else { panic!("initialize result first") };
+    let ClientResult::Initialize(init) = &walk.results[0] else {
+        panic!("initialize result first")
+    };
     assert_eq!(init.platform_os, Some(PlatformOs::Linux));
-    let ClientResult::ThreadStart(thread) = &walk.results[2] else { panic!("thread/start result third") };
+    let ClientResult::ThreadStart(thread) = &walk.results[2] else {
+        panic!("thread/start result third")
+    };
     assert_eq!(thread.thread.id, "0199a8d2-6d3e-7c31-9f5e-2b7c4e1a9f00");
     assert_eq!(walk.results.len(), 7);
     assert!(walk.errors.is_empty());
 
-    let ServerNotification::AccountUpdated(updated) = &walk.notifications[1] else { panic!("account/updated") };
+    let ServerNotification::AccountUpdated(updated) = &walk.notifications[1] else {
+        panic!("account/updated")
+    };
     assert_eq!(updated.params.auth_mode, Some(AuthMode::ApiKey));
-    let ServerNotification::ThreadRealtimeStarted(started) = &walk.notifications[3] else { panic!("started") };
-    assert_eq!(started.params.version, Some(RealtimeConversationVersion::V2));
-    let ServerNotification::ThreadRealtimeTranscriptDone(done) = &walk.notifications[5] else { panic!("done") };
+    let ServerNotification::ThreadRealtimeStarted(started) = &walk.notifications[3] else {
+        panic!("started")
+    };
+    assert_eq!(
+        started.params.version,
+        Some(RealtimeConversationVersion::V2)
+    );
+    let ServerNotification::ThreadRealtimeTranscriptDone(done) = &walk.notifications[5] else {
+        panic!("done")
+    };
     assert_eq!(done.params.role, TranscriptRole::User);
-    let Some(ServerNotification::ThreadRealtimeClosed(closed)) = walk.notifications.last() else { panic!("closed last") };
+    let Some(ServerNotification::ThreadRealtimeClosed(closed)) = walk.notifications.last() else {
+        panic!("closed last")
+    };
     assert_eq!(closed.params.reason, Some(RealtimeCloseReason::Requested));
     assert_eq!(walk.notifications.len(), 12);
 }
@@ -130,12 +194,17 @@ fn spec_session_sequence_decodes_line_by_line_into_typed_messages() {
 #[test]
 fn spec_webrtc_start_decodes_with_its_sdp_answer() {
     let walk = walk_session("session-webrtc.jsonl");
-    let ClientRequest::ThreadRealtimeStart(start) = &walk.requests[0] else { panic!("realtime start") };
+    let ClientRequest::ThreadRealtimeStart(start) = &walk.requests[0] else {
+        panic!("realtime start")
+    };
     assert!(matches!(
         start.params.transport,
         Some(rtwire_protocol::app_server::v2::ThreadRealtimeStartTransport::Webrtc { .. })
     ));
-    assert!(matches!(walk.notifications[1], ServerNotification::ThreadRealtimeSdp(_)));
+    assert!(matches!(
+        walk.notifications[1],
+        ServerNotification::ThreadRealtimeSdp(_)
+    ));
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Bad input gets a clear error naming the message and the JSON path, never a panic.
 
 use rtwire_protocol::realtime::v2::ServerEvent;
-use rtwire_protocol::{decode, DecodeError};
+use rtwire_protocol::{DecodeError, decode};
 
 fn error_of(text: &str) -> DecodeError {
     decode::<ServerEvent>(text, "type").expect_err("must be rejected")
@@ -11,20 +11,30 @@ fn error_of(text: &str) -> DecodeError {
 fn text_that_is_not_json_is_rejected_without_a_message_name() {
     let err = error_of("{\"type\": ");
     assert_eq!(err.message(), None);
-    assert_eq!(err.to_string(), "not valid JSON: EOF while parsing a value at line 1 column 9");
+    assert_eq!(
+        err.to_string(),
+        "not valid JSON: EOF while parsing a value at line 1 column 9"
+    );
 }
 
 #[test]
 fn a_missing_required_member_names_the_event_and_the_member() {
-    let err = error_of(r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0}"#);
-    assert_eq!(err.to_string(), "response.output_audio.delta: missing field `delta`");
+    let err = error_of(
+        r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0}"#,
+    );
+    assert_eq!(
+        err.to_string(),
+        "response.output_audio.delta: missing field `delta`"
+    );
     assert_eq!(err.message(), Some("response.output_audio.delta"));
     assert_eq!(err.path(), "");
 }
 
 #[test]
 fn a_member_of_the_wrong_type_names_its_json_path() {
-    let err = error_of(r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":"0","content_index":0,"delta":""}"#);
+    let err = error_of(
+        r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":"0","content_index":0,"delta":""}"#,
+    );
     assert_eq!(err.path(), "/output_index");
     assert_eq!(
         err.to_string(),
@@ -40,13 +50,22 @@ fn an_alias_decodes_to_the_canonical_event_and_encodes_canonically() {
     )
     .expect("alias accepted");
     assert!(matches!(event, ServerEvent::ResponseOutputAudioDelta(_)));
-    assert_eq!(rtwire_protocol::encode(&event)["type"], "response.output_audio.delta");
+    assert_eq!(
+        rtwire_protocol::encode(&event)["type"],
+        "response.output_audio.delta"
+    );
 }
 
 #[test]
 fn a_message_without_a_string_type_is_rejected() {
-    assert_eq!(error_of(r#"{"kind":"x"}"#).to_string(), "missing or non-string `type` member");
-    assert_eq!(error_of("{}").to_string(), "missing or non-string `type` member");
+    assert_eq!(
+        error_of(r#"{"kind":"x"}"#).to_string(),
+        "missing or non-string `type` member"
+    );
+    assert_eq!(
+        error_of("{}").to_string(),
+        "missing or non-string `type` member"
+    );
     assert_eq!(
         error_of(r#"{"type":7}"#).to_string(),
         "invalid type: integer `7`, expected a string `type` (at /type)"
@@ -90,17 +109,32 @@ fn a_wrong_member_inside_any_known_event_is_reported_at_its_json_path() {
     // would leave this error without a path.
     let unions = rtwire_tests::unions();
     let mut failures = vec![];
-    for example in rtwire_tests::corpus::examples().into_iter().filter(|e| !e.lenient) {
-        let (union, message) = rtwire_tests::find(&unions, example.surface, example.version, &example.wire_name).expect("registered");
+    for example in rtwire_tests::corpus::examples()
+        .into_iter()
+        .filter(|e| !e.lenient)
+    {
+        let (union, message) = rtwire_tests::find(
+            &unions,
+            example.surface,
+            example.version,
+            &example.wire_name,
+        )
+        .expect("registered");
         if union.info.surface != rtwire_protocol::Surface::Realtime {
             continue;
         }
         let schema = union.message_schema(&message).expect("schema");
-        let payload = match schema.get("$ref").and_then(|r| r.as_str()).and_then(|r| r.strip_prefix("#/$defs/")) {
+        let payload = match schema
+            .get("$ref")
+            .and_then(|r| r.as_str())
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        {
             Some(name) => schema["$defs"][name].clone(),
             None => schema.clone(),
         };
-        let Some(properties) = payload.get("properties").and_then(|p| p.as_object()) else { continue };
+        let Some(properties) = payload.get("properties").and_then(|p| p.as_object()) else {
+            continue;
+        };
         let Some((name, wrong)) = properties
             .iter()
             .filter(|(name, _)| name.as_str() != union.info.tag)
@@ -111,12 +145,23 @@ fn a_wrong_member_inside_any_known_event_is_reported_at_its_json_path() {
         let mut bad = example.value.clone();
         bad[&name] = wrong;
         match union.info.decode(&bad) {
-            Ok(_) => failures.push(format!("{}: accepted a wrong `{name}`", example.path.display())),
+            Ok(_) => failures.push(format!(
+                "{}: accepted a wrong `{name}`",
+                example.path.display()
+            )),
             Err(e) if e.path() != format!("/{name}") || e.message() != Some(&example.wire_name) => {
-                failures.push(format!("{}: `{e}` (path `{}`)", example.path.display(), e.path()))
+                failures.push(format!(
+                    "{}: `{e}` (path `{}`)",
+                    example.path.display(),
+                    e.path()
+                ))
             }
             Err(_) => {}
         }
     }
-    assert!(failures.is_empty(), "errors without their JSON path (is a payload type missing from `payloads = [...]`?):\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "errors without their JSON path (is a payload type missing from `payloads = [...]`?):\n{}",
+        failures.join("\n")
+    );
 }

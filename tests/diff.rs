@@ -6,7 +6,7 @@
 
 use rtwire_codegen::diff::shape::understood;
 use rtwire_codegen::diff::{self, Check, Finding, Mode, ReceiverView, Rule, SchemaSet, Status};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Command;
@@ -57,13 +57,19 @@ fn tree(messages: &[(&str, &str, Value)], open: bool) -> SchemaSet {
     let mut files = BTreeMap::new();
     let mut catalog = vec![];
     for direction in ["client-to-server", "server-to-client"] {
-        let mine: Vec<(&str, Value)> =
-            messages.iter().filter(|(d, _, _)| *d == direction).map(|(_, w, s)| (*w, s.clone())).collect();
+        let mine: Vec<(&str, Value)> = messages
+            .iter()
+            .filter(|(d, _, _)| *d == direction)
+            .map(|(_, w, s)| (*w, s.clone()))
+            .collect();
         if mine.is_empty() {
             continue;
         }
         let union_path = format!("realtime/v2/{direction}.json");
-        files.insert(union_path.clone(), serde_json::to_vec(&union(&mine, open)).unwrap());
+        files.insert(
+            union_path.clone(),
+            serde_json::to_vec(&union(&mine, open)).unwrap(),
+        );
         for (wire, schema) in &mine {
             let path = format!("realtime/v2/{direction}/{wire}.json");
             files.insert(path.clone(), serde_json::to_vec(schema).unwrap());
@@ -73,12 +79,19 @@ fn tree(messages: &[(&str, &str, Value)], open: bool) -> SchemaSet {
             }));
         }
     }
-    files.insert("catalog.json".into(), serde_json::to_vec(&json!({ "messages": catalog })).unwrap());
+    files.insert(
+        "catalog.json".into(),
+        serde_json::to_vec(&json!({ "messages": catalog })).unwrap(),
+    );
     SchemaSet::from_files("test", files).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn accepts(schema: &Value, instance: &Value) -> bool {
-    jsonschema::options().should_validate_formats(true).build(schema).unwrap().is_valid(instance)
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .unwrap()
+        .is_valid(instance)
 }
 
 /// Checks a finding's witnesses against the two message schemas, independently of the checker.
@@ -92,8 +105,18 @@ fn assert_witnesses_hold(case: &str, f: &Finding, old: &Value, new: &Value) {
             ReceiverView::Understood => understood(receiver),
             _ => receiver.clone(),
         };
-        assert!(accepts(sender, &w.instance), "{case}: {} witness {} rejected by its sender", f.rule, w.instance);
-        assert!(!accepts(&receiver, &w.instance), "{case}: {} witness {} accepted by its receiver", f.rule, w.instance);
+        assert!(
+            accepts(sender, &w.instance),
+            "{case}: {} witness {} rejected by its sender",
+            f.rule,
+            w.instance
+        );
+        assert!(
+            !accepts(&receiver, &w.instance),
+            "{case}: {} witness {} accepted by its receiver",
+            f.rule,
+            w.instance
+        );
     }
 }
 
@@ -107,7 +130,10 @@ fn obj(props: Value, required: &[&str]) -> Value {
 /// A union member of a nested tagged union, tagged on `kind`.
 fn variant(kind: &str, props: Value, required: &[&str]) -> Value {
     let mut props = props;
-    props.as_object_mut().unwrap().insert("kind".into(), json!({ "const": kind, "type": "string" }));
+    props
+        .as_object_mut()
+        .unwrap()
+        .insert("kind".into(), json!({ "const": kind, "type": "string" }));
     let mut required: Vec<&str> = required.to_vec();
     required.push("kind");
     json!({ "type": "object", "properties": props, "required": required })
@@ -132,7 +158,10 @@ fn cases() -> Vec<Case> {
     let part = |branches: Vec<Value>| obj(json!({ "part": { "oneOf": branches } }), &["part"]);
     let alts = |branches: Vec<Value>| obj(json!({ "a": { "anyOf": branches } }), &["a"]);
     let open_enum = |values: &[&str]| {
-        let mut b: Vec<Value> = values.iter().map(|v| json!({ "const": v, "type": "string" })).collect();
+        let mut b: Vec<Value> = values
+            .iter()
+            .map(|v| json!({ "const": v, "type": "string" }))
+            .collect();
         b.push(json!({ "type": "string" }));
         a(json!({ "anyOf": b }))
     };
@@ -143,52 +172,339 @@ fn cases() -> Vec<Case> {
         body
     };
     vec![
-        Case { name: "optional member added", old: obj(json!({ "a": S() }), &[]), new: obj(json!({ "a": S(), "b": S() }), &[]), expect: &[("field-added-optional", false, false)] },
-        Case { name: "required member added", old: obj(json!({ "a": S() }), &[]), new: obj(json!({ "a": S(), "b": S() }), &["b"]), expect: &[("field-added-required", true, false)] },
-        Case { name: "member added to a closed object", old: a(closed(obj(json!({ "a": S() }), &[]))), new: a(closed(obj(json!({ "a": S(), "b": S() }), &[]))), expect: &[("field-added-closed-object", false, true)] },
-        Case { name: "optional member removed", old: obj(json!({ "a": S(), "b": S() }), &[]), new: obj(json!({ "a": S() }), &[]), expect: &[("field-removed-optional", false, false)] },
-        Case { name: "required member removed", old: obj(json!({ "a": S(), "b": S() }), &["b"]), new: obj(json!({ "a": S() }), &[]), expect: &[("field-removed-required", false, true)] },
-        Case { name: "member removed from a closed object", old: a(closed(obj(json!({ "a": S(), "b": S() }), &[]))), new: a(closed(obj(json!({ "a": S() }), &[]))), expect: &[("field-removed-closed-object", true, false)] },
-        Case { name: "required member renamed", old: obj(json!({ "a": S() }), &["a"]), new: obj(json!({ "b": S() }), &["b"]), expect: &[("field-renamed", true, true)] },
-        Case { name: "optional member renamed", old: obj(json!({ "a": S() }), &[]), new: obj(json!({ "b": S() }), &[]), expect: &[("field-renamed-optional", false, false)] },
-        Case { name: "optional member became required", old: obj(json!({ "a": S() }), &[]), new: a(S()), expect: &[("field-became-required", true, false)] },
-        Case { name: "required member became optional", old: a(S()), new: obj(json!({ "a": S() }), &[]), expect: &[("field-became-optional", false, true)] },
-        Case { name: "nullable added (type array)", old: a(S()), new: a(json!({ "type": ["string", "null"] })), expect: &[("nullable-added", false, true)] },
-        Case { name: "nullable added (anyOf with null)", old: a(json!({ "$ref": "#/$defs/Body2" })), new: a(json!({ "anyOf": [{ "$ref": "#/$defs/Body2" }, { "type": "null" }] })), expect: &[("nullable-added", false, true)] },
-        Case { name: "nullable removed", old: a(json!({ "type": ["string", "null"] })), new: a(S()), expect: &[("nullable-removed", true, false)] },
-        Case { name: "integer widened to number", old: a(json!({ "type": "integer" })), new: a(json!({ "type": "number" })), expect: &[("type-widened", false, true)] },
-        Case { name: "string widened to string or integer", old: a(S()), new: a(json!({ "type": ["string", "integer"] })), expect: &[("type-widened", false, true)] },
-        Case { name: "number narrowed to integer", old: a(json!({ "type": "number" })), new: a(json!({ "type": "integer" })), expect: &[("type-narrowed", true, false)] },
-        Case { name: "string changed to integer", old: a(S()), new: a(json!({ "type": "integer" })), expect: &[("type-changed", true, true)] },
-        Case { name: "array item type changed", old: a(json!({ "type": "array", "items": S() })), new: a(json!({ "type": "array", "items": { "type": "boolean" } })), expect: &[("type-changed", true, true)] },
-        Case { name: "closed enum value added", old: a(json!({ "enum": ["x", "y"] })), new: a(json!({ "enum": ["x", "y", "z"] })), expect: &[("enum-value-added", false, true)] },
-        Case { name: "closed enum value removed", old: a(json!({ "enum": ["x", "y"] })), new: a(json!({ "enum": ["x"] })), expect: &[("enum-value-removed", true, false)] },
-        Case { name: "open enum value added", old: open_enum(&["x"]), new: open_enum(&["x", "y"]), expect: &[("open-enum-value-added", false, false)] },
-        Case { name: "open enum value removed", old: open_enum(&["x", "y"]), new: open_enum(&["x"]), expect: &[("open-enum-value-removed", true, false)] },
-        Case { name: "enum opened", old: a(json!({ "enum": ["x", "y"] })), new: open_enum(&["x", "y"]), expect: &[("enum-opened", false, true)] },
-        Case { name: "enum closed", old: open_enum(&["x", "y"]), new: a(json!({ "enum": ["x", "y"] })), expect: &[("enum-closed", true, false)] },
-        Case { name: "variant added to an open union", old: part(vec![text.clone(), catch_all(&["text"])]), new: part(vec![text.clone(), audio.clone(), catch_all(&["text", "audio"])]), expect: &[("union-variant-added", false, false)] },
-        Case { name: "variant added to a closed union", old: part(vec![text.clone(), variant("image", json!({ "url": S() }), &["url"])]), new: part(vec![text.clone(), variant("image", json!({ "url": S() }), &["url"]), audio.clone()]), expect: &[("union-variant-added-closed", false, true)] },
-        Case { name: "variant removed from an open union", old: part(vec![text.clone(), audio.clone(), catch_all(&["text", "audio"])]), new: part(vec![text.clone(), catch_all(&["text"])]), expect: &[("union-variant-removed", true, false)] },
-        Case { name: "variant tag value changed", old: part(vec![text.clone(), audio.clone(), catch_all(&["text", "audio"])]), new: part(vec![text.clone(), variant("sound", json!({ "audio": S() }), &["audio"]), catch_all(&["text", "sound"])]), expect: &[("union-tag-changed", true, true)] },
-        Case { name: "union closed", old: part(vec![text.clone(), audio.clone(), catch_all(&["text", "audio"])]), new: part(vec![text.clone(), audio.clone()]), expect: &[("union-closed", true, false)] },
-        Case { name: "union opened", old: part(vec![text.clone(), audio.clone()]), new: part(vec![text.clone(), audio.clone(), catch_all(&["text", "audio"])]), expect: &[("union-opened", false, true)] },
-        Case { name: "member changed inside a union variant", old: part(vec![text.clone(), audio.clone(), catch_all(&["text", "audio"])]), new: part(vec![variant("text", json!({ "text": S(), "lang": S() }), &["text", "lang"]), audio.clone(), catch_all(&["text", "audio"])]), expect: &[("field-added-required", true, false)] },
-        Case { name: "untagged alternative added", old: alts(vec![obj(json!({ "x": S() }), &["x"]), obj(json!({ "y": S() }), &["y"])]), new: alts(vec![obj(json!({ "x": S() }), &["x"]), obj(json!({ "y": S() }), &["y"]), obj(json!({ "z": { "type": "boolean" } }), &["z"])]), expect: &[("alternative-added", false, true)] },
-        Case { name: "untagged alternative removed", old: alts(vec![obj(json!({ "x": S() }), &["x"]), obj(json!({ "y": S() }), &["y"]), obj(json!({ "z": { "type": "boolean" } }), &["z"])]), new: alts(vec![obj(json!({ "x": S() }), &["x"]), obj(json!({ "y": S() }), &["y"])]), expect: &[("alternative-removed", true, false)] },
-        Case { name: "minimum raised", old: a(json!({ "type": "integer", "minimum": 0 })), new: a(json!({ "type": "integer", "minimum": 5 })), expect: &[("bounds-narrowed", true, false)] },
-        Case { name: "maximum raised", old: a(json!({ "type": "integer", "maximum": 10 })), new: a(json!({ "type": "integer", "maximum": 20 })), expect: &[("bounds-widened", false, true)] },
-        Case { name: "maximum added", old: a(json!({ "type": "number" })), new: a(json!({ "type": "number", "maximum": 1 })), expect: &[("bounds-narrowed", true, false)] },
-        Case { name: "exclusive minimum removed", old: a(json!({ "type": "integer", "exclusiveMinimum": 0 })), new: a(json!({ "type": "integer" })), expect: &[("bounds-widened", false, true)] },
-        Case { name: "maxLength lowered", old: a(json!({ "type": "string", "maxLength": 8 })), new: a(json!({ "type": "string", "maxLength": 4 })), expect: &[("bounds-narrowed", true, false)] },
-        Case { name: "minItems raised", old: a(json!({ "type": "array", "items": S() })), new: a(json!({ "type": "array", "items": S(), "minItems": 2 })), expect: &[("bounds-narrowed", true, false)] },
-        Case { name: "string format added", old: a(S()), new: a(json!({ "type": "string", "format": "uuid" })), expect: &[("format-added", true, false)] },
-        Case { name: "string format removed", old: a(json!({ "type": "string", "format": "date-time" })), new: a(S()), expect: &[("format-removed", false, true)] },
-        Case { name: "string format changed", old: a(json!({ "type": "string", "format": "uuid" })), new: a(json!({ "type": "string", "format": "date-time" })), expect: &[("format-changed", true, true)] },
-        Case { name: "numeric format changed", old: a(json!({ "type": "integer", "format": "uint32", "minimum": 0 })), new: a(json!({ "type": "integer", "format": "uint64", "minimum": 0 })), expect: &[("numeric-format-changed", false, false)] },
-        Case { name: "additional properties closed", old: a(obj(json!({ "a": S() }), &[])), new: a(closed(obj(json!({ "a": S() }), &[]))), expect: &[("additional-properties-closed", true, false)] },
-        Case { name: "additional properties opened", old: a(closed(obj(json!({ "a": S() }), &[]))), new: a(obj(json!({ "a": S() }), &[])), expect: &[("additional-properties-opened", false, true)] },
-        Case { name: "map value type changed", old: a(json!({ "type": "object", "additionalProperties": S() })), new: a(json!({ "type": "object", "additionalProperties": { "type": "integer" } })), expect: &[("type-changed", true, true)] },
+        Case {
+            name: "optional member added",
+            old: obj(json!({ "a": S() }), &[]),
+            new: obj(json!({ "a": S(), "b": S() }), &[]),
+            expect: &[("field-added-optional", false, false)],
+        },
+        Case {
+            name: "required member added",
+            old: obj(json!({ "a": S() }), &[]),
+            new: obj(json!({ "a": S(), "b": S() }), &["b"]),
+            expect: &[("field-added-required", true, false)],
+        },
+        Case {
+            name: "member added to a closed object",
+            old: a(closed(obj(json!({ "a": S() }), &[]))),
+            new: a(closed(obj(json!({ "a": S(), "b": S() }), &[]))),
+            expect: &[("field-added-closed-object", false, true)],
+        },
+        Case {
+            name: "optional member removed",
+            old: obj(json!({ "a": S(), "b": S() }), &[]),
+            new: obj(json!({ "a": S() }), &[]),
+            expect: &[("field-removed-optional", false, false)],
+        },
+        Case {
+            name: "required member removed",
+            old: obj(json!({ "a": S(), "b": S() }), &["b"]),
+            new: obj(json!({ "a": S() }), &[]),
+            expect: &[("field-removed-required", false, true)],
+        },
+        Case {
+            name: "member removed from a closed object",
+            old: a(closed(obj(json!({ "a": S(), "b": S() }), &[]))),
+            new: a(closed(obj(json!({ "a": S() }), &[]))),
+            expect: &[("field-removed-closed-object", true, false)],
+        },
+        Case {
+            name: "required member renamed",
+            old: obj(json!({ "a": S() }), &["a"]),
+            new: obj(json!({ "b": S() }), &["b"]),
+            expect: &[("field-renamed", true, true)],
+        },
+        Case {
+            name: "optional member renamed",
+            old: obj(json!({ "a": S() }), &[]),
+            new: obj(json!({ "b": S() }), &[]),
+            expect: &[("field-renamed-optional", false, false)],
+        },
+        Case {
+            name: "optional member became required",
+            old: obj(json!({ "a": S() }), &[]),
+            new: a(S()),
+            expect: &[("field-became-required", true, false)],
+        },
+        Case {
+            name: "required member became optional",
+            old: a(S()),
+            new: obj(json!({ "a": S() }), &[]),
+            expect: &[("field-became-optional", false, true)],
+        },
+        Case {
+            name: "nullable added (type array)",
+            old: a(S()),
+            new: a(json!({ "type": ["string", "null"] })),
+            expect: &[("nullable-added", false, true)],
+        },
+        Case {
+            name: "nullable added (anyOf with null)",
+            old: a(json!({ "$ref": "#/$defs/Body2" })),
+            new: a(json!({ "anyOf": [{ "$ref": "#/$defs/Body2" }, { "type": "null" }] })),
+            expect: &[("nullable-added", false, true)],
+        },
+        Case {
+            name: "nullable removed",
+            old: a(json!({ "type": ["string", "null"] })),
+            new: a(S()),
+            expect: &[("nullable-removed", true, false)],
+        },
+        Case {
+            name: "integer widened to number",
+            old: a(json!({ "type": "integer" })),
+            new: a(json!({ "type": "number" })),
+            expect: &[("type-widened", false, true)],
+        },
+        Case {
+            name: "string widened to string or integer",
+            old: a(S()),
+            new: a(json!({ "type": ["string", "integer"] })),
+            expect: &[("type-widened", false, true)],
+        },
+        Case {
+            name: "number narrowed to integer",
+            old: a(json!({ "type": "number" })),
+            new: a(json!({ "type": "integer" })),
+            expect: &[("type-narrowed", true, false)],
+        },
+        Case {
+            name: "string changed to integer",
+            old: a(S()),
+            new: a(json!({ "type": "integer" })),
+            expect: &[("type-changed", true, true)],
+        },
+        Case {
+            name: "array item type changed",
+            old: a(json!({ "type": "array", "items": S() })),
+            new: a(json!({ "type": "array", "items": { "type": "boolean" } })),
+            expect: &[("type-changed", true, true)],
+        },
+        Case {
+            name: "closed enum value added",
+            old: a(json!({ "enum": ["x", "y"] })),
+            new: a(json!({ "enum": ["x", "y", "z"] })),
+            expect: &[("enum-value-added", false, true)],
+        },
+        Case {
+            name: "closed enum value removed",
+            old: a(json!({ "enum": ["x", "y"] })),
+            new: a(json!({ "enum": ["x"] })),
+            expect: &[("enum-value-removed", true, false)],
+        },
+        Case {
+            name: "open enum value added",
+            old: open_enum(&["x"]),
+            new: open_enum(&["x", "y"]),
+            expect: &[("open-enum-value-added", false, false)],
+        },
+        Case {
+            name: "open enum value removed",
+            old: open_enum(&["x", "y"]),
+            new: open_enum(&["x"]),
+            expect: &[("open-enum-value-removed", true, false)],
+        },
+        Case {
+            name: "enum opened",
+            old: a(json!({ "enum": ["x", "y"] })),
+            new: open_enum(&["x", "y"]),
+            expect: &[("enum-opened", false, true)],
+        },
+        Case {
+            name: "enum closed",
+            old: open_enum(&["x", "y"]),
+            new: a(json!({ "enum": ["x", "y"] })),
+            expect: &[("enum-closed", true, false)],
+        },
+        Case {
+            name: "variant added to an open union",
+            old: part(vec![text.clone(), catch_all(&["text"])]),
+            new: part(vec![
+                text.clone(),
+                audio.clone(),
+                catch_all(&["text", "audio"]),
+            ]),
+            expect: &[("union-variant-added", false, false)],
+        },
+        Case {
+            name: "variant added to a closed union",
+            old: part(vec![
+                text.clone(),
+                variant("image", json!({ "url": S() }), &["url"]),
+            ]),
+            new: part(vec![
+                text.clone(),
+                variant("image", json!({ "url": S() }), &["url"]),
+                audio.clone(),
+            ]),
+            expect: &[("union-variant-added-closed", false, true)],
+        },
+        Case {
+            name: "variant removed from an open union",
+            old: part(vec![
+                text.clone(),
+                audio.clone(),
+                catch_all(&["text", "audio"]),
+            ]),
+            new: part(vec![text.clone(), catch_all(&["text"])]),
+            expect: &[("union-variant-removed", true, false)],
+        },
+        Case {
+            name: "variant tag value changed",
+            old: part(vec![
+                text.clone(),
+                audio.clone(),
+                catch_all(&["text", "audio"]),
+            ]),
+            new: part(vec![
+                text.clone(),
+                variant("sound", json!({ "audio": S() }), &["audio"]),
+                catch_all(&["text", "sound"]),
+            ]),
+            expect: &[("union-tag-changed", true, true)],
+        },
+        Case {
+            name: "union closed",
+            old: part(vec![
+                text.clone(),
+                audio.clone(),
+                catch_all(&["text", "audio"]),
+            ]),
+            new: part(vec![text.clone(), audio.clone()]),
+            expect: &[("union-closed", true, false)],
+        },
+        Case {
+            name: "union opened",
+            old: part(vec![text.clone(), audio.clone()]),
+            new: part(vec![
+                text.clone(),
+                audio.clone(),
+                catch_all(&["text", "audio"]),
+            ]),
+            expect: &[("union-opened", false, true)],
+        },
+        Case {
+            name: "member changed inside a union variant",
+            old: part(vec![
+                text.clone(),
+                audio.clone(),
+                catch_all(&["text", "audio"]),
+            ]),
+            new: part(vec![
+                variant(
+                    "text",
+                    json!({ "text": S(), "lang": S() }),
+                    &["text", "lang"],
+                ),
+                audio.clone(),
+                catch_all(&["text", "audio"]),
+            ]),
+            expect: &[("field-added-required", true, false)],
+        },
+        Case {
+            name: "untagged alternative added",
+            old: alts(vec![
+                obj(json!({ "x": S() }), &["x"]),
+                obj(json!({ "y": S() }), &["y"]),
+            ]),
+            new: alts(vec![
+                obj(json!({ "x": S() }), &["x"]),
+                obj(json!({ "y": S() }), &["y"]),
+                obj(json!({ "z": { "type": "boolean" } }), &["z"]),
+            ]),
+            expect: &[("alternative-added", false, true)],
+        },
+        Case {
+            name: "untagged alternative removed",
+            old: alts(vec![
+                obj(json!({ "x": S() }), &["x"]),
+                obj(json!({ "y": S() }), &["y"]),
+                obj(json!({ "z": { "type": "boolean" } }), &["z"]),
+            ]),
+            new: alts(vec![
+                obj(json!({ "x": S() }), &["x"]),
+                obj(json!({ "y": S() }), &["y"]),
+            ]),
+            expect: &[("alternative-removed", true, false)],
+        },
+        Case {
+            name: "minimum raised",
+            old: a(json!({ "type": "integer", "minimum": 0 })),
+            new: a(json!({ "type": "integer", "minimum": 5 })),
+            expect: &[("bounds-narrowed", true, false)],
+        },
+        Case {
+            name: "maximum raised",
+            old: a(json!({ "type": "integer", "maximum": 10 })),
+            new: a(json!({ "type": "integer", "maximum": 20 })),
+            expect: &[("bounds-widened", false, true)],
+        },
+        Case {
+            name: "maximum added",
+            old: a(json!({ "type": "number" })),
+            new: a(json!({ "type": "number", "maximum": 1 })),
+            expect: &[("bounds-narrowed", true, false)],
+        },
+        Case {
+            name: "exclusive minimum removed",
+            old: a(json!({ "type": "integer", "exclusiveMinimum": 0 })),
+            new: a(json!({ "type": "integer" })),
+            expect: &[("bounds-widened", false, true)],
+        },
+        Case {
+            name: "maxLength lowered",
+            old: a(json!({ "type": "string", "maxLength": 8 })),
+            new: a(json!({ "type": "string", "maxLength": 4 })),
+            expect: &[("bounds-narrowed", true, false)],
+        },
+        Case {
+            name: "minItems raised",
+            old: a(json!({ "type": "array", "items": S() })),
+            new: a(json!({ "type": "array", "items": S(), "minItems": 2 })),
+            expect: &[("bounds-narrowed", true, false)],
+        },
+        Case {
+            name: "string format added",
+            old: a(S()),
+            new: a(json!({ "type": "string", "format": "uuid" })),
+            expect: &[("format-added", true, false)],
+        },
+        Case {
+            name: "string format removed",
+            old: a(json!({ "type": "string", "format": "date-time" })),
+            new: a(S()),
+            expect: &[("format-removed", false, true)],
+        },
+        Case {
+            name: "string format changed",
+            old: a(json!({ "type": "string", "format": "uuid" })),
+            new: a(json!({ "type": "string", "format": "date-time" })),
+            expect: &[("format-changed", true, true)],
+        },
+        Case {
+            name: "numeric format changed",
+            old: a(json!({ "type": "integer", "format": "uint32", "minimum": 0 })),
+            new: a(json!({ "type": "integer", "format": "uint64", "minimum": 0 })),
+            expect: &[("numeric-format-changed", false, false)],
+        },
+        Case {
+            name: "additional properties closed",
+            old: a(obj(json!({ "a": S() }), &[])),
+            new: a(closed(obj(json!({ "a": S() }), &[]))),
+            expect: &[("additional-properties-closed", true, false)],
+        },
+        Case {
+            name: "additional properties opened",
+            old: a(closed(obj(json!({ "a": S() }), &[]))),
+            new: a(obj(json!({ "a": S() }), &[])),
+            expect: &[("additional-properties-opened", false, true)],
+        },
+        Case {
+            name: "map value type changed",
+            old: a(json!({ "type": "object", "additionalProperties": S() })),
+            new: a(json!({ "type": "object", "additionalProperties": { "type": "integer" } })),
+            expect: &[("type-changed", true, true)],
+        },
     ]
 }
 
@@ -213,18 +529,39 @@ fn every_rule_gets_its_exact_verdict_per_check_with_witnesses_that_hold() {
             .iter()
             .map(|f| {
                 let verified = |c| f.witnesses.iter().any(|w| w.check == c && w.verified);
-                (f.rule.id(), verified(Check::Backward), verified(Check::Forward))
+                (
+                    f.rule.id(),
+                    verified(Check::Backward),
+                    verified(Check::Forward),
+                )
             })
             .collect();
         assert_eq!(got, case.expect, "{}: {findings:#?}", case.name);
         for (f, (_, backward, forward)) in findings.iter().zip(&got) {
-            assert_eq!(f.rule.breaks(Check::Backward), *backward, "{}: rule table and witness disagree (backward)", case.name);
-            assert_eq!(f.rule.breaks(Check::Forward), *forward, "{}: rule table and witness disagree (forward)", case.name);
+            assert_eq!(
+                f.rule.breaks(Check::Backward),
+                *backward,
+                "{}: rule table and witness disagree (backward)",
+                case.name
+            );
+            assert_eq!(
+                f.rule.breaks(Check::Forward),
+                *forward,
+                "{}: rule table and witness disagree (forward)",
+                case.name
+            );
             assert_witnesses_hold(case.name, f, &old, &new);
         }
-        for (mode, breaking) in [(Mode::Backward, case.expect[0].1), (Mode::Forward, case.expect[0].2)] {
+        for (mode, breaking) in [
+            (Mode::Backward, case.expect[0].1),
+            (Mode::Forward, case.expect[0].2),
+        ] {
             let (findings, _, _) = run_case(&case, mode);
-            let status = if breaking { Status::Breaking } else { Status::Compatible };
+            let status = if breaking {
+                Status::Breaking
+            } else {
+                Status::Compatible
+            };
             assert_eq!(findings[0].status, status, "{} under {mode:?}", case.name);
         }
     }
@@ -232,8 +569,15 @@ fn every_rule_gets_its_exact_verdict_per_check_with_witnesses_that_hold() {
 
 #[test]
 fn the_rule_table_is_covered_by_the_cases_and_ids_are_unique() {
-    let mut covered: Vec<&str> = cases().iter().flat_map(|c| c.expect.iter().map(|e| e.0)).collect();
-    covered.extend(["message-added", "message-added-closed-union", "message-removed"]);
+    let mut covered: Vec<&str> = cases()
+        .iter()
+        .flat_map(|c| c.expect.iter().map(|e| e.0))
+        .collect();
+    covered.extend([
+        "message-added",
+        "message-added-closed-union",
+        "message-removed",
+    ]);
     for rule in Rule::ALL {
         assert!(covered.contains(&rule.id()), "no case for {rule}");
         assert_eq!(Rule::from_id(rule.id()), Some(*rule));
@@ -247,10 +591,25 @@ fn the_rule_table_is_covered_by_the_cases_and_ids_are_unique() {
 #[test]
 fn direction_picks_the_default_check() {
     let old = message("m", &obj(json!({ "a": S() }), &["a"]), &json!({}));
-    let new = message("m", &obj(json!({ "a": S(), "b": S() }), &["a", "b"]), &json!({}));
-    for (direction, status) in [("client-to-server", Status::Breaking), ("server-to-client", Status::Compatible)] {
-        let findings = diff::diff(&tree(&[(direction, "m", old.clone())], true), &tree(&[(direction, "m", new.clone())], true), None, &[]);
-        let got: Vec<(&str, Status, Mode)> = findings.iter().map(|f| (f.rule.id(), f.status, f.mode)).collect();
+    let new = message(
+        "m",
+        &obj(json!({ "a": S(), "b": S() }), &["a", "b"]),
+        &json!({}),
+    );
+    for (direction, status) in [
+        ("client-to-server", Status::Breaking),
+        ("server-to-client", Status::Compatible),
+    ] {
+        let findings = diff::diff(
+            &tree(&[(direction, "m", old.clone())], true),
+            &tree(&[(direction, "m", new.clone())], true),
+            None,
+            &[],
+        );
+        let got: Vec<(&str, Status, Mode)> = findings
+            .iter()
+            .map(|f| (f.rule.id(), f.status, f.mode))
+            .collect();
         let mode = diff::default_mode(direction);
         assert_eq!(got, [("field-added-required", status, mode)], "{direction}");
     }
@@ -262,36 +621,77 @@ fn messages_added_and_removed_are_judged_against_the_unions() {
     let m = |w| message(w, &body, &json!({}));
     let s2c = "server-to-client";
     let c2s = "client-to-server";
-    let verdicts = |old: SchemaSet, new: SchemaSet| -> Vec<(String, &'static str, Status, Option<Value>)> {
-        diff::diff(&old, &new, None, &[])
-            .into_iter()
-            .map(|f| (f.message.wire_name, f.rule.id(), f.status, f.witnesses.iter().find(|w| w.verified).map(|w| w.instance.clone())))
-            .collect()
-    };
+    let verdicts =
+        |old: SchemaSet, new: SchemaSet| -> Vec<(String, &'static str, Status, Option<Value>)> {
+            diff::diff(&old, &new, None, &[])
+                .into_iter()
+                .map(|f| {
+                    (
+                        f.message.wire_name,
+                        f.rule.id(),
+                        f.status,
+                        f.witnesses
+                            .iter()
+                            .find(|w| w.verified)
+                            .map(|w| w.instance.clone()),
+                    )
+                })
+                .collect()
+        };
     // Added to an open union: old clients keep it as unknown.
     assert_eq!(
-        verdicts(tree(&[(s2c, "a", m("a"))], true), tree(&[(s2c, "a", m("a")), (s2c, "b", m("b"))], true)),
+        verdicts(
+            tree(&[(s2c, "a", m("a"))], true),
+            tree(&[(s2c, "a", m("a")), (s2c, "b", m("b"))], true)
+        ),
         [("b".to_owned(), "message-added", Status::Compatible, None)]
     );
     // Added to a closed union: old clients reject it.
     assert_eq!(
-        verdicts(tree(&[(s2c, "a", m("a"))], false), tree(&[(s2c, "a", m("a")), (s2c, "b", m("b"))], false)),
-        [("b".to_owned(), "message-added-closed-union", Status::Breaking, Some(json!({ "type": "b", "a": "" })))]
+        verdicts(
+            tree(&[(s2c, "a", m("a"))], false),
+            tree(&[(s2c, "a", m("a")), (s2c, "b", m("b"))], false)
+        ),
+        [(
+            "b".to_owned(),
+            "message-added-closed-union",
+            Status::Breaking,
+            Some(json!({ "type": "b", "a": "" }))
+        )]
     );
     // Removed from what a server accepts: old clients still send it.
     assert_eq!(
-        verdicts(tree(&[(c2s, "a", m("a")), (c2s, "b", m("b"))], true), tree(&[(c2s, "a", m("a"))], true)),
-        [("b".to_owned(), "message-removed", Status::Breaking, Some(json!({ "type": "b", "a": "" })))]
+        verdicts(
+            tree(&[(c2s, "a", m("a")), (c2s, "b", m("b"))], true),
+            tree(&[(c2s, "a", m("a"))], true)
+        ),
+        [(
+            "b".to_owned(),
+            "message-removed",
+            Status::Breaking,
+            Some(json!({ "type": "b", "a": "" }))
+        )]
     );
     // Renamed (same body): old clients do not understand the new name, new servers the old.
     let other = message("c", &obj(json!({ "z": S() }), &["z"]), &json!({}));
     assert_eq!(
-        verdicts(tree(&[(s2c, "a", m("a")), (s2c, "c", other.clone())], true), tree(&[(s2c, "b", m("b")), (s2c, "c", other)], true)),
-        [("a".to_owned(), "union-tag-changed", Status::Breaking, Some(json!({ "type": "b", "a": "" })))]
+        verdicts(
+            tree(&[(s2c, "a", m("a")), (s2c, "c", other.clone())], true),
+            tree(&[(s2c, "b", m("b")), (s2c, "c", other)], true)
+        ),
+        [(
+            "a".to_owned(),
+            "union-tag-changed",
+            Status::Breaking,
+            Some(json!({ "type": "b", "a": "" }))
+        )]
     );
     // Removed from what a server sends: old clients just stop receiving it.
     assert_eq!(
-        verdicts(tree(&[(s2c, "a", m("a")), (s2c, "b", m("b"))], true), tree(&[(s2c, "a", m("a"))], true)),
+        verdicts(
+            tree(&[(s2c, "a", m("a")), (s2c, "b", m("b"))], true),
+            tree(&[(s2c, "a", m("a"))], true)
+        ),
         [("b".to_owned(), "message-removed", Status::Compatible, None)]
     );
 }
@@ -299,22 +699,60 @@ fn messages_added_and_removed_are_judged_against_the_unions() {
 #[test]
 fn a_change_in_a_shared_definition_is_reported_at_every_message_and_path_that_reaches_it() {
     let defs = |ty: &str| json!({ "Shared": { "type": "object", "properties": { "v": { "type": ty } }, "required": ["v"] } });
-    let body = obj(json!({ "x": { "$ref": "#/$defs/Shared" }, "y": { "$ref": "#/$defs/Shared" } }), &["x", "y"]);
-    let set = |ty| tree(&[("client-to-server", "m1", message("m1", &body, &defs(ty))), ("client-to-server", "m2", message("m2", &body, &defs(ty)))], true);
+    let body = obj(
+        json!({ "x": { "$ref": "#/$defs/Shared" }, "y": { "$ref": "#/$defs/Shared" } }),
+        &["x", "y"],
+    );
+    let set = |ty| {
+        tree(
+            &[
+                ("client-to-server", "m1", message("m1", &body, &defs(ty))),
+                ("client-to-server", "m2", message("m2", &body, &defs(ty))),
+            ],
+            true,
+        )
+    };
     let findings = diff::diff(&set("string"), &set("integer"), None, &[]);
-    let got: Vec<(String, String, Option<String>, &str)> =
-        findings.iter().map(|f| (f.message.wire_name.clone(), f.path.clone(), f.definition.clone(), f.rule.id())).collect();
+    let got: Vec<(String, String, Option<String>, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.message.wire_name.clone(),
+                f.path.clone(),
+                f.definition.clone(),
+                f.rule.id(),
+            )
+        })
+        .collect();
     let shared = Some("Shared".to_owned());
     assert_eq!(
         got,
         [
-            ("m1".to_owned(), "/x/v".to_owned(), shared.clone(), "type-changed"),
-            ("m1".to_owned(), "/y/v".to_owned(), shared.clone(), "type-changed"),
-            ("m2".to_owned(), "/x/v".to_owned(), shared.clone(), "type-changed"),
+            (
+                "m1".to_owned(),
+                "/x/v".to_owned(),
+                shared.clone(),
+                "type-changed"
+            ),
+            (
+                "m1".to_owned(),
+                "/y/v".to_owned(),
+                shared.clone(),
+                "type-changed"
+            ),
+            (
+                "m2".to_owned(),
+                "/x/v".to_owned(),
+                shared.clone(),
+                "type-changed"
+            ),
             ("m2".to_owned(), "/y/v".to_owned(), shared, "type-changed"),
         ]
     );
-    assert_eq!(findings[0].witnesses[0].instance, json!({ "type": "m1", "x": { "v": "" }, "y": { "v": "" } }));
+    assert_eq!(
+        findings[0].witnesses[0].instance,
+        json!({ "type": "m1", "x": { "v": "" }, "y": { "v": "" } })
+    );
 }
 
 #[test]
@@ -326,11 +764,22 @@ fn recursive_definitions_are_followed_once_and_terminate() {
         }, "required": ["value"] } })
     };
     let body = obj(json!({ "tree": { "$ref": "#/$defs/Node" } }), &["tree"]);
-    let set = |ty| tree(&[("client-to-server", "m", message("m", &body, &node(ty)))], true);
+    let set = |ty| {
+        tree(
+            &[("client-to-server", "m", message("m", &body, &node(ty)))],
+            true,
+        )
+    };
     let findings = diff::diff(&set("string"), &set("integer"), None, &[]);
-    let got: Vec<(&str, &str, Status)> = findings.iter().map(|f| (f.rule.id(), f.path.as_str(), f.status)).collect();
+    let got: Vec<(&str, &str, Status)> = findings
+        .iter()
+        .map(|f| (f.rule.id(), f.path.as_str(), f.status))
+        .collect();
     assert_eq!(got, [("type-changed", "/tree/value", Status::Breaking)]);
-    assert_eq!(findings[0].witnesses[0].instance, json!({ "type": "m", "tree": { "value": "" } }));
+    assert_eq!(
+        findings[0].witnesses[0].instance,
+        json!({ "type": "m", "tree": { "value": "" } })
+    );
     assert!(diff::diff(&set("string"), &set("string"), None, &[]).is_empty());
 }
 
@@ -343,13 +792,22 @@ fn a_member_renamed_to_a_recursive_definition_with_two_recursive_members_is_foun
     }, "required": ["value", "left", "right"] } });
     let set = |name: &str| {
         let body = obj(json!({ name: { "$ref": "#/$defs/Tree" } }), &[name]);
-        tree(&[("server-to-client", "m", message("m", &body, &defs))], true)
+        tree(
+            &[("server-to-client", "m", message("m", &body, &defs))],
+            true,
+        )
     };
     let findings = diff::diff(&set("tree"), &set("root"), None, &[]);
-    let got: Vec<(&str, &str, Status)> = findings.iter().map(|f| (f.rule.id(), f.path.as_str(), f.status)).collect();
+    let got: Vec<(&str, &str, Status)> = findings
+        .iter()
+        .map(|f| (f.rule.id(), f.path.as_str(), f.status))
+        .collect();
     assert_eq!(got, [("field-renamed", "", Status::Breaking)]);
     assert_eq!(findings[0].detail, "member `tree` was renamed `root`");
-    assert_eq!(findings[0].witnesses[0].instance, json!({ "type": "m", "root": { "value": 0, "left": null, "right": null } }));
+    assert_eq!(
+        findings[0].witnesses[0].instance,
+        json!({ "type": "m", "root": { "value": 0, "left": null, "right": null } })
+    );
 }
 
 #[test]
@@ -358,7 +816,13 @@ fn allowed_rules_do_not_count_as_breaking() {
     let new = message("m", &obj(json!({ "a": S() }), &["a"]), &json!({}));
     let set = |s: &Value| tree(&[("client-to-server", "m", s.clone())], true);
     let findings = diff::diff(&set(&old), &set(&new), None, &[Rule::FieldBecameRequired]);
-    assert_eq!(findings.iter().map(|f| (f.rule.id(), f.status)).collect::<Vec<_>>(), [("field-became-required", Status::Allowed)]);
+    assert_eq!(
+        findings
+            .iter()
+            .map(|f| (f.rule.id(), f.status))
+            .collect::<Vec<_>>(),
+        [("field-became-required", Status::Allowed)]
+    );
 }
 
 // ---- the command, on real directories and a real git repository ----
@@ -375,22 +839,43 @@ fn codegen(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .arg("--quiet")
         .arg("--manifest-path")
         .arg(workspace().join("Cargo.toml"))
-        .args(["--package", "rtwire-codegen", "--bin", "rtwire-codegen", "--"])
+        .args([
+            "--package",
+            "rtwire-codegen",
+            "--bin",
+            "rtwire-codegen",
+            "--",
+        ])
         .args(args)
         .output()
         .expect("cargo runs");
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (output.status.code().unwrap_or(-1), text(&output.stdout), text(&output.stderr))
+    (
+        output.status.code().unwrap_or(-1),
+        text(&output.stdout),
+        text(&output.stderr),
+    )
 }
 
 fn git(dir: &Path, args: &[&str]) {
     let status = Command::new("git")
         .current_dir(dir)
-        .args(["-c", "user.name=rtwire-tests", "-c", "user.email=tests@rtwire.invalid", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=rtwire-tests",
+            "-c",
+            "user.email=tests@rtwire.invalid",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .output()
         .expect("git runs");
-    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }
 
 /// Copies the repository's `schemas/` into `dir/schemas`.
@@ -414,7 +899,10 @@ fn copy_schemas(dir: &Path) {
 fn require_event_id(schemas: &Path) {
     let path = schemas.join("realtime/v2/input_audio_buffer.append.json");
     let mut schema: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-    schema["$defs"]["InputAudioBufferAppend"]["required"].as_array_mut().unwrap().push(json!("event_id"));
+    schema["$defs"]["InputAudioBufferAppend"]["required"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("event_id"));
     std::fs::write(&path, serde_json::to_string_pretty(&schema).unwrap()).unwrap();
 }
 
@@ -430,16 +918,25 @@ fn diff_base_reads_the_previous_commit_of_schemas_from_git() {
 
     let (code, out, err) = codegen(repo.path(), &["diff", "--base", "HEAD", schemas]);
     assert_eq!((code, err.as_str()), (0, ""), "{out}");
-    assert!(out.ends_with("0 breaking, 0 allowed, 0 unverified, 0 compatible change(s)\n"), "{out}");
+    assert!(
+        out.ends_with("0 breaking, 0 allowed, 0 unverified, 0 compatible change(s)\n"),
+        "{out}"
+    );
 
     require_event_id(&repo.path().join("schemas"));
-    git(repo.path(), &["commit", "--quiet", "-am", "event_id required"]);
+    git(
+        repo.path(),
+        &["commit", "--quiet", "-am", "event_id required"],
+    );
     let (code, out, _) = codegen(repo.path(), &["diff", "--base", "HEAD~1", schemas]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("BREAKING   field-became-required: realtime v2 client-to-server input_audio_buffer.append at /event_id (in #/$defs/InputAudioBufferAppend)"), "{out}");
     assert!(out.contains(r#"backward witness (old accepts, new rejects): {"audio":"","type":"input_audio_buffer.append"}"#), "{out}");
 
-    let (code, out, _) = codegen(repo.path(), &["diff", "--base", "HEAD~1", schemas, "--format", "json"]);
+    let (code, out, _) = codegen(
+        repo.path(),
+        &["diff", "--base", "HEAD~1", schemas, "--format", "json"],
+    );
     let report: Value = serde_json::from_str(&out).unwrap();
     assert_eq!((code, &report["breaking"]), (1, &json!(true)));
     assert_eq!(
@@ -452,12 +949,25 @@ fn diff_base_reads_the_previous_commit_of_schemas_from_git() {
         })
     );
 
-    let (code, out, _) = codegen(repo.path(), &["diff", "--base", "HEAD~1", schemas, "--format", "markdown"]);
+    let (code, out, _) = codegen(
+        repo.path(),
+        &["diff", "--base", "HEAD~1", schemas, "--format", "markdown"],
+    );
     assert_eq!(code, 1);
     assert!(out.starts_with("### ❌ Breaking schema changes\n"), "{out}");
     assert!(out.contains("| breaking | `field-became-required` | `realtime v2 client-to-server input_audio_buffer.append` | `/event_id` | member `event_id` became required |"), "{out}");
 
-    let (code, out, _) = codegen(repo.path(), &["diff", "--base", "HEAD~1", schemas, "--allow", "field-became-required"]);
+    let (code, out, _) = codegen(
+        repo.path(),
+        &[
+            "diff",
+            "--base",
+            "HEAD~1",
+            schemas,
+            "--allow",
+            "field-became-required",
+        ],
+    );
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("ALLOWED    field-became-required"), "{out}");
 }
@@ -476,34 +986,70 @@ fn bad_input_is_a_clear_error_naming_the_file_with_exit_2() {
         err
     };
     let missing = dir.path().join("missing");
-    assert_eq!(run(&["diff", missing.to_str().unwrap(), good]), format!("error: {}: no such schema directory\n", missing.display()));
+    assert_eq!(
+        run(&["diff", missing.to_str().unwrap(), good]),
+        format!("error: {}: no such schema directory\n", missing.display())
+    );
 
     let old_schemas = old.join("schemas");
     let old_s = old_schemas.to_str().unwrap();
-    std::fs::write(old_schemas.join("realtime/v2/input_audio_buffer.commit.json"), "{ not json").unwrap();
+    std::fs::write(
+        old_schemas.join("realtime/v2/input_audio_buffer.commit.json"),
+        "{ not json",
+    )
+    .unwrap();
     let err = run(&["diff", old_s, good]);
-    assert!(err.starts_with(&format!("error: {old_s}/realtime/v2/input_audio_buffer.commit.json: malformed JSON: ")), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "error: {old_s}/realtime/v2/input_audio_buffer.commit.json: malformed JSON: "
+        )),
+        "{err}"
+    );
 
     std::fs::remove_file(old_schemas.join("realtime/v2/input_audio_buffer.commit.json")).unwrap();
     assert_eq!(
         run(&["diff", old_s, good]),
-        format!("error: {old_s}/catalog.json lists realtime/v2/input_audio_buffer.commit.json, which does not exist\n")
+        format!(
+            "error: {old_s}/catalog.json lists realtime/v2/input_audio_buffer.commit.json, which does not exist\n"
+        )
     );
 
-    std::fs::copy(old_schemas.join("realtime/v2/input_audio_buffer.append.json"), old_schemas.join("realtime/v2/input_audio_buffer.commit.json")).unwrap();
+    std::fs::copy(
+        old_schemas.join("realtime/v2/input_audio_buffer.append.json"),
+        old_schemas.join("realtime/v2/input_audio_buffer.commit.json"),
+    )
+    .unwrap();
     assert_eq!(
         run(&["diff", old_s, good]),
-        format!("error: {old_s}/realtime/v2/input_audio_buffer.commit.json: does not declare the wire name `input_audio_buffer.commit` that catalog.json gives it\n")
+        format!(
+            "error: {old_s}/realtime/v2/input_audio_buffer.commit.json: does not declare the wire name `input_audio_buffer.commit` that catalog.json gives it\n"
+        )
     );
 
     std::fs::remove_file(old_schemas.join("realtime/v2/input_audio_buffer.commit.json")).unwrap();
-    std::fs::copy(workspace().join("schemas/realtime/v2/input_audio_buffer.commit.json"), old_schemas.join("realtime/v2/input_audio_buffer.commit.json")).unwrap();
+    std::fs::copy(
+        workspace().join("schemas/realtime/v2/input_audio_buffer.commit.json"),
+        old_schemas.join("realtime/v2/input_audio_buffer.commit.json"),
+    )
+    .unwrap();
     std::fs::write(old_schemas.join("realtime/v2/stray.json"), "{}").unwrap();
-    assert_eq!(run(&["diff", old_s, good]), format!("error: {old_s}/realtime/v2/stray.json: not listed in catalog.json\n"));
+    assert_eq!(
+        run(&["diff", old_s, good]),
+        format!("error: {old_s}/realtime/v2/stray.json: not listed in catalog.json\n")
+    );
 
     let err = run(&["diff", "--base", "no-such-revision", good]);
-    assert_eq!(err, format!("error: git revision `no-such-revision` does not exist in {}\n", workspace().display()));
-    assert_eq!(run(&["diff", good, "--allow", "no-such-rule"]), "error: --allow no-such-rule: no such rule\n");
+    assert_eq!(
+        err,
+        format!(
+            "error: git revision `no-such-revision` does not exist in {}\n",
+            workspace().display()
+        )
+    );
+    assert_eq!(
+        run(&["diff", good, "--allow", "no-such-rule"]),
+        "error: --allow no-such-rule: no such rule\n"
+    );
 }
 
 #[test]
@@ -516,10 +1062,23 @@ fn a_break_the_validator_cannot_witness_is_unverified_not_breaking() {
         }
         obj(json!({ "a": member }), &["a"])
     };
-    let set = |f| tree(&[("client-to-server", "m", message("m", &body(f), &json!({})))], true);
+    let set = |f| {
+        tree(
+            &[("client-to-server", "m", message("m", &body(f), &json!({})))],
+            true,
+        )
+    };
     let findings = diff::diff(&set(None), &set(Some("x-rtwire-custom")), None, &[]);
-    let got: Vec<(&str, Status, Vec<bool>)> =
-        findings.iter().map(|f| (f.rule.id(), f.status, f.witnesses.iter().map(|w| w.verified).collect())).collect();
+    let got: Vec<(&str, Status, Vec<bool>)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.id(),
+                f.status,
+                f.witnesses.iter().map(|w| w.verified).collect(),
+            )
+        })
+        .collect();
     assert_eq!(got, [("format-added", Status::Unverified, vec![false])]);
     let text = diff::report::render(&findings, "old", "new", diff::Format::Text);
     assert_eq!(

@@ -6,8 +6,13 @@ use std::path::PathBuf;
 #[test]
 fn checked_in_files_match_the_registry() {
     let generated = rtwire_codegen::generate();
-    let (drift, existing) = drift(&rtwire_tests::root(), &generated).expect("generated folders are readable");
-    assert!(drift.is_clean(), "{}", report(&drift, &generated, &existing));
+    let (drift, existing) =
+        drift(&rtwire_tests::root(), &generated).expect("generated folders are readable");
+    assert!(
+        drift.is_clean(),
+        "{}",
+        report(&drift, &generated, &existing)
+    );
 }
 
 #[test]
@@ -19,9 +24,17 @@ fn generation_is_byte_identical_across_runs() {
 fn every_generated_file_names_the_command_that_regenerates_it() {
     for (path, bytes) in rtwire_codegen::generate() {
         let text = String::from_utf8(bytes).expect("generated files are UTF-8");
-        assert!(text.contains("cargo codegen"), "{} has no header", path.display());
+        assert!(
+            text.contains("cargo codegen"),
+            "{} has no header",
+            path.display()
+        );
         assert!(!text.contains('\r'), "{} has a CR", path.display());
-        assert!(text.ends_with('\n'), "{} lacks a final newline", path.display());
+        assert!(
+            text.ends_with('\n'),
+            "{} lacks a final newline",
+            path.display()
+        );
     }
 }
 
@@ -29,7 +42,11 @@ fn every_generated_file_names_the_command_that_regenerates_it() {
 fn no_generated_typescript_mentions_bigint() {
     for (path, bytes) in rtwire_codegen::generate() {
         if path.extension().is_some_and(|e| e == "ts") {
-            assert!(!String::from_utf8_lossy(&bytes).contains("bigint"), "{} mentions bigint", path.display());
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("bigint"),
+                "{} mentions bigint",
+                path.display()
+            );
         }
     }
 }
@@ -63,7 +80,11 @@ fn check_names_changed_deleted_and_stale_files_and_write_restores_a_clean_tree()
     let deleted = PathBuf::from("generated/typescript/realtime/v2/ServerEvent.ts");
     let stale = PathBuf::from("schemas/realtime/v2/Stale.json");
     let text = std::fs::read_to_string(scratch.0.join(&changed)).expect("read");
-    std::fs::write(scratch.0.join(&changed), text.replace("\"delta\"", "\"delta_renamed\"")).expect("write");
+    std::fs::write(
+        scratch.0.join(&changed),
+        text.replace("\"delta\"", "\"delta_renamed\""),
+    )
+    .expect("write");
     std::fs::remove_file(scratch.0.join(&deleted)).expect("remove");
     std::fs::write(scratch.0.join(&stale), "{}\n").expect("write");
 
@@ -72,11 +93,26 @@ fn check_names_changed_deleted_and_stale_files_and_write_restores_a_clean_tree()
     assert_eq!(found.changed, vec![changed.clone()]);
     assert_eq!(found.removed, vec![stale.clone()]);
     let text = report(&found, &generated, &existing);
-    assert!(text.contains("added:   generated/typescript/realtime/v2/ServerEvent.ts (missing on disk)"), "{text}");
-    assert!(text.contains("changed: schemas/realtime/v2/ServerEvent.json"), "{text}");
-    assert!(text.contains("removed: schemas/realtime/v2/Stale.json (no longer generated)"), "{text}");
-    assert!(text.contains("-        \"delta_renamed\": {\n+        \"delta\": {"), "{text}");
-    assert!(text.contains("Run `cargo codegen` to regenerate them"), "{text}");
+    assert!(
+        text.contains("added:   generated/typescript/realtime/v2/ServerEvent.ts (missing on disk)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("changed: schemas/realtime/v2/ServerEvent.json"),
+        "{text}"
+    );
+    assert!(
+        text.contains("removed: schemas/realtime/v2/Stale.json (no longer generated)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("-        \"delta_renamed\": {\n+        \"delta\": {"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Run `cargo codegen` to regenerate them"),
+        "{text}"
+    );
 
     let written = rtwire_codegen::write(&scratch.0, &generated).expect("write");
     assert_eq!(written.written, vec![deleted, changed]);

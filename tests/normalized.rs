@@ -9,7 +9,7 @@ use rtwire_protocol::realtime::normalized::{
 };
 use rtwire_protocol::realtime::v1::TranscriptEntry;
 use rtwire_protocol::realtime::{v1, v2};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 #[derive(Debug, Clone, Copy)]
 enum Variant {
@@ -25,30 +25,52 @@ fn normalize(variant: Variant, raw: &Value) -> Option<Event> {
 fn normalize_with(variant: Variant, raw: &Value, options: &NormalizeOptions) -> Option<Event> {
     match variant {
         Variant::V1 => {
-            let event: v1::ServerEvent = decode_value(raw, "type").unwrap_or_else(|e| panic!("v1 {raw}: {e}"));
+            let event: v1::ServerEvent =
+                decode_value(raw, "type").unwrap_or_else(|e| panic!("v1 {raw}: {e}"));
             Event::from_v1(&event)
         }
         Variant::V2 => {
-            let event: v2::ServerEvent = decode_value(raw, "type").unwrap_or_else(|e| panic!("v2 {raw}: {e}"));
+            let event: v2::ServerEvent =
+                decode_value(raw, "type").unwrap_or_else(|e| panic!("v2 {raw}: {e}"));
             Event::from_v2(&event, options)
         }
     }
 }
 
 fn delta(text: &str) -> TranscriptDelta {
-    TranscriptDelta { delta: text.into(), item_id: None, output_index: None, content_index: None }
+    TranscriptDelta {
+        delta: text.into(),
+        item_id: None,
+        output_index: None,
+        content_index: None,
+    }
 }
 
 fn delta_with_ids(text: &str) -> TranscriptDelta {
-    TranscriptDelta { delta: text.into(), item_id: Some("item_1".into()), output_index: Some(0), content_index: Some(1) }
+    TranscriptDelta {
+        delta: text.into(),
+        item_id: Some("item_1".into()),
+        output_index: Some(0),
+        content_index: Some(1),
+    }
 }
 
 fn done(text: &str) -> TranscriptDone {
-    TranscriptDone { text: text.into(), item_id: None, output_index: None, content_index: None }
+    TranscriptDone {
+        text: text.into(),
+        item_id: None,
+        output_index: None,
+        content_index: None,
+    }
 }
 
 fn done_with_ids(text: &str) -> TranscriptDone {
-    TranscriptDone { text: text.into(), item_id: Some("item_1".into()), output_index: Some(0), content_index: Some(1) }
+    TranscriptDone {
+        text: text.into(),
+        item_id: Some("item_1".into()),
+        output_index: Some(0),
+        content_index: Some(1),
+    }
 }
 
 fn handoff(handoff_id: &str, item_id: &str, input_transcript: &str) -> Event {
@@ -171,7 +193,11 @@ fn content(ty: &str, extra: Value) -> Value {
     event
 }
 
-fn audio_out(sample_rate: u32, num_channels: u16, samples_per_channel: Option<u32>) -> Option<Event> {
+fn audio_out(
+    sample_rate: u32,
+    num_channels: u16,
+    samples_per_channel: Option<u32>,
+) -> Option<Event> {
     Some(Event::AudioOut(AudioOut {
         data: "AQIDBA==".into(),
         sample_rate,
@@ -190,77 +216,208 @@ fn v2_rows() -> Vec<(Variant, Value, Option<Event>)> {
         (
             V2,
             json!({"type": "session.updated", "session": {"id": "sess_1", "instructions": "be brief"}}),
-            Some(Event::SessionUpdated { session_id: "sess_1".into(), instructions: Some("be brief".into()) }),
+            Some(Event::SessionUpdated {
+                session_id: "sess_1".into(),
+                instructions: Some("be brief".into()),
+            }),
         ),
         (
             V2,
             json!({"type": "session.updated", "session": {"type": "transcription", "id": "sess_2", "object": "realtime.transcription_session"}}),
-            Some(Event::SessionUpdated { session_id: "sess_2".into(), instructions: None }),
+            Some(Event::SessionUpdated {
+                session_id: "sess_2".into(),
+                instructions: None,
+            }),
         ),
         // response.output_audio.delta: defaults 24000 Hz and 1 channel; channels else num_channels
-        (V2, content("response.output_audio.delta", json!({"delta": "AQIDBA=="})), audio_out(24000, 1, None)),
         (
             V2,
-            content("response.output_audio.delta", json!({"delta": "AQIDBA==", "sample_rate": 48000, "channels": 2, "samples_per_channel": 4})),
+            content("response.output_audio.delta", json!({"delta": "AQIDBA=="})),
+            audio_out(24000, 1, None),
+        ),
+        (
+            V2,
+            content(
+                "response.output_audio.delta",
+                json!({"delta": "AQIDBA==", "sample_rate": 48000, "channels": 2, "samples_per_channel": 4}),
+            ),
             audio_out(48000, 2, Some(4)),
         ),
-        (V2, content("response.audio.delta", json!({"delta": "AQIDBA==", "num_channels": 2})), audio_out(24000, 2, None)),
-        (V2, content("response.output_audio.delta", json!({"delta": "AQIDBA==", "channels": 1, "num_channels": 2})), audio_out(24000, 1, None)),
-        (V2, content("response.output_audio.delta", json!({"delta": "AQIDBA==", "sample_rate": 16000})), audio_out(16000, 1, None)),
+        (
+            V2,
+            content(
+                "response.audio.delta",
+                json!({"delta": "AQIDBA==", "num_channels": 2}),
+            ),
+            audio_out(24000, 2, None),
+        ),
+        (
+            V2,
+            content(
+                "response.output_audio.delta",
+                json!({"delta": "AQIDBA==", "channels": 1, "num_channels": 2}),
+            ),
+            audio_out(24000, 1, None),
+        ),
+        (
+            V2,
+            content(
+                "response.output_audio.delta",
+                json!({"delta": "AQIDBA==", "sample_rate": 16000}),
+            ),
+            audio_out(16000, 1, None),
+        ),
         // a channel count that does not fit the normalized u16 maps to nothing (never a panic)
-        (V2, content("response.output_audio.delta", json!({"delta": "AQIDBA==", "channels": 70000})), None),
+        (
+            V2,
+            content(
+                "response.output_audio.delta",
+                json!({"delta": "AQIDBA==", "channels": 70000}),
+            ),
+            None,
+        ),
         // transcripts
         (
             V2,
             json!({"type": "conversation.item.input_audio_transcription.delta", "item_id": "item_1", "content_index": 1, "delta": "run "}),
-            Some(Event::InputTranscriptDelta(TranscriptDelta { delta: "run ".into(), item_id: Some("item_1".into()), output_index: None, content_index: Some(1) })),
+            Some(Event::InputTranscriptDelta(TranscriptDelta {
+                delta: "run ".into(),
+                item_id: Some("item_1".into()),
+                output_index: None,
+                content_index: Some(1),
+            })),
         ),
-        (V2, json!({"type": "conversation.item.input_audio_transcription.delta", "item_id": "item_1"}), None),
+        (
+            V2,
+            json!({"type": "conversation.item.input_audio_transcription.delta", "item_id": "item_1"}),
+            None,
+        ),
         (
             V2,
             json!({"type": "conversation.item.input_audio_transcription.completed", "item_id": "item_1", "content_index": 1,
                    "transcript": "run it", "usage": {"type": "duration", "seconds": 1.5}}),
-            Some(Event::InputTranscriptDone(TranscriptDone { text: "run it".into(), item_id: Some("item_1".into()), output_index: None, content_index: Some(1) })),
+            Some(Event::InputTranscriptDone(TranscriptDone {
+                text: "run it".into(),
+                item_id: Some("item_1".into()),
+                output_index: None,
+                content_index: Some(1),
+            })),
         ),
-        (V2, content("response.output_text.delta", json!({"delta": "run "})), Some(Event::OutputTranscriptDelta(delta_with_ids("run ")))),
-        (V2, content("response.output_audio_transcript.delta", json!({"delta": "run "})), Some(Event::OutputTranscriptDelta(delta_with_ids("run ")))),
-        (V2, content("response.output_text.done", json!({"text": "run it"})), Some(Event::OutputTranscriptDone(done_with_ids("run it")))),
-        (V2, content("response.output_audio_transcript.done", json!({"transcript": "run it"})), Some(Event::OutputTranscriptDone(done_with_ids("run it")))),
+        (
+            V2,
+            content("response.output_text.delta", json!({"delta": "run "})),
+            Some(Event::OutputTranscriptDelta(delta_with_ids("run "))),
+        ),
+        (
+            V2,
+            content(
+                "response.output_audio_transcript.delta",
+                json!({"delta": "run "}),
+            ),
+            Some(Event::OutputTranscriptDelta(delta_with_ids("run "))),
+        ),
+        (
+            V2,
+            content("response.output_text.done", json!({"text": "run it"})),
+            Some(Event::OutputTranscriptDone(done_with_ids("run it"))),
+        ),
+        (
+            V2,
+            content(
+                "response.output_audio_transcript.done",
+                json!({"transcript": "run it"}),
+            ),
+            Some(Event::OutputTranscriptDone(done_with_ids("run it"))),
+        ),
         // voice activity
         (
             V2,
             json!({"type": "input_audio_buffer.speech_started", "audio_start_ms": 1200, "item_id": "item_1"}),
-            Some(Event::InputAudioSpeechStarted { item_id: Some("item_1".into()) }),
+            Some(Event::InputAudioSpeechStarted {
+                item_id: Some("item_1".into()),
+            }),
         ),
         // items
-        (V2, json!({"type": "conversation.item.added", "item": user_item}), Some(Event::ConversationItemAdded { item: user_item.clone() })),
+        (
+            V2,
+            json!({"type": "conversation.item.added", "item": user_item}),
+            Some(Event::ConversationItemAdded {
+                item: user_item.clone(),
+            }),
+        ),
         (
             V2,
             json!({"type": "conversation.item.added", "item": {"type": "spawn_transcript", "seq": 7}}),
-            Some(Event::ConversationItemAdded { item: json!({"type": "spawn_transcript", "seq": 7}) }),
+            Some(Event::ConversationItemAdded {
+                item: json!({"type": "spawn_transcript", "seq": 7}),
+            }),
         ),
         (
             V2,
             json!({"type": "conversation.item.done", "item": {"type": "function_call_output", "id": "item_2", "call_id": "call_1", "output": "ok"}}),
-            Some(Event::ConversationItemDone { item_id: "item_2".into() }),
+            Some(Event::ConversationItemDone {
+                item_id: "item_2".into(),
+            }),
         ),
         // response lifecycle: id from response.id, else response_id
-        (V2, json!({"type": "response.created", "response": {"id": "resp_1"}}), Some(Event::ResponseCreated { response_id: Some("resp_1".into()) })),
-        (V2, json!({"type": "response.created", "response": {}, "response_id": "resp_2"}), Some(Event::ResponseCreated { response_id: Some("resp_2".into()) })),
-        (V2, json!({"type": "response.created", "response": {}}), Some(Event::ResponseCreated { response_id: None })),
+        (
+            V2,
+            json!({"type": "response.created", "response": {"id": "resp_1"}}),
+            Some(Event::ResponseCreated {
+                response_id: Some("resp_1".into()),
+            }),
+        ),
+        (
+            V2,
+            json!({"type": "response.created", "response": {}, "response_id": "resp_2"}),
+            Some(Event::ResponseCreated {
+                response_id: Some("resp_2".into()),
+            }),
+        ),
+        (
+            V2,
+            json!({"type": "response.created", "response": {}}),
+            Some(Event::ResponseCreated { response_id: None }),
+        ),
         (
             V2,
             json!({"type": "response.done", "response": {"id": "resp_1", "status": "completed"}, "response_id": "resp_2"}),
-            Some(Event::ResponseDone { response_id: Some("resp_1".into()) }),
+            Some(Event::ResponseDone {
+                response_id: Some("resp_1".into()),
+            }),
         ),
-        (V2, json!({"type": "response.cancelled", "response": {"id": "resp_1"}}), Some(Event::ResponseCancelled { response_id: Some("resp_1".into()) })),
-        (V2, json!({"type": "response.cancelled", "response_id": "resp_3"}), Some(Event::ResponseCancelled { response_id: Some("resp_3".into()) })),
-        (V2, json!({"type": "response.cancelled"}), Some(Event::ResponseCancelled { response_id: None })),
+        (
+            V2,
+            json!({"type": "response.cancelled", "response": {"id": "resp_1"}}),
+            Some(Event::ResponseCancelled {
+                response_id: Some("resp_1".into()),
+            }),
+        ),
+        (
+            V2,
+            json!({"type": "response.cancelled", "response_id": "resp_3"}),
+            Some(Event::ResponseCancelled {
+                response_id: Some("resp_3".into()),
+            }),
+        ),
+        (
+            V2,
+            json!({"type": "response.cancelled"}),
+            Some(Event::ResponseCancelled { response_id: None }),
+        ),
         // events that map to nothing
         (V2, json!({"type": "input_audio_buffer.cleared"}), None),
         (V2, content("response.output_audio.done", json!({})), None),
-        (V2, json!({"type": "conversation.output_audio.delta", "delta": "AAAA", "sample_rate": 24000, "channels": 1}), None),
-        (V2, json!({"type": "conversation.handoff.requested", "handoff_id": "h", "item_id": "i", "input_transcript": "t"}), None),
+        (
+            V2,
+            json!({"type": "conversation.output_audio.delta", "delta": "AAAA", "sample_rate": 24000, "channels": 1}),
+            None,
+        ),
+        (
+            V2,
+            json!({"type": "conversation.handoff.requested", "handoff_id": "h", "item_id": "i", "input_transcript": "t"}),
+            None,
+        ),
     ]
 }
 
@@ -274,27 +431,61 @@ fn every_row_of_the_mapping_table_gives_its_normalized_event() {
 #[test]
 fn error_messages_follow_the_spec_order_in_both_variants() {
     let cases = [
-        (json!({"type": "error", "message": "bad request"}), "bad request"),
-        (json!({"type": "error", "error": {"type": "invalid_request_error", "message": "nested"}}), "nested"),
-        (json!({"type": "error", "message": "top-level wins", "error": {"type": "server_error", "message": "nested"}}), "top-level wins"),
-        (json!({"type": "error", "error": "plain text"}), "plain text"),
-        (json!({"type": "error", "error": {"code": 42}}), "{\"code\":42}"),
+        (
+            json!({"type": "error", "message": "bad request"}),
+            "bad request",
+        ),
+        (
+            json!({"type": "error", "error": {"type": "invalid_request_error", "message": "nested"}}),
+            "nested",
+        ),
+        (
+            json!({"type": "error", "message": "top-level wins", "error": {"type": "server_error", "message": "nested"}}),
+            "top-level wins",
+        ),
+        (
+            json!({"type": "error", "error": "plain text"}),
+            "plain text",
+        ),
+        (
+            json!({"type": "error", "error": {"code": 42}}),
+            "{\"code\":42}",
+        ),
         (json!({"type": "error", "error": [1, "two"]}), "[1,\"two\"]"),
-        (json!({"type": "error", "message": null, "error": "plain text"}), "plain text"),
+        (
+            json!({"type": "error", "message": null, "error": "plain text"}),
+            "plain text",
+        ),
     ];
     for variant in [Variant::V1, Variant::V2] {
         for (raw, message) in &cases {
-            assert_eq!(normalize(variant, raw), Some(Event::Error { message: (*message).to_owned() }), "{variant:?} {raw}");
+            assert_eq!(
+                normalize(variant, raw),
+                Some(Event::Error {
+                    message: (*message).to_owned()
+                }),
+                "{variant:?} {raw}"
+            );
         }
     }
 }
 
 #[test]
 fn an_error_event_without_any_message_form_is_rejected() {
-    for raw in [json!({"type": "error"}), json!({"type": "error", "message": null, "error": null, "event_id": "e1"})] {
-        let v1 = decode_value::<v1::ServerEvent>(&raw, "type").expect_err("v1 rejects it").to_string();
-        let v2 = decode_value::<v2::ServerEvent>(&raw, "type").expect_err("v2 rejects it").to_string();
-        assert_eq!(v1, "error: an `error` event needs a top-level `message` or an `error` member");
+    for raw in [
+        json!({"type": "error"}),
+        json!({"type": "error", "message": null, "error": null, "event_id": "e1"}),
+    ] {
+        let v1 = decode_value::<v1::ServerEvent>(&raw, "type")
+            .expect_err("v1 rejects it")
+            .to_string();
+        let v2 = decode_value::<v2::ServerEvent>(&raw, "type")
+            .expect_err("v2 rejects it")
+            .to_string();
+        assert_eq!(
+            v1,
+            "error: an `error` event needs a top-level `message` or an `error` member"
+        );
         assert_eq!(v2, v1);
     }
 }
@@ -311,11 +502,22 @@ fn call(name: &str, arguments: &str) -> Value {
 #[test]
 fn v2_handoff_tool_calls_become_handoff_requests_with_call_id_and_id_fallbacks() {
     let args = r#"{"prompt":"run the tests"}"#;
-    assert_eq!(normalize(Variant::V2, &item_done(call("codex", args))), Some(handoff("call_5", "item_5", "run the tests")));
-    let without_call_id = json!({"type": "function_call", "id": "item_5", "name": "codex", "arguments": args});
-    assert_eq!(normalize(Variant::V2, &item_done(without_call_id)), Some(handoff("item_5", "item_5", "run the tests")));
-    let without_id = json!({"type": "function_call", "call_id": "call_5", "name": "codex", "arguments": args});
-    assert_eq!(normalize(Variant::V2, &item_done(without_id)), Some(handoff("call_5", "call_5", "run the tests")));
+    assert_eq!(
+        normalize(Variant::V2, &item_done(call("codex", args))),
+        Some(handoff("call_5", "item_5", "run the tests"))
+    );
+    let without_call_id =
+        json!({"type": "function_call", "id": "item_5", "name": "codex", "arguments": args});
+    assert_eq!(
+        normalize(Variant::V2, &item_done(without_call_id)),
+        Some(handoff("item_5", "item_5", "run the tests"))
+    );
+    let without_id =
+        json!({"type": "function_call", "call_id": "call_5", "name": "codex", "arguments": args});
+    assert_eq!(
+        normalize(Variant::V2, &item_done(without_id)),
+        Some(handoff("call_5", "call_5", "run the tests"))
+    );
     let without_either = json!({"type": "function_call", "name": "codex", "arguments": args});
     assert_eq!(normalize(Variant::V2, &item_done(without_either)), None);
 }
@@ -326,38 +528,69 @@ fn v2_handoff_tool_name_is_configurable_and_defaults_to_codex() {
     let background = NormalizeOptions::with_handoff_tool("background_agent");
     assert_eq!(NormalizeOptions::default().handoff_tool, "codex");
     assert_eq!(
-        normalize_with(Variant::V2, &item_done(call("background_agent", args)), &background),
+        normalize_with(
+            Variant::V2,
+            &item_done(call("background_agent", args)),
+            &background
+        ),
         Some(handoff("call_5", "item_5", "run the tests"))
     );
     // A call of any other function is an item that finished.
     assert_eq!(
         normalize_with(Variant::V2, &item_done(call("codex", args)), &background),
-        Some(Event::ConversationItemDone { item_id: "item_5".into() })
+        Some(Event::ConversationItemDone {
+            item_id: "item_5".into()
+        })
     );
     assert_eq!(
         normalize(Variant::V2, &item_done(call("lookup", args))),
-        Some(Event::ConversationItemDone { item_id: "item_5".into() })
+        Some(Event::ConversationItemDone {
+            item_id: "item_5".into()
+        })
     );
 }
 
 #[test]
 fn v2_handoff_transcript_takes_the_first_non_empty_argument_in_key_order() {
-    let transcript = |arguments: &str| match normalize(Variant::V2, &item_done(call("codex", arguments))) {
-        Some(Event::HandoffRequested(request)) => request.input_transcript,
-        other => panic!("not a handoff: {other:?}"),
-    };
-    let all = json!({"query": "q", "prompt": "p", "text": "t", "input": "i", "input_transcript": "it"});
+    let transcript =
+        |arguments: &str| match normalize(Variant::V2, &item_done(call("codex", arguments))) {
+            Some(Event::HandoffRequested(request)) => request.input_transcript,
+            other => panic!("not a handoff: {other:?}"),
+        };
+    let all =
+        json!({"query": "q", "prompt": "p", "text": "t", "input": "i", "input_transcript": "it"});
     let mut arguments = all.as_object().expect("object").clone();
-    for (key, expected) in [("input_transcript", "it"), ("input", "i"), ("text", "t"), ("prompt", "p"), ("query", "q")] {
-        assert_eq!(transcript(&Value::Object(arguments.clone()).to_string()), expected, "with {key} first");
+    for (key, expected) in [
+        ("input_transcript", "it"),
+        ("input", "i"),
+        ("text", "t"),
+        ("prompt", "p"),
+        ("query", "q"),
+    ] {
+        assert_eq!(
+            transcript(&Value::Object(arguments.clone()).to_string()),
+            expected,
+            "with {key} first"
+        );
         arguments.remove(key);
     }
     // Blank and non-string values are skipped; the chosen value is trimmed.
-    assert_eq!(transcript(r#"{"input_transcript":"  ","input":5,"text":null,"prompt":"  run the tests\n"}"#), "run the tests");
+    assert_eq!(
+        transcript(
+            r#"{"input_transcript":"  ","input":5,"text":null,"prompt":"  run the tests\n"}"#
+        ),
+        "run the tests"
+    );
     // Arguments that are not an object with such a member are used as raw text.
     assert_eq!(transcript("run the tests"), "run the tests");
-    assert_eq!(transcript(r#"["run", "the tests"]"#), r#"["run", "the tests"]"#);
-    assert_eq!(transcript(r#"{"task": "run the tests"}"#), r#"{"task": "run the tests"}"#);
+    assert_eq!(
+        transcript(r#"["run", "the tests"]"#),
+        r#"["run", "the tests"]"#
+    );
+    assert_eq!(
+        transcript(r#"{"task": "run the tests"}"#),
+        r#"{"task": "run the tests"}"#
+    );
     assert_eq!(transcript(r#""run the tests""#), r#""run the tests""#);
     // No arguments: empty.
     assert_eq!(transcript(""), "");
@@ -366,29 +599,82 @@ fn v2_handoff_transcript_takes_the_first_non_empty_argument_in_key_order() {
 
 #[test]
 fn v2_messages_with_text_give_final_transcripts_and_other_items_finish() {
-    let message = |role: &str, content: Value| item_done(json!({"type": "message", "id": "item_7", "role": role, "content": content}));
-    let done = |text: &str| TranscriptDone { text: text.into(), item_id: Some("item_7".into()), output_index: None, content_index: None };
+    let message = |role: &str, content: Value| {
+        item_done(json!({"type": "message", "id": "item_7", "role": role, "content": content}))
+    };
+    let done = |text: &str| TranscriptDone {
+        text: text.into(),
+        item_id: Some("item_7".into()),
+        output_index: None,
+        content_index: None,
+    };
     assert_eq!(
-        normalize(Variant::V2, &message("user", json!([{"type": "input_text", "text": "run "}, {"type": "input_audio", "transcript": "the tests"}]))),
+        normalize(
+            Variant::V2,
+            &message(
+                "user",
+                json!([{"type": "input_text", "text": "run "}, {"type": "input_audio", "transcript": "the tests"}])
+            )
+        ),
         Some(Event::InputTranscriptDone(done("run the tests")))
     );
     assert_eq!(
-        normalize(Variant::V2, &message("assistant", json!([{"type": "output_audio", "transcript": "On it."}]))),
+        normalize(
+            Variant::V2,
+            &message(
+                "assistant",
+                json!([{"type": "output_audio", "transcript": "On it."}])
+            )
+        ),
         Some(Event::OutputTranscriptDone(done("On it.")))
     );
     assert_eq!(
-        normalize(Variant::V2, &message("assistant", json!([{"type": "text", "text": "On "}, {"type": "output_text", "text": ""}, {"type": "x_part", "text": "it."}]))),
+        normalize(
+            Variant::V2,
+            &message(
+                "assistant",
+                json!([{"type": "text", "text": "On "}, {"type": "output_text", "text": ""}, {"type": "x_part", "text": "it."}])
+            )
+        ),
         Some(Event::OutputTranscriptDone(done("On it.")))
     );
-    let finished = Some(Event::ConversationItemDone { item_id: "item_7".into() });
-    assert_eq!(normalize(Variant::V2, &message("assistant", json!([{"type": "output_audio"}]))), finished);
-    assert_eq!(normalize(Variant::V2, &message("user", json!([]))), finished);
-    assert_eq!(normalize(Variant::V2, &message("system", json!([{"type": "input_text", "text": "be brief"}]))), finished);
+    let finished = Some(Event::ConversationItemDone {
+        item_id: "item_7".into(),
+    });
     assert_eq!(
-        normalize(Variant::V2, &item_done(json!({"type": "x_future_item", "id": "item_8"}))),
-        Some(Event::ConversationItemDone { item_id: "item_8".into() })
+        normalize(
+            Variant::V2,
+            &message("assistant", json!([{"type": "output_audio"}]))
+        ),
+        finished
     );
-    assert_eq!(normalize(Variant::V2, &item_done(json!({"type": "x_future_item"}))), None);
+    assert_eq!(
+        normalize(Variant::V2, &message("user", json!([]))),
+        finished
+    );
+    assert_eq!(
+        normalize(
+            Variant::V2,
+            &message(
+                "system",
+                json!([{"type": "input_text", "text": "be brief"}])
+            )
+        ),
+        finished
+    );
+    assert_eq!(
+        normalize(
+            Variant::V2,
+            &item_done(json!({"type": "x_future_item", "id": "item_8"}))
+        ),
+        Some(Event::ConversationItemDone {
+            item_id: "item_8".into()
+        })
+    );
+    assert_eq!(
+        normalize(Variant::V2, &item_done(json!({"type": "x_future_item"}))),
+        None
+    );
 }
 
 #[test]
@@ -404,18 +690,27 @@ mod outbound {
     /// The exact wire text of the intent in each variant, one `vN: {json}` line per variant.
     fn both(intent: impl Fn(Variant) -> ClientEvent) -> String {
         [Variant::V1, Variant::V2]
-            .map(|variant| format!("{variant:?}: {}", serde_json::to_string(&intent(variant)).expect("events encode")))
+            .map(|variant| {
+                format!(
+                    "{variant:?}: {}",
+                    serde_json::to_string(&intent(variant)).expect("events encode")
+                )
+            })
             .join("\n")
     }
 
     #[test]
     fn configure_a_conversation() {
-        insta::assert_snapshot!(both(|v| v.configure_session(SessionMode::Conversation, "Be brief.")));
+        insta::assert_snapshot!(both(
+            |v| v.configure_session(SessionMode::Conversation, "Be brief.")
+        ));
     }
 
     #[test]
     fn configure_a_transcription() {
-        insta::assert_snapshot!(both(|v| v.configure_session(SessionMode::Transcription, "Be brief.")));
+        insta::assert_snapshot!(both(
+            |v| v.configure_session(SessionMode::Transcription, "Be brief.")
+        ));
     }
 
     #[test]
@@ -425,7 +720,8 @@ mod outbound {
 
     #[test]
     fn add_text_as_each_role() {
-        let lines = [Role::User, Role::Developer, Role::Assistant].map(|role| both(|v| v.add_text(role, "The build passed.")));
+        let lines = [Role::User, Role::Developer, Role::Assistant]
+            .map(|role| both(|v| v.add_text(role, "The build passed.")));
         insta::assert_snapshot!(lines.join("\n"));
     }
 
@@ -439,4 +735,3 @@ mod outbound {
         insta::assert_snapshot!(both(|v| v.request_response()));
     }
 }
-

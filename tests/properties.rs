@@ -18,7 +18,10 @@ const CASES: u32 = 48;
 const SEED: u64 = 0x7274_7769_7265;
 
 fn runner() -> TestRunner {
-    let mut config = Config { failure_persistence: None, ..Config::default() };
+    let mut config = Config {
+        failure_persistence: None,
+        ..Config::default()
+    };
     if std::env::var_os("PROPTEST_CASES").is_none() {
         config.cases = CASES;
     }
@@ -33,22 +36,32 @@ fn schema_valid_values_of_every_message_decode_and_round_trip() {
     let mut failures = vec![];
     for union in unions() {
         for message in (union.info.messages)() {
-            let schema = union.message_schema(&message).expect("every message has a schema branch");
+            let schema = union
+                .message_schema(&message)
+                .expect("every message has a schema branch");
             let check = validator(&schema);
             let result = runner().run(&strategy(&schema), |value| {
-                let roundtrip = union
-                    .info
-                    .decode(&value)
-                    .map_err(|e| TestCaseError::fail(format!("schema-valid value does not decode: {e}\n{value}")))?;
+                let roundtrip = union.info.decode(&value).map_err(|e| {
+                    TestCaseError::fail(format!("schema-valid value does not decode: {e}\n{value}"))
+                })?;
                 if roundtrip.wire_name.as_deref() != Some(message.wire_name) {
-                    return Err(TestCaseError::fail(format!("decoded as {:?}: {value}", roundtrip.wire_name)));
+                    return Err(TestCaseError::fail(format!(
+                        "decoded as {:?}: {value}",
+                        roundtrip.wire_name
+                    )));
                 }
                 let errors = violations(&check, &roundtrip.encoded);
                 if !errors.is_empty() {
-                    return Err(TestCaseError::fail(format!("re-encoding violates the schema: {errors:?}\n{}", roundtrip.encoded)));
+                    return Err(TestCaseError::fail(format!(
+                        "re-encoding violates the schema: {errors:?}\n{}",
+                        roundtrip.encoded
+                    )));
                 }
                 if !roundtrip.stable {
-                    return Err(TestCaseError::fail(format!("does not decode back equal: {}", roundtrip.encoded)));
+                    return Err(TestCaseError::fail(format!(
+                        "does not decode back equal: {}",
+                        roundtrip.encoded
+                    )));
                 }
                 Ok(())
             });
@@ -67,14 +80,21 @@ fn schema_valid_answers_to_every_request_decode_and_round_trip() {
         let schema = rtwire_codegen::schema::result_schema(&result);
         let check = validator(&schema);
         let outcome = runner().run(&strategy(&schema), |value| {
-            let roundtrip = (result.roundtrip)(&value)
-                .map_err(|e| TestCaseError::fail(format!("schema-valid answer does not decode: {e}\n{value}")))?;
+            let roundtrip = (result.roundtrip)(&value).map_err(|e| {
+                TestCaseError::fail(format!("schema-valid answer does not decode: {e}\n{value}"))
+            })?;
             let errors = violations(&check, &roundtrip.encoded);
             if !errors.is_empty() {
-                return Err(TestCaseError::fail(format!("re-encoding violates the schema: {errors:?}\n{}", roundtrip.encoded)));
+                return Err(TestCaseError::fail(format!(
+                    "re-encoding violates the schema: {errors:?}\n{}",
+                    roundtrip.encoded
+                )));
             }
             if !roundtrip.stable {
-                return Err(TestCaseError::fail(format!("does not decode back equal: {}", roundtrip.encoded)));
+                return Err(TestCaseError::fail(format!(
+                    "does not decode back equal: {}",
+                    roundtrip.encoded
+                )));
             }
             Ok(())
         });
@@ -93,17 +113,23 @@ fn generated_values_of_every_union_satisfy_its_schema_and_unknowns_round_trip_un
         let result = runner().run(&strategy(&union.root), |value| {
             let errors = violations(&check, &value);
             if !errors.is_empty() {
-                return Err(TestCaseError::fail(format!("the generator left the schema: {errors:?}\n{value}")));
+                return Err(TestCaseError::fail(format!(
+                    "the generator left the schema: {errors:?}\n{value}"
+                )));
             }
-            let roundtrip = union
-                .info
-                .decode(&value)
-                .map_err(|e| TestCaseError::fail(format!("schema-valid value does not decode: {e}\n{value}")))?;
+            let roundtrip = union.info.decode(&value).map_err(|e| {
+                TestCaseError::fail(format!("schema-valid value does not decode: {e}\n{value}"))
+            })?;
             if roundtrip.unknown && roundtrip.encoded != value {
-                return Err(TestCaseError::fail(format!("an unknown message changed: {value} -> {}", roundtrip.encoded)));
+                return Err(TestCaseError::fail(format!(
+                    "an unknown message changed: {value} -> {}",
+                    roundtrip.encoded
+                )));
             }
             if !roundtrip.stable {
-                return Err(TestCaseError::fail(format!("does not decode back equal: {value}")));
+                return Err(TestCaseError::fail(format!(
+                    "does not decode back equal: {value}"
+                )));
             }
             Ok(())
         });
@@ -152,7 +178,12 @@ fn schema_rejects_what_the_decoder_rejects_for_a_missing_required_member() {
 fn required_members(schema: &Value, tag: &str) -> Vec<String> {
     let mut out: Vec<String> = vec![];
     let mut add = |s: &Value| {
-        for name in s.get("required").and_then(Value::as_array).into_iter().flatten() {
+        for name in s
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
             if let Some(name) = name.as_str() {
                 if name != tag && !out.iter().any(|o| o == name) {
                     out.push(name.to_owned());
@@ -161,7 +192,11 @@ fn required_members(schema: &Value, tag: &str) -> Vec<String> {
         }
     };
     add(schema);
-    if let Some(target) = schema.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
+    if let Some(target) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
         add(&schema["$defs"][target]);
     }
     out

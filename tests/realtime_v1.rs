@@ -7,7 +7,7 @@ use rtwire_protocol::realtime::v1::{
     Role, ServerEvent, SessionUpdate, Voice,
 };
 use rtwire_protocol::{decode_value, encode};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 fn server(value: Value) -> ServerEvent {
     decode_value(&value, "type").unwrap_or_else(|e| panic!("{value} does not decode: {e}"))
@@ -36,7 +36,8 @@ fn audio(event: ServerEvent) -> ConversationOutputAudioDelta {
 
 #[test]
 fn unknown_server_event_round_trips_unchanged() {
-    let raw = json!({"type": "response.output_audio.delta", "delta": "AQID", "extra": {"a": [1, null]}});
+    let raw =
+        json!({"type": "response.output_audio.delta", "delta": "AQID", "extra": {"a": [1, null]}});
     let event = server(raw.clone());
     assert_eq!(event, ServerEvent::Unknown(raw.clone()));
     assert_eq!(encode(&event), raw);
@@ -131,11 +132,26 @@ fn audio_without_audio_sample_rate_or_channels_is_rejected() {
 #[test]
 fn needed_members_of_server_events_are_enforced_with_their_paths() {
     let cases = [
-        (json!({"type": "session.updated", "session": {}}), "session.updated: missing field `id` (at /session)"),
-        (json!({"type": "session.updated"}), "session.updated: missing field `session`"),
-        (json!({"type": "conversation.input_transcript.delta"}), "conversation.input_transcript.delta: missing field `delta`"),
-        (json!({"type": "conversation.item.added"}), "conversation.item.added: missing field `item`"),
-        (json!({"type": "conversation.item.done", "item": {"role": "user"}}), "conversation.item.done: missing field `id` (at /item)"),
+        (
+            json!({"type": "session.updated", "session": {}}),
+            "session.updated: missing field `id` (at /session)",
+        ),
+        (
+            json!({"type": "session.updated"}),
+            "session.updated: missing field `session`",
+        ),
+        (
+            json!({"type": "conversation.input_transcript.delta"}),
+            "conversation.input_transcript.delta: missing field `delta`",
+        ),
+        (
+            json!({"type": "conversation.item.added"}),
+            "conversation.item.added: missing field `item`",
+        ),
+        (
+            json!({"type": "conversation.item.done", "item": {"role": "user"}}),
+            "conversation.item.done: missing field `id` (at /item)",
+        ),
         (
             json!({"type": "conversation.item.done", "item": "item_1"}),
             "conversation.item.done: invalid type: string \"item_1\", expected struct DoneItem (at /item)",
@@ -163,7 +179,10 @@ fn needed_members_of_server_events_are_enforced_with_their_paths() {
 fn ga_named_events_need_only_their_text_member() {
     for (ty, member) in [
         ("conversation.item.input_audio_transcription.delta", "delta"),
-        ("conversation.item.input_audio_transcription.completed", "transcript"),
+        (
+            "conversation.item.input_audio_transcription.completed",
+            "transcript",
+        ),
         ("response.output_text.delta", "delta"),
         ("response.output_audio_transcript.delta", "delta"),
         ("response.output_audio_transcript.done", "transcript"),
@@ -208,14 +227,18 @@ fn voice_list_is_the_spec_order_and_defaults_to_cove() {
     let names: Vec<Value> = Voice::LIST.iter().map(encode).collect();
     assert_eq!(
         Value::Array(names),
-        json!(["juniper", "maple", "spruce", "ember", "vale", "breeze", "arbor", "sol", "cove"])
+        json!([
+            "juniper", "maple", "spruce", "ember", "vale", "breeze", "arbor", "sol", "cove"
+        ])
     );
     assert_eq!(Voice::default(), Voice::Cove);
 }
 
 #[test]
 fn canonical_session_update_is_the_spec_payload() {
-    let event = ClientEvent::SessionUpdate(SessionUpdate::new("<backend prompt supplied by the caller>"));
+    let event = ClientEvent::SessionUpdate(SessionUpdate::new(
+        "<backend prompt supplied by the caller>",
+    ));
     let text = serde_json::to_string_pretty(&event).expect("events encode");
     insta::assert_snapshot!(text);
 }
@@ -223,12 +246,19 @@ fn canonical_session_update_is_the_spec_payload() {
 #[test]
 fn session_update_voice_can_be_chosen() {
     let event = ClientEvent::SessionUpdate(SessionUpdate::new("x").with_voice(Voice::Ember));
-    assert_eq!(encode(&event)["session"]["audio"]["output"]["voice"], json!("ember"));
+    assert_eq!(
+        encode(&event)["session"]["audio"]["output"]["voice"],
+        json!("ember")
+    );
 }
 
 #[test]
 fn text_items_use_output_text_for_the_assistant_only() {
-    let encoded = |role| encode(&ClientEvent::ConversationItemCreate(ConversationItemCreate::text(role, "hi")));
+    let encoded = |role| {
+        encode(&ClientEvent::ConversationItemCreate(
+            ConversationItemCreate::text(role, "hi"),
+        ))
+    };
     assert_eq!(
         encoded(Role::User),
         json!({"type": "conversation.item.create", "item": {"type": "message", "role": "user",
@@ -248,10 +278,9 @@ fn text_items_use_output_text_for_the_assistant_only() {
 
 #[test]
 fn handoff_answer_carries_the_agent_final_message_prefix() {
-    let event = ClientEvent::ConversationHandoffAppend(ConversationHandoffAppend::agent_final_message(
-        "handoff_1",
-        "All tests pass.",
-    ));
+    let event = ClientEvent::ConversationHandoffAppend(
+        ConversationHandoffAppend::agent_final_message("handoff_1", "All tests pass."),
+    );
     assert_eq!(
         encode(&event),
         json!({"type": "conversation.handoff.append", "handoff_id": "handoff_1",
@@ -268,19 +297,33 @@ fn item_done_keeps_every_other_member_verbatim() {
 
 #[test]
 fn item_done_gives_the_final_transcript_of_user_and_assistant_messages() {
-    let transcript = |item: Value| match server(json!({"type": "conversation.item.done", "item": item})) {
-        ServerEvent::ConversationItemDone(done) => done.item.transcript(),
-        other => panic!("not an item.done: {other:?}"),
-    };
+    let transcript =
+        |item: Value| match server(json!({"type": "conversation.item.done", "item": item})) {
+            ServerEvent::ConversationItemDone(done) => done.item.transcript(),
+            other => panic!("not an item.done: {other:?}"),
+        };
     assert_eq!(
-        transcript(json!({"id": "i", "role": "assistant", "content": [{"transcript": "All 42 "}, {"text": "tests pass."}]})),
+        transcript(
+            json!({"id": "i", "role": "assistant", "content": [{"transcript": "All 42 "}, {"text": "tests pass."}]})
+        ),
         Some((Role::Assistant, "All 42 tests pass.".to_owned()))
     );
     assert_eq!(
-        transcript(json!({"id": "i", "role": "user", "content": [{"text": "", "transcript": "run it"}]})),
+        transcript(
+            json!({"id": "i", "role": "user", "content": [{"text": "", "transcript": "run it"}]})
+        ),
         Some((Role::User, "run it".to_owned()))
     );
-    assert_eq!(transcript(json!({"id": "i", "role": "user", "content": [{"text": ""}]})), None);
-    assert_eq!(transcript(json!({"id": "i", "role": "system", "content": [{"text": "x"}]})), None);
-    assert_eq!(transcript(json!({"id": "i", "content": [{"text": "x"}]})), None);
+    assert_eq!(
+        transcript(json!({"id": "i", "role": "user", "content": [{"text": ""}]})),
+        None
+    );
+    assert_eq!(
+        transcript(json!({"id": "i", "role": "system", "content": [{"text": "x"}]})),
+        None
+    );
+    assert_eq!(
+        transcript(json!({"id": "i", "content": [{"text": "x"}]})),
+        None
+    );
 }

@@ -2,13 +2,14 @@
 //! of spec §6, tri-state members, the extensions of spec §5, forward compatibility, raw frames,
 //! and pinned error messages for bad input.
 
-use rtwire_protocol::realtime::v2::{
-    AudioFormat, ClientEvent, ContentPart, ConversationItem, ConversationalSession, ErrorEvent, Modality,
-    ServerEvent, SessionConfig, SessionEcho, SessionUpdate, Tool, TurnDetection, Voice, VoiceName,
-};
 use rtwire_protocol::realtime::Frame;
+use rtwire_protocol::realtime::v2::{
+    AudioFormat, ClientEvent, ContentPart, ConversationItem, ConversationalSession, ErrorEvent,
+    Modality, ServerEvent, SessionConfig, SessionEcho, SessionUpdate, Tool, TurnDetection, Voice,
+    VoiceName,
+};
 use rtwire_protocol::{decode, encode};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 fn client(text: &str) -> ClientEvent {
     decode(text, "type").unwrap_or_else(|e| panic!("{e}"))
@@ -19,11 +20,15 @@ fn server(text: &str) -> ServerEvent {
 }
 
 fn client_error(text: &str) -> String {
-    decode::<ClientEvent>(text, "type").expect_err("must be rejected").to_string()
+    decode::<ClientEvent>(text, "type")
+        .expect_err("must be rejected")
+        .to_string()
 }
 
 fn server_error(text: &str) -> String {
-    decode::<ServerEvent>(text, "type").expect_err("must be rejected").to_string()
+    decode::<ServerEvent>(text, "type")
+        .expect_err("must be rejected")
+        .to_string()
 }
 
 fn value(text: &str) -> Value {
@@ -36,7 +41,9 @@ const PROMPT: &str = "<realtime prompt supplied by the caller>";
 
 #[test]
 fn conversational_session_update_is_exactly_the_spec_payload() {
-    let event = ClientEvent::SessionUpdate(ConversationalSession::new(PROMPT, Tool::codex()).session_update());
+    let event = ClientEvent::SessionUpdate(
+        ConversationalSession::new(PROMPT, Tool::codex()).session_update(),
+    );
     insta::assert_json_snapshot!("conversational_session_update", event);
     let spec = json!({
         "type": "session.update",
@@ -83,7 +90,10 @@ fn conversational_session_update_with_text_output_and_another_voice_changes_only
     insta::assert_json_snapshot!("conversational_session_update_text_output", event);
     let encoded = encode(&event);
     assert_eq!(encoded["session"]["output_modalities"], json!(["text"]));
-    assert_eq!(encoded["session"]["audio"]["output"]["voice"], json!("cedar"));
+    assert_eq!(
+        encoded["session"]["audio"]["output"]["voice"],
+        json!("cedar")
+    );
     let mut audio = ConversationalSession::new("Be brief.", Tool::codex()).session_update();
     if let SessionConfig::Realtime(config) = &mut audio.session {
         config.output_modalities = Some(vec![Modality::Text]);
@@ -107,7 +117,10 @@ fn transcription_session_update_is_exactly_the_spec_payload() {
 
 #[test]
 fn canonical_session_updates_decode_back_to_themselves() {
-    for update in [ConversationalSession::new(PROMPT, Tool::codex()).session_update(), SessionUpdate::transcription()] {
+    for update in [
+        ConversationalSession::new(PROMPT, Tool::codex()).session_update(),
+        SessionUpdate::transcription(),
+    ] {
         let event = ClientEvent::SessionUpdate(update);
         let again: ClientEvent = decode(&encode(&event).to_string(), "type").expect("decodes");
         assert_eq!(again, event);
@@ -119,8 +132,14 @@ fn canonical_session_updates_decode_back_to_themselves() {
 #[test]
 fn tri_state_members_keep_absent_null_and_value_apart_and_round_trip() {
     let cases = [
-        (r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{}}}}"#, None),
-        (r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"turn_detection":null}}}}"#, Some(None)),
+        (
+            r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{}}}}"#,
+            None,
+        ),
+        (
+            r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"turn_detection":null}}}}"#,
+            Some(None),
+        ),
         (
             r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"turn_detection":{"type":"semantic_vad"}}}}}"#,
             Some(Some(TurnDetection::SemanticVad(Default::default()))),
@@ -128,10 +147,18 @@ fn tri_state_members_keep_absent_null_and_value_apart_and_round_trip() {
     ];
     for (text, expected) in cases {
         let event = client(text);
-        let ClientEvent::SessionUpdate(SessionUpdate { session: SessionConfig::Realtime(config), .. }) = &event else {
+        let ClientEvent::SessionUpdate(SessionUpdate {
+            session: SessionConfig::Realtime(config),
+            ..
+        }) = &event
+        else {
             panic!("not a realtime session.update: {event:?}");
         };
-        let input = config.audio.as_ref().and_then(|a| a.input.as_ref()).expect("audio.input");
+        let input = config
+            .audio
+            .as_ref()
+            .and_then(|a| a.input.as_ref())
+            .expect("audio.input");
         assert_eq!(input.turn_detection, expected, "{text}");
         assert_eq!(encode(&event), value(text), "{text}");
     }
@@ -140,7 +167,9 @@ fn tri_state_members_keep_absent_null_and_value_apart_and_round_trip() {
 #[test]
 fn response_metadata_null_is_an_explicit_clear() {
     let text = r#"{"type":"response.create","response":{"metadata":null,"prompt":null}}"#;
-    let ClientEvent::ResponseCreate(create) = client(text) else { panic!("not response.create") };
+    let ClientEvent::ResponseCreate(create) = client(text) else {
+        panic!("not response.create")
+    };
     let params = create.response.as_ref().expect("response");
     assert_eq!(params.metadata, Some(None));
     assert_eq!(params.prompt, Some(None));
@@ -177,16 +206,30 @@ fn channels_wins_over_num_channels_when_both_are_sent() {
 #[test]
 fn error_event_display_message_follows_the_spec_order() {
     let cases = [
-        (r#"{"type":"error","event_id":"e1","error":{"type":"invalid_request_error","message":"bad"}}"#, "bad"),
+        (
+            r#"{"type":"error","event_id":"e1","error":{"type":"invalid_request_error","message":"bad"}}"#,
+            "bad",
+        ),
         (r#"{"type":"error","message":"top"}"#, "top"),
-        (r#"{"type":"error","message":"top","error":{"type":"server_error","message":"nested"}}"#, "top"),
+        (
+            r#"{"type":"error","message":"top","error":{"type":"server_error","message":"nested"}}"#,
+            "top",
+        ),
         (r#"{"type":"error","error":"plain text"}"#, "plain text"),
-        (r#"{"type":"error","error":{"message":"untyped"}}"#, "untyped"),
-        (r#"{"type":"error","error":{"code":"x","n":[1,2]}}"#, r#"{"code":"x","n":[1,2]}"#),
+        (
+            r#"{"type":"error","error":{"message":"untyped"}}"#,
+            "untyped",
+        ),
+        (
+            r#"{"type":"error","error":{"code":"x","n":[1,2]}}"#,
+            r#"{"code":"x","n":[1,2]}"#,
+        ),
         (r#"{"type":"error","error":42}"#, "42"),
     ];
     for (text, shown) in cases {
-        let ServerEvent::Error(event) = server(text) else { panic!("not an error event: {text}") };
+        let ServerEvent::Error(event) = server(text) else {
+            panic!("not an error event: {text}")
+        };
         assert_eq!(event.display_message(), shown, "{text}");
         assert_eq!(encode(&ServerEvent::Error(event)), value(text), "{text}");
     }
@@ -194,7 +237,10 @@ fn error_event_display_message_follows_the_spec_order() {
 
 #[test]
 fn error_event_without_any_source_is_rejected() {
-    for text in [r#"{"type":"error"}"#, r#"{"type":"error","event_id":"e","message":null,"error":null}"#] {
+    for text in [
+        r#"{"type":"error"}"#,
+        r#"{"type":"error","event_id":"e","message":null,"error":null}"#,
+    ] {
         assert_eq!(
             server_error(text),
             "error: an `error` event needs a top-level `message` or an `error` member",
@@ -205,13 +251,14 @@ fn error_event_without_any_source_is_rejected() {
 
 #[test]
 fn error_event_is_shared_with_the_crate_root_name() {
-    let event: ErrorEvent = rtwire_protocol::realtime::ErrorEvent::new(rtwire_protocol::realtime::RealtimeError {
-        kind: rtwire_protocol::realtime::ErrorType::ServerError,
-        message: "boom".into(),
-        code: None,
-        param: None,
-        event_id: Some("evt_1".into()),
-    });
+    let event: ErrorEvent =
+        rtwire_protocol::realtime::ErrorEvent::new(rtwire_protocol::realtime::RealtimeError {
+            kind: rtwire_protocol::realtime::ErrorType::ServerError,
+            message: "boom".into(),
+            code: None,
+            param: None,
+            event_id: Some("evt_1".into()),
+        });
     assert_eq!(
         encode(&ServerEvent::Error(event)),
         json!({"type":"error","error":{"type":"server_error","message":"boom","event_id":"evt_1"}})
@@ -220,17 +267,21 @@ fn error_event_is_shared_with_the_crate_root_name() {
 
 #[test]
 fn response_ids_follow_the_spec_rule() {
-    let ServerEvent::ResponseCancelled(cancelled) =
-        server(r#"{"type":"response.cancelled","response":{"id":"resp_a"},"response_id":"resp_b"}"#)
-    else {
+    let ServerEvent::ResponseCancelled(cancelled) = server(
+        r#"{"type":"response.cancelled","response":{"id":"resp_a"},"response_id":"resp_b"}"#,
+    ) else {
         panic!("not response.cancelled")
     };
     assert_eq!(cancelled.id(), Some("resp_a"));
-    let ServerEvent::ResponseCancelled(cancelled) = server(r#"{"type":"response.cancelled","response_id":"resp_b"}"#) else {
+    let ServerEvent::ResponseCancelled(cancelled) =
+        server(r#"{"type":"response.cancelled","response_id":"resp_b"}"#)
+    else {
         panic!("not response.cancelled")
     };
     assert_eq!(cancelled.id(), Some("resp_b"));
-    let ServerEvent::ResponseDone(done) = server(r#"{"type":"response.done","response":{},"response_id":"resp_c"}"#) else {
+    let ServerEvent::ResponseDone(done) =
+        server(r#"{"type":"response.done","response":{},"response_id":"resp_c"}"#)
+    else {
         panic!("not response.done")
     };
     assert_eq!(done.id(), Some("resp_c"));
@@ -238,8 +289,11 @@ fn response_ids_follow_the_spec_rule() {
 
 #[test]
 fn bare_session_echo_is_a_realtime_session_and_encodes_with_its_type() {
-    let event = server(r#"{"type":"session.updated","session":{"id":"sess_1","instructions":"Hi"}}"#);
-    let ServerEvent::SessionUpdated(updated) = &event else { panic!("not session.updated") };
+    let event =
+        server(r#"{"type":"session.updated","session":{"id":"sess_1","instructions":"Hi"}}"#);
+    let ServerEvent::SessionUpdated(updated) = &event else {
+        panic!("not session.updated")
+    };
     assert!(matches!(updated.session, SessionEcho::Realtime(_)));
     assert_eq!(
         encode(&event),
@@ -252,11 +306,21 @@ fn untyped_audio_format_is_pcm_and_untyped_tool_is_a_function() {
     let event = client(
         r#"{"type":"session.update","session":{"type":"realtime","tools":[{"name":"f"}],"audio":{"output":{"format":{"rate":24000}}}}}"#,
     );
-    let ClientEvent::SessionUpdate(SessionUpdate { session: SessionConfig::Realtime(config), .. }) = &event else {
+    let ClientEvent::SessionUpdate(SessionUpdate {
+        session: SessionConfig::Realtime(config),
+        ..
+    }) = &event
+    else {
         panic!("not a realtime session.update")
     };
-    assert!(matches!(config.tools.as_deref(), Some([Tool::Function(f)]) if f.name.as_deref() == Some("f")));
-    let format = config.audio.as_ref().and_then(|a| a.output.as_ref()).and_then(|o| o.format.clone());
+    assert!(
+        matches!(config.tools.as_deref(), Some([Tool::Function(f)]) if f.name.as_deref() == Some("f"))
+    );
+    let format = config
+        .audio
+        .as_ref()
+        .and_then(|a| a.output.as_ref())
+        .and_then(|o| o.format.clone());
     assert_eq!(format, Some(AudioFormat::pcm_24khz()));
     assert_eq!(
         encode(&event),
@@ -277,8 +341,11 @@ fn content_part_spellings_text_and_audio_encode_officially() {
 
 #[test]
 fn developer_role_messages_round_trip() {
-    let item = ConversationItem::input_text(rtwire_protocol::realtime::v2::Role::Developer, "context");
-    let event = ClientEvent::ConversationItemCreate(rtwire_protocol::realtime::v2::ConversationItemCreate::new(item));
+    let item =
+        ConversationItem::input_text(rtwire_protocol::realtime::v2::Role::Developer, "context");
+    let event = ClientEvent::ConversationItemCreate(
+        rtwire_protocol::realtime::v2::ConversationItemCreate::new(item),
+    );
     let expected = json!({"type":"conversation.item.create","item":{"type":"message","role":"developer","content":[{"type":"input_text","text":"context"}]}});
     assert_eq!(encode(&event), expected);
     assert_eq!(client(&expected.to_string()), event);
@@ -288,7 +355,8 @@ fn developer_role_messages_round_trip() {
 
 #[test]
 fn unknown_event_types_round_trip_unchanged_in_both_directions() {
-    let text = r#"{"type":"transcription_session.updated","session":{"x":[1,{"y":null}]},"event_id":"e"}"#;
+    let text =
+        r#"{"type":"transcription_session.updated","session":{"x":[1,{"y":null}]},"event_id":"e"}"#;
     assert_eq!(server(text), ServerEvent::Unknown(value(text)));
     assert_eq!(encode(&server(text)), value(text));
     let text = r#"{"type":"response.text.delta","delta":"pre-GA"}"#;
@@ -314,9 +382,18 @@ fn unknown_items_parts_tools_and_formats_inside_known_events_round_trip_unchange
         };
         assert_eq!(encoded, value(text), "{text}");
     }
-    let ServerEvent::ConversationItemDone(done) = server(texts[1]) else { panic!("not conversation.item.done") };
-    let ConversationItem::Message(message) = &done.item else { panic!("not a message") };
-    assert!(message.content.iter().all(|part| matches!(part, ContentPart::Unknown(_))));
+    let ServerEvent::ConversationItemDone(done) = server(texts[1]) else {
+        panic!("not conversation.item.done")
+    };
+    let ConversationItem::Message(message) = &done.item else {
+        panic!("not a message")
+    };
+    assert!(
+        message
+            .content
+            .iter()
+            .all(|part| matches!(part, ContentPart::Unknown(_)))
+    );
 }
 
 #[test]
@@ -326,9 +403,17 @@ fn frame_keeps_the_exact_text_next_to_the_typed_event() {
     assert_eq!(frame.raw, text);
     assert!(matches!(&frame.event, ServerEvent::ResponseOutputTextDelta(d) if d.delta == "hé"));
     let unknown = Frame::<ServerEvent>::decode(r#"{"type":"x.y","z":1}"#).expect("unknown is kept");
-    assert_eq!((unknown.raw.as_str(), unknown.event), (r#"{"type":"x.y","z":1}"#, ServerEvent::Unknown(json!({"type":"x.y","z":1}))));
     assert_eq!(
-        Frame::<ServerEvent>::decode(r#"{"type":"output_audio_buffer.started"}"#).expect_err("bad").to_string(),
+        (unknown.raw.as_str(), unknown.event),
+        (
+            r#"{"type":"x.y","z":1}"#,
+            ServerEvent::Unknown(json!({"type":"x.y","z":1}))
+        )
+    );
+    assert_eq!(
+        Frame::<ServerEvent>::decode(r#"{"type":"output_audio_buffer.started"}"#)
+            .expect_err("bad")
+            .to_string(),
         "output_audio_buffer.started: missing field `response_id`"
     );
 }
@@ -338,11 +423,19 @@ fn frame_keeps_the_exact_text_next_to_the_typed_event() {
 #[test]
 fn missing_required_members_name_the_event_and_the_member() {
     assert_eq!(
-        server_error(r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0}"#),
+        server_error(
+            r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0}"#
+        ),
         "response.output_audio.delta: missing field `delta`"
     );
-    assert_eq!(server_error(r#"{"type":"rate_limits.updated"}"#), "rate_limits.updated: missing field `rate_limits`");
-    assert_eq!(client_error(r#"{"type":"session.update"}"#), "session.update: missing field `session`");
+    assert_eq!(
+        server_error(r#"{"type":"rate_limits.updated"}"#),
+        "rate_limits.updated: missing field `rate_limits`"
+    );
+    assert_eq!(
+        client_error(r#"{"type":"session.update"}"#),
+        "session.update: missing field `session`"
+    );
     assert_eq!(
         client_error(r#"{"type":"conversation.item.truncate","item_id":"i","content_index":0}"#),
         "conversation.item.truncate: missing field `audio_end_ms`"
@@ -352,27 +445,39 @@ fn missing_required_members_name_the_event_and_the_member() {
 #[test]
 fn errors_inside_nested_objects_carry_their_json_path() {
     assert_eq!(
-        server_error(r#"{"type":"response.done","response":{"output":[{"type":"message","content":[]}]}}"#),
+        server_error(
+            r#"{"type":"response.done","response":{"output":[{"type":"message","content":[]}]}}"#
+        ),
         "response.done: missing field `role` (at /response/output/0)"
     );
     assert_eq!(
-        server_error(r#"{"type":"response.done","response":{"output":[{"type":"message","role":"assistant","content":[{"type":"output_text","text":5}]}]}}"#),
+        server_error(
+            r#"{"type":"response.done","response":{"output":[{"type":"message","role":"assistant","content":[{"type":"output_text","text":5}]}]}}"#
+        ),
         "response.done: invalid type: integer `5`, expected a string (at /response/output/0/content/0/text)"
     );
     assert_eq!(
-        client_error(r#"{"type":"conversation.item.create","item":{"type":"message","role":"robot","content":[]}}"#),
+        client_error(
+            r#"{"type":"conversation.item.create","item":{"type":"message","role":"robot","content":[]}}"#
+        ),
         "conversation.item.create: unknown variant `robot`, expected one of `system`, `developer`, `user`, `assistant` (at /item/role)"
     );
     assert_eq!(
-        client_error(r#"{"type":"session.update","session":{"type":"realtime","tools":[{"type":"mcp"}]}}"#),
+        client_error(
+            r#"{"type":"session.update","session":{"type":"realtime","tools":[{"type":"mcp"}]}}"#
+        ),
         "session.update: missing field `server_label` (at /session/tools/0)"
     );
     assert_eq!(
-        client_error(r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcm","rate":16000}}}}}"#),
+        client_error(
+            r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"format":{"type":"audio/pcm","rate":16000}}}}}"#
+        ),
         "session.update: invalid value: integer `16000`, expected 24000 (at /session/audio/input/format/rate)"
     );
     assert_eq!(
-        server_error(r#"{"type":"conversation.item.input_audio_transcription.completed","item_id":"i","content_index":0,"transcript":"t","usage":{"type":"tokens","input_tokens":1}}"#),
+        server_error(
+            r#"{"type":"conversation.item.input_audio_transcription.completed","item_id":"i","content_index":0,"transcript":"t","usage":{"type":"tokens","input_tokens":1}}"#
+        ),
         "conversation.item.input_audio_transcription.completed: missing field `output_tokens` (at /usage)"
     );
 }
@@ -380,7 +485,9 @@ fn errors_inside_nested_objects_carry_their_json_path() {
 #[test]
 fn closed_enums_reject_unknown_values() {
     assert_eq!(
-        client_error(r#"{"type":"session.update","session":{"type":"realtime","output_modalities":["video"]}}"#),
+        client_error(
+            r#"{"type":"session.update","session":{"type":"realtime","output_modalities":["video"]}}"#
+        ),
         "session.update: unknown variant `video`, expected `text` or `audio` (at /session/output_modalities/0)"
     );
     assert_eq!(
@@ -394,23 +501,42 @@ fn open_enums_keep_unknown_strings() {
     let text = r#"{"type":"session.update","session":{"type":"realtime","model":"gpt-realtime-9","audio":{"output":{"voice":"nova-x"},"input":{"transcription":{"model":"whisper-9"}}}}}"#;
     assert_eq!(encode(&client(text)), value(text));
     let text = r#"{"type":"session.update","session":{"type":"realtime","model":"gpt-realtime","audio":{"output":{"voice":"marin"}}}}"#;
-    let ClientEvent::SessionUpdate(SessionUpdate { session: SessionConfig::Realtime(config), .. }) = client(text) else {
+    let ClientEvent::SessionUpdate(SessionUpdate {
+        session: SessionConfig::Realtime(config),
+        ..
+    }) = client(text)
+    else {
         panic!("not a realtime session.update")
     };
-    assert_eq!(config.model, Some(rtwire_protocol::realtime::v2::RealtimeModel::GptRealtime));
+    assert_eq!(
+        config.model,
+        Some(rtwire_protocol::realtime::v2::RealtimeModel::GptRealtime)
+    );
 }
 
 #[test]
 fn decoder_and_union_schema_agree_on_edge_inputs() {
     let unions = rtwire_tests::unions();
     let schema_of = |name: &str| {
-        let union = unions.iter().find(|u| u.info.module == "realtime/v2" && u.info.name == name).expect("union");
+        let union = unions
+            .iter()
+            .find(|u| u.info.module == "realtime/v2" && u.info.name == name)
+            .expect("union");
         rtwire_tests::validator(&union.root)
     };
     let (client_schema, server_schema) = (schema_of("ClientEvent"), schema_of("ServerEvent"));
-    let item = |part: &str| format!(r#"{{"type":"conversation.item.create","item":{{"type":"message","role":"user","content":[{part}]}}}}"#);
-    let format = |format: &str| format!(r#"{{"type":"session.update","session":{{"type":"realtime","audio":{{"input":{{"format":{format}}}}}}}}}"#);
-    let input = |input: &str| format!(r#"{{"type":"response.create","response":{{"input":[{input}]}}}}"#);
+    let item = |part: &str| {
+        format!(
+            r#"{{"type":"conversation.item.create","item":{{"type":"message","role":"user","content":[{part}]}}}}"#
+        )
+    };
+    let format = |format: &str| {
+        format!(
+            r#"{{"type":"session.update","session":{{"type":"realtime","audio":{{"input":{{"format":{format}}}}}}}}}"#
+        )
+    };
+    let input =
+        |input: &str| format!(r#"{{"type":"response.create","response":{{"input":[{input}]}}}}"#);
     let client_cases = [
         (item(r#"{"type":5,"text":"x"}"#), true),
         (item(r#""just text""#), true),
@@ -423,43 +549,84 @@ fn decoder_and_union_schema_agree_on_edge_inputs() {
         (input(r#"{"type":"item_reference","id":"item_1"}"#), true),
     ];
     for (text, accepted) in client_cases {
-        assert_eq!(decode::<ClientEvent>(&text, "type").is_ok(), accepted, "decoder on {text}");
-        assert_eq!(client_schema.is_valid(&value(&text)), accepted, "schema on {text}");
+        assert_eq!(
+            decode::<ClientEvent>(&text, "type").is_ok(),
+            accepted,
+            "decoder on {text}"
+        );
+        assert_eq!(
+            client_schema.is_valid(&value(&text)),
+            accepted,
+            "schema on {text}"
+        );
     }
     let delta = |extra: &str| {
-        format!(r#"{{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AA=="{extra}}}"#)
+        format!(
+            r#"{{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AA=="{extra}}}"#
+        )
     };
     let server_cases = [
         (r#"{"type":"error","error":null}"#.to_owned(), false),
-        (r#"{"type":"error","message":null,"error":"x"}"#.to_owned(), true),
-        (r#"{"type":"error","message":"m","error":null}"#.to_owned(), true),
+        (
+            r#"{"type":"error","message":null,"error":"x"}"#.to_owned(),
+            true,
+        ),
+        (
+            r#"{"type":"error","message":"m","error":null}"#.to_owned(),
+            true,
+        ),
         (delta(r#","num_channels":"two""#), false),
         (delta(r#","num_channels":2"#), true),
-        (r#"{"type":"session.created","session":{"type":7,"id":"s"}}"#.to_owned(), false),
-        (r#"{"type":"session.created","session":{"id":"s"}}"#.to_owned(), true),
+        (
+            r#"{"type":"session.created","session":{"type":7,"id":"s"}}"#.to_owned(),
+            false,
+        ),
+        (
+            r#"{"type":"session.created","session":{"id":"s"}}"#.to_owned(),
+            true,
+        ),
     ];
     for (text, accepted) in server_cases {
-        assert_eq!(decode::<ServerEvent>(&text, "type").is_ok(), accepted, "decoder on {text}");
-        assert_eq!(server_schema.is_valid(&value(&text)), accepted, "schema on {text}");
+        assert_eq!(
+            decode::<ServerEvent>(&text, "type").is_ok(),
+            accepted,
+            "decoder on {text}"
+        );
+        assert_eq!(
+            server_schema.is_valid(&value(&text)),
+            accepted,
+            "schema on {text}"
+        );
     }
 }
 
 #[test]
 fn delegation_answer_uses_call_id_else_item_id() {
     let call = |item: &str| {
-        let ServerEvent::ConversationItemDone(done) = server(&format!(r#"{{"type":"conversation.item.done","item":{item}}}"#)) else {
+        let ServerEvent::ConversationItemDone(done) = server(&format!(
+            r#"{{"type":"conversation.item.done","item":{item}}}"#
+        )) else {
             panic!("not conversation.item.done")
         };
-        let ConversationItem::FunctionCall(call) = done.item else { panic!("not a function call") };
+        let ConversationItem::FunctionCall(call) = done.item else {
+            panic!("not a function call")
+        };
         call
     };
-    let with_call_id = call(r#"{"type":"function_call","id":"item_1","call_id":"call_1","name":"codex","arguments":"{}"}"#);
+    let with_call_id = call(
+        r#"{"type":"function_call","id":"item_1","call_id":"call_1","name":"codex","arguments":"{}"}"#,
+    );
     assert_eq!(with_call_id.answer_call_id(), Some("call_1"));
-    let without = call(r#"{"type":"function_call","id":"item_2","name":"codex","arguments":"{\"prompt\":\"x\"}"}"#);
+    let without = call(
+        r#"{"type":"function_call","id":"item_2","name":"codex","arguments":"{\"prompt\":\"x\"}"}"#,
+    );
     assert_eq!(without.answer_call_id(), Some("item_2"));
-    let answer = ConversationItem::function_call_output(without.answer_call_id().expect("id"), "done");
+    let answer =
+        ConversationItem::function_call_output(without.answer_call_id().expect("id"), "done");
     assert_eq!(
-        encode(&ClientEvent::ConversationItemCreate(rtwire_protocol::realtime::v2::ConversationItemCreate::new(answer))),
+        encode(&ClientEvent::ConversationItemCreate(
+            rtwire_protocol::realtime::v2::ConversationItemCreate::new(answer)
+        )),
         json!({"type":"conversation.item.create","item":{"type":"function_call_output","call_id":"item_2","output":"done"}})
     );
 }
@@ -469,18 +636,34 @@ fn type_less_defaults_type_check_in_typescript_as_they_decode() {
     // An audio format, a tool and a session echo without `type` decode as their default
     // variant (and the schema accepts them), so the TypeScript types accept them too.
     let accepted = [
-        ("realtime.v2.AudioOutputConfig", r#"{"format":{"rate":24000},"voice":"marin"}"#),
-        ("realtime.v2.RealtimeSessionConfig", r#"{"tools":[{"name":"lookup","parameters":{"type":"object"}}]}"#),
-        ("realtime.v2.SessionEvent", r#"{"session":{"id":"sess_1","instructions":"Hi"}}"#),
+        (
+            "realtime.v2.AudioOutputConfig",
+            r#"{"format":{"rate":24000},"voice":"marin"}"#,
+        ),
+        (
+            "realtime.v2.RealtimeSessionConfig",
+            r#"{"tools":[{"name":"lookup","parameters":{"type":"object"}}]}"#,
+        ),
+        (
+            "realtime.v2.SessionEvent",
+            r#"{"session":{"id":"sess_1","instructions":"Hi"}}"#,
+        ),
     ];
-    let rejected = [("realtime.v2.AudioOutputConfig", r#"{"format":{"type":"audio/pcmu","rate":24000}}"#)];
-    let mut file = String::from("import type { realtime } from \"../../../../generated/typescript/index.js\";\n\n");
+    let rejected = [(
+        "realtime.v2.AudioOutputConfig",
+        r#"{"format":{"type":"audio/pcmu","rate":24000}}"#,
+    )];
+    let mut file = String::from(
+        "import type { realtime } from \"../../../../generated/typescript/index.js\";\n\n",
+    );
     for (i, (ty, literal)) in accepted.iter().enumerate() {
         assert!(decode_nested(ty, literal), "the decoder accepts {literal}");
         file.push_str(&format!("export const accepted{i}: {ty} = {literal};\n"));
     }
     for (i, (ty, literal)) in rejected.iter().enumerate() {
-        file.push_str(&format!("// @ts-expect-error\nexport const rejected{i}: {ty} = {literal};\n"));
+        file.push_str(&format!(
+            "// @ts-expect-error\nexport const rejected{i}: {ty} = {literal};\n"
+        ));
     }
     let dir = rtwire_tests::root().join("tests/ts/.generated/realtime_v2");
     std::fs::create_dir_all(&dir).expect("create the check folder");
@@ -497,15 +680,27 @@ fn type_less_defaults_type_check_in_typescript_as_they_decode() {
     let ts = rtwire_tests::root().join("tests/ts");
     let tsc = ts.join("node_modules/typescript/bin/tsc");
     if !tsc.exists() {
-        let status = std::process::Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&ts).status();
-        assert!(status.is_ok_and(|s| s.success()), "npm ci (tests/ts) failed; Node.js and npm are required");
+        let status = std::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&ts)
+            .status();
+        assert!(
+            status.is_ok_and(|s| s.success()),
+            "npm ci (tests/ts) failed; Node.js and npm are required"
+        );
     }
     let output = std::process::Command::new("node")
         .arg(&tsc)
-        .args(["--project", &dir.join("tsconfig.json").to_string_lossy(), "--pretty", "false"])
+        .args([
+            "--project",
+            &dir.join("tsconfig.json").to_string_lossy(),
+            "--pretty",
+            "false",
+        ])
         .output()
         .expect("run tsc (Node.js is required)");
-    let text = String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr);
+    let text = String::from_utf8_lossy(&output.stdout).into_owned()
+        + &String::from_utf8_lossy(&output.stderr);
     assert!(output.status.success() && text.trim().is_empty(), "{text}");
 }
 
@@ -514,7 +709,9 @@ fn decode_nested(ty: &str, literal: &str) -> bool {
     use rtwire_protocol::realtime::v2::{AudioOutputConfig, RealtimeSessionConfig, SessionEvent};
     match ty.rsplit('.').next() {
         Some("AudioOutputConfig") => serde_json::from_str::<AudioOutputConfig>(literal).is_ok(),
-        Some("RealtimeSessionConfig") => serde_json::from_str::<RealtimeSessionConfig>(literal).is_ok(),
+        Some("RealtimeSessionConfig") => {
+            serde_json::from_str::<RealtimeSessionConfig>(literal).is_ok()
+        }
         Some("SessionEvent") => serde_json::from_str::<SessionEvent>(literal).is_ok(),
         _ => false,
     }

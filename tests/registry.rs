@@ -1,7 +1,7 @@
 //! Claims about the registry itself and the default build.
 
 use rtwire_protocol::open_union::branch_tag;
-use rtwire_protocol::registry::{messages, unions, Surface};
+use rtwire_protocol::registry::{Surface, messages, unions};
 use serde_json::json;
 use std::collections::BTreeSet;
 
@@ -9,21 +9,39 @@ use std::collections::BTreeSet;
 fn every_union_schema_branch_is_a_tag_the_decoder_knows_and_every_message_has_one() {
     for union in rtwire_tests::unions() {
         let branches = union.root["oneOf"].as_array().expect("unions are oneOf");
-        let tags: BTreeSet<&str> = branches.iter().filter_map(|b| branch_tag(b, union.info.tag)).collect();
+        let tags: BTreeSet<&str> = branches
+            .iter()
+            .filter_map(|b| branch_tag(b, union.info.tag))
+            .collect();
         for message in (union.info.messages)() {
-            assert!(tags.contains(message.wire_name), "{}: no branch for {}", union.info.name, message.wire_name);
+            assert!(
+                tags.contains(message.wire_name),
+                "{}: no branch for {}",
+                union.info.name,
+                message.wire_name
+            );
         }
         if union.info.surface == Surface::Realtime {
             for tag in &tags {
                 // Decoding the bare tag either fails on a missing member or yields a known
                 // message: it never falls into Unknown.
                 if let Ok(roundtrip) = union.info.decode(&json!({ "type": tag })) {
-                    assert!(roundtrip.wire_name.is_some(), "{}: `{tag}` decodes as unknown", union.info.name);
+                    assert!(
+                        roundtrip.wire_name.is_some(),
+                        "{}: `{tag}` decodes as unknown",
+                        union.info.name
+                    );
                 }
             }
-            let unknown = union.info.decode(&json!({ "type": "x_unknown.event", "n": 1 })).expect("unknowns decode");
+            let unknown = union
+                .info
+                .decode(&json!({ "type": "x_unknown.event", "n": 1 }))
+                .expect("unknowns decode");
             assert_eq!(unknown.wire_name, None);
-            assert_eq!(unknown.encoded, json!({ "type": "x_unknown.event", "n": 1 }));
+            assert_eq!(
+                unknown.encoded,
+                json!({ "type": "x_unknown.event", "n": 1 })
+            );
         }
     }
 }
@@ -31,9 +49,17 @@ fn every_union_schema_branch_is_a_tag_the_decoder_knows_and_every_message_has_on
 #[test]
 fn wire_names_are_unique_within_each_union() {
     for union in unions() {
-        let names: Vec<_> = (union.messages)().into_iter().map(|m| m.wire_name).collect();
+        let names: Vec<_> = (union.messages)()
+            .into_iter()
+            .map(|m| m.wire_name)
+            .collect();
         let unique: BTreeSet<_> = names.iter().collect();
-        assert_eq!(names.len(), unique.len(), "{} repeats a wire name", union.name);
+        assert_eq!(
+            names.len(),
+            unique.len(),
+            "{} repeats a wire name",
+            union.name
+        );
     }
 }
 
@@ -48,12 +74,25 @@ fn experimental_flag_marks_exactly_the_thread_realtime_methods() {
 #[test]
 fn a_default_build_of_the_protocol_crate_depends_on_neither_schemars_nor_ts_rs() {
     let output = std::process::Command::new(env!("CARGO"))
-        .args(["tree", "--offline", "-p", "rtwire-protocol", "-e", "normal", "--prefix", "none"])
+        .args([
+            "tree",
+            "--offline",
+            "-p",
+            "rtwire-protocol",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+        ])
         .current_dir(rtwire_tests::root())
         .output()
         .expect("cargo tree runs");
     let tree = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "cargo tree failed: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "cargo tree failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(tree.contains("serde_json"), "{tree}");
     assert!(!tree.contains("schemars"), "{tree}");
     assert!(!tree.contains("ts-rs"), "{tree}");

@@ -22,7 +22,11 @@ fn run(command: &mut Command, what: &str) -> String {
     let output = command.output().unwrap_or_else(|e| {
         panic!("cannot run {what}: {e}. Node.js and npm are required for the TypeScript check (install them, e.g. `apt-get install nodejs npm`).")
     });
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(output.status.success(), "{what} failed:\n{text}");
     text
 }
@@ -32,14 +36,27 @@ fn tsc() -> PathBuf {
     let dir = ts_dir();
     let tsc = dir.join("node_modules/typescript/bin/tsc");
     if !tsc.exists() {
-        run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir), "npm ci (tests/ts)");
+        run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir),
+            "npm ci (tests/ts)",
+        );
     }
     assert!(tsc.exists(), "npm ci did not install TypeScript");
     tsc
 }
 
 fn tsc_project(project: &Path) -> String {
-    run(Command::new("node").arg(tsc()).arg("--project").arg(project).arg("--pretty").arg("false"), &format!("tsc --project {}", project.display()))
+    run(
+        Command::new("node")
+            .arg(tsc())
+            .arg("--project")
+            .arg(project)
+            .arg("--pretty")
+            .arg("false"),
+        &format!("tsc --project {}", project.display()),
+    )
 }
 
 #[test]
@@ -66,18 +83,37 @@ fn every_canonical_example_type_checks_and_malformed_literals_do_not() {
     );
     let mut count = 0;
     for example in examples().into_iter().filter(|e| !e.lenient) {
-        let (union, message) = find(&unions, example.surface, example.version, &example.wire_name).expect("registered");
+        let (union, message) = find(
+            &unions,
+            example.surface,
+            example.version,
+            &example.wire_name,
+        )
+        .expect("registered");
         let (ty, schema) = if example.result {
             // An answer to a request: typed by the method map's result type.
             let info = result_info(&example.wire_name).unwrap_or_else(|e| panic!("{e}"));
-            let ty = format!("{{ id: appServer.RequestId, result: appServer.ResultOf<{:?}> }}", example.wire_name);
+            let ty = format!(
+                "{{ id: appServer.RequestId, result: appServer.ResultOf<{:?}> }}",
+                example.wire_name
+            );
             (ty, rtwire_codegen::schema::result_schema(&info))
         } else {
-            let ty = message_type(example.surface, union.info.module, union.info.name, union.info.tag, &example.wire_name);
+            let ty = message_type(
+                example.surface,
+                union.info.module,
+                union.info.name,
+                union.info.tag,
+                &example.wire_name,
+            );
             (ty, union.message_schema(&message).expect("schema"))
         };
         let literal = serde_json::to_string_pretty(&example.value).expect("JSON");
-        let _ = writeln!(file, "// tests/examples/{}\nexport const example{count}: {ty} = {literal};\n", example.path.display());
+        let _ = writeln!(
+            file,
+            "// tests/examples/{}\nexport const example{count}: {ty} = {literal};\n",
+            example.path.display()
+        );
         let mut extra = example.value.clone();
         extra["rtwire_not_a_member"] = Value::from(1);
         let _ = writeln!(
@@ -107,9 +143,25 @@ fn every_canonical_example_type_checks_and_malformed_literals_do_not() {
 /// A member the message requires (besides its tag) that the example has, if any.
 fn first_required_member(schema: &Value, tag: &str, example: &Value) -> Option<String> {
     let mut required: Vec<&Value> = vec![];
-    required.extend(schema.get("required").and_then(Value::as_array).into_iter().flatten());
-    if let Some(target) = schema.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/")) {
-        required.extend(schema["$defs"][target].get("required").and_then(Value::as_array).into_iter().flatten());
+    required.extend(
+        schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten(),
+    );
+    if let Some(target) = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+    {
+        required.extend(
+            schema["$defs"][target]
+                .get("required")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten(),
+        );
     }
     required
         .into_iter()

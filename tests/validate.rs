@@ -6,8 +6,10 @@
 //! exercised by `codegen/tests/validate_cli.rs`. Paths are relative to this crate's folder
 //! (`tests/`), the working directory of its tests.
 
-use rtwire_codegen::validate::{run, union_names, Args, Format, EXIT_ERROR, EXIT_INVALID, EXIT_VALID};
-use serde_json::{json, Value};
+use rtwire_codegen::validate::{
+    Args, EXIT_ERROR, EXIT_INVALID, EXIT_VALID, Format, run, union_names,
+};
+use serde_json::{Value, json};
 use std::path::PathBuf;
 
 /// The exit status, standard output and standard error of one run.
@@ -18,10 +20,19 @@ struct Run {
 }
 
 fn validate(union: &str, files: &[&str], strict: bool, format: Format, stdin: &[u8]) -> Run {
-    let args = Args { union: union.to_owned(), files: files.iter().map(PathBuf::from).collect(), strict, format };
+    let args = Args {
+        union: union.to_owned(),
+        files: files.iter().map(PathBuf::from).collect(),
+        strict,
+        format,
+    };
     let (mut out, mut err) = (vec![], vec![]);
     let code = run(&args, &mut &stdin[..], &mut out, &mut err);
-    Run { code, out: String::from_utf8(out).unwrap(), err: String::from_utf8(err).unwrap() }
+    Run {
+        code,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
 }
 
 fn text(union: &str, files: &[&str]) -> Run {
@@ -33,7 +44,9 @@ fn fixture(union: &str, case: &str) -> String {
 }
 
 fn json_records(out: &str) -> Vec<Value> {
-    out.lines().map(|line| serde_json::from_str(line).expect("every JSON report line is one JSON object")).collect()
+    out.lines()
+        .map(|line| serde_json::from_str(line).expect("every JSON report line is one JSON object"))
+        .collect()
 }
 
 /// The unions whose decoders keep messages of unknown names: all of them (client JSON-RPC
@@ -45,10 +58,20 @@ fn unions_with_unknowns() -> Vec<String> {
 #[test]
 fn every_union_has_valid_and_invalid_fixtures_and_unknown_ones_where_it_keeps_unknowns() {
     for union in union_names() {
-        assert!(std::path::Path::new(&fixture(&union, "valid")).is_file(), "{union}");
-        assert!(std::path::Path::new(&fixture(&union, "invalid")).is_file(), "{union}");
+        assert!(
+            std::path::Path::new(&fixture(&union, "valid")).is_file(),
+            "{union}"
+        );
+        assert!(
+            std::path::Path::new(&fixture(&union, "invalid")).is_file(),
+            "{union}"
+        );
         let keeps_unknowns = unions_with_unknowns().contains(&union);
-        assert_eq!(std::path::Path::new(&fixture(&union, "unknown")).is_file(), keeps_unknowns, "{union}");
+        assert_eq!(
+            std::path::Path::new(&fixture(&union, "unknown")).is_file(),
+            keeps_unknowns,
+            "{union}"
+        );
     }
 }
 
@@ -75,19 +98,31 @@ fn every_kind_of_bad_line_is_reported_for_every_union_in_text() {
     for union in union_names() {
         let run = text(&union, &[&fixture(&union, "invalid")]);
         assert_eq!(run.code, EXIT_INVALID, "{union}");
-        insta::assert_snapshot!(format!("invalid_text__{}", union.replace('/', "_")), run.out);
+        insta::assert_snapshot!(
+            format!("invalid_text__{}", union.replace('/', "_")),
+            run.out
+        );
     }
 }
 
 #[test]
 fn every_kind_of_bad_line_is_reported_for_every_union_in_json() {
     for union in union_names() {
-        let run = validate(&union, &[&fixture(&union, "invalid")], false, Format::Json, b"");
+        let run = validate(
+            &union,
+            &[&fixture(&union, "invalid")],
+            false,
+            Format::Json,
+            b"",
+        );
         assert_eq!(run.code, EXIT_INVALID, "{union}");
         let records = json_records(&run.out);
         assert_eq!(records.last().unwrap()["kind"], "summary", "{union}");
         assert_eq!(records.last().unwrap()["exit_code"], 1, "{union}");
-        insta::assert_snapshot!(format!("invalid_json__{}", union.replace('/', "_")), run.out);
+        insta::assert_snapshot!(
+            format!("invalid_json__{}", union.replace('/', "_")),
+            run.out
+        );
     }
 }
 
@@ -109,33 +144,115 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
         "8: invalid: (no string `type`): {\"type\":5} is not valid under any of the schemas listed in the 'oneOf' keyword [schema]",
         "9: invalid: truncated: the input ends inside a JSON document (EOF while parsing a string, at column 127) [json]",
     ];
-    let mut lines: Vec<String> = expected.iter().map(|line| format!("{file}:{line}")).collect();
+    let mut lines: Vec<String> = expected
+        .iter()
+        .map(|line| format!("{file}:{line}"))
+        .collect();
     lines.push("8 message(s) in 1 input(s): 1 valid, 7 invalid, 0 unknown, 0 disagreement(s); 1 blank line(s) skipped".into());
     assert_eq!(run.out, lines.join("\n") + "\n");
     assert_eq!(run.code, EXIT_INVALID);
 
     let run = validate(union, &[&file], false, Format::Json, b"");
-    let record = |line: usize, kind: &str, name: Value, view: Value, pointer: Value, reason: &str| {
+    let record = |line: usize,
+                  kind: &str,
+                  name: Value,
+                  view: Value,
+                  pointer: Value,
+                  reason: &str| {
         json!({ "kind": kind, "file": file, "line": line, "name": name, "view": view, "pointer": pointer, "reason": reason })
     };
     let delta = || json!("response.output_audio.delta");
     assert_eq!(
         json_records(&run.out),
         vec![
-            record(2, "invalid", delta(), json!("decoder"), json!(""), "missing field `delta`"),
-            record(2, "invalid", delta(), json!("schema"), json!(""), "\"delta\" is a required property"),
-            record(3, "invalid", delta(), json!("decoder"), json!("/output_index"), "invalid type: string \"0\", expected u32"),
-            record(3, "invalid", delta(), json!("schema"), json!("/output_index"), "\"0\" is not of type \"integer\""),
-            record(4, "note", Value::Null, Value::Null, Value::Null, "blank line skipped"),
-            record(5, "invalid", Value::Null, json!("json"), Value::Null,
-                "incomplete JSON: the line ends inside a JSON document (EOF while parsing an object, at column 57)"),
-            record(6, "invalid", Value::Null, json!("json"), Value::Null, "not valid JSON: expected ident (at column 2)"),
-            record(7, "invalid", Value::Null, json!("json"), Value::Null, "not valid UTF-8 (at column 50)"),
-            record(8, "invalid", Value::Null, json!("decoder"), json!("/type"), "invalid type: integer `5`, expected a string `type`"),
-            record(8, "invalid", Value::Null, json!("schema"), json!(""),
-                "{\"type\":5} is not valid under any of the schemas listed in the 'oneOf' keyword"),
-            record(9, "invalid", Value::Null, json!("json"), Value::Null,
-                "truncated: the input ends inside a JSON document (EOF while parsing a string, at column 127)"),
+            record(
+                2,
+                "invalid",
+                delta(),
+                json!("decoder"),
+                json!(""),
+                "missing field `delta`"
+            ),
+            record(
+                2,
+                "invalid",
+                delta(),
+                json!("schema"),
+                json!(""),
+                "\"delta\" is a required property"
+            ),
+            record(
+                3,
+                "invalid",
+                delta(),
+                json!("decoder"),
+                json!("/output_index"),
+                "invalid type: string \"0\", expected u32"
+            ),
+            record(
+                3,
+                "invalid",
+                delta(),
+                json!("schema"),
+                json!("/output_index"),
+                "\"0\" is not of type \"integer\""
+            ),
+            record(
+                4,
+                "note",
+                Value::Null,
+                Value::Null,
+                Value::Null,
+                "blank line skipped"
+            ),
+            record(
+                5,
+                "invalid",
+                Value::Null,
+                json!("json"),
+                Value::Null,
+                "incomplete JSON: the line ends inside a JSON document (EOF while parsing an object, at column 57)"
+            ),
+            record(
+                6,
+                "invalid",
+                Value::Null,
+                json!("json"),
+                Value::Null,
+                "not valid JSON: expected ident (at column 2)"
+            ),
+            record(
+                7,
+                "invalid",
+                Value::Null,
+                json!("json"),
+                Value::Null,
+                "not valid UTF-8 (at column 50)"
+            ),
+            record(
+                8,
+                "invalid",
+                Value::Null,
+                json!("decoder"),
+                json!("/type"),
+                "invalid type: integer `5`, expected a string `type`"
+            ),
+            record(
+                8,
+                "invalid",
+                Value::Null,
+                json!("schema"),
+                json!(""),
+                "{\"type\":5} is not valid under any of the schemas listed in the 'oneOf' keyword"
+            ),
+            record(
+                9,
+                "invalid",
+                Value::Null,
+                json!("json"),
+                Value::Null,
+                "truncated: the input ends inside a JSON document (EOF while parsing a string, at column 127)"
+            ),
             json!({ "kind": "summary", "files": 1, "messages": 8, "valid": 1, "invalid": 7, "unknown": 0,
                 "disagreements": 0, "blank": 1, "io_errors": 0, "strict": false, "exit_code": 1 }),
         ]
@@ -148,7 +265,11 @@ fn unknown_messages_are_reported_and_pass_unless_strict() {
         let file = fixture(&union, "unknown");
         let run = text(&union, &[&file]);
         assert_eq!(run.code, EXIT_VALID, "{union}");
-        let unknown: Vec<&str> = run.out.lines().filter(|l| l.contains(": unknown: ")).collect();
+        let unknown: Vec<&str> = run
+            .out
+            .lines()
+            .filter(|l| l.contains(": unknown: "))
+            .collect();
         assert!(!unknown.is_empty(), "{union}");
         assert!(unknown.iter().all(|l| l.ends_with("not part of this version of the protocol (kept as raw JSON)")), "{union}");
         assert!(!run.out.contains("invalid:"), "{union}");
@@ -157,8 +278,16 @@ fn unknown_messages_are_reported_and_pass_unless_strict() {
         assert_eq!(strict.code, EXIT_INVALID, "{union}");
         let records = json_records(&strict.out);
         let summary = records.last().unwrap();
-        assert_eq!((summary["unknown"].as_u64(), summary["invalid"].as_u64()), (Some(unknown.len() as u64), Some(0)), "{union}");
-        assert_eq!((&summary["strict"], &summary["exit_code"]), (&json!(true), &json!(1)), "{union}");
+        assert_eq!(
+            (summary["unknown"].as_u64(), summary["invalid"].as_u64()),
+            (Some(unknown.len() as u64), Some(0)),
+            "{union}"
+        );
+        assert_eq!(
+            (&summary["strict"], &summary["exit_code"]),
+            (&json!(true), &json!(1)),
+            "{union}"
+        );
     }
 }
 
@@ -194,16 +323,30 @@ fn unknown_client_methods_are_invalid_because_the_server_refuses_them() {
 #[test]
 fn nesting_100000_levels_deep_is_reported_for_every_union_and_the_next_line_is_still_checked() {
     for union in union_names() {
-        let valid_line = std::fs::read_to_string(fixture(&union, "valid")).unwrap().lines().next().unwrap().to_owned();
+        let valid_line = std::fs::read_to_string(fixture(&union, "valid"))
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned();
         for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
-            let input = format!("{}1{}\n{valid_line}\n", open.repeat(100_000), close.repeat(100_000));
+            let input = format!(
+                "{}1{}\n{valid_line}\n",
+                open.repeat(100_000),
+                close.repeat(100_000)
+            );
             let run = validate(&union, &[], false, Format::Text, input.as_bytes());
             let first = run.out.lines().next().unwrap();
             assert!(
                 first.starts_with("<stdin>:1: invalid: nested deeper than 128 levels, the most this tool reads (at column "),
                 "{union}: {first}"
             );
-            assert!(run.out.ends_with("2 message(s) in 1 input(s): 1 valid, 1 invalid, 0 unknown, 0 disagreement(s)\n"), "{union}");
+            assert!(
+                run.out.ends_with(
+                    "2 message(s) in 1 input(s): 1 valid, 1 invalid, 0 unknown, 0 disagreement(s)\n"
+                ),
+                "{union}"
+            );
             assert_eq!(run.code, EXIT_INVALID);
         }
     }
@@ -217,7 +360,13 @@ fn a_10_mb_audio_delta_line_is_checked_and_never_quoted() {
     let mut bad = good.clone();
     bad["content_index"] = json!(-1);
     let input = format!("{good}\n{bad}\n");
-    let run = validate("realtime/v2/ServerEvent", &[], false, Format::Text, input.as_bytes());
+    let run = validate(
+        "realtime/v2/ServerEvent",
+        &[],
+        false,
+        Format::Text,
+        input.as_bytes(),
+    );
     assert_eq!(
         run.out,
         "<stdin>:2: invalid: response.output_audio.delta: invalid value: integer `-1`, expected u32 (at /content_index) [decoder]\n\
@@ -241,7 +390,13 @@ fn blank_lines_and_crlf_line_ends_never_fail() {
 #[test]
 fn a_pretty_printed_message_is_read_as_one_document() {
     let input = b"{\n  \"id\": \"req-1\",\n  \"method\": \"loginApiKey\",\n  \"params\": {\n    \"apiKey\": 7\n  }\n}\n";
-    let run = validate("app-server/ClientMessage", &["-"], false, Format::Text, input);
+    let run = validate(
+        "app-server/ClientMessage",
+        &["-"],
+        false,
+        Format::Text,
+        input,
+    );
     assert_eq!(
         run.out,
         "<stdin>:1: invalid: loginApiKey: invalid type: integer `7`, expected a string (at /params/apiKey) [decoder]\n\
@@ -270,16 +425,38 @@ fn an_unreadable_file_exits_2_after_the_other_files_are_checked() {
     let invalid = fixture(union, "invalid");
     let run = text(union, &[missing, &invalid, "fixtures/validate"]);
     assert_eq!(run.code, EXIT_ERROR);
-    assert!(run.err.starts_with(&format!("error: cannot read {missing}: ")), "{}", run.err);
-    assert!(run.err.contains("error: cannot read fixtures/validate: "), "{}", run.err);
-    assert!(run.out.starts_with(&format!("{invalid}:2: invalid: thread/realtime/closed: ")), "{}", run.out);
-    assert!(run.out.ends_with("; 1 blank line(s) skipped; 2 input(s) unreadable\n"), "{}", run.out);
+    assert!(
+        run.err
+            .starts_with(&format!("error: cannot read {missing}: ")),
+        "{}",
+        run.err
+    );
+    assert!(
+        run.err.contains("error: cannot read fixtures/validate: "),
+        "{}",
+        run.err
+    );
+    assert!(
+        run.out
+            .starts_with(&format!("{invalid}:2: invalid: thread/realtime/closed: ")),
+        "{}",
+        run.out
+    );
+    assert!(
+        run.out
+            .ends_with("; 1 blank line(s) skipped; 2 input(s) unreadable\n"),
+        "{}",
+        run.out
+    );
 
     let run = validate(union, &[missing], false, Format::Json, b"");
     let records = json_records(&run.out);
     assert_eq!(records[0]["kind"], "error");
     assert_eq!(records[0]["file"], missing);
-    assert_eq!((&records[1]["io_errors"], &records[1]["exit_code"]), (&json!(1), &json!(2)));
+    assert_eq!(
+        (&records[1]["io_errors"], &records[1]["exit_code"]),
+        (&json!(1), &json!(2))
+    );
 }
 
 #[test]

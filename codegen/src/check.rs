@@ -4,7 +4,7 @@ use similar::TextDiff;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::files::{read_existing, FileSet};
+use crate::files::{FileSet, read_existing};
 
 /// How many lines of unified diff are printed per changed file at most.
 pub const DIFF_LINES: usize = 40;
@@ -38,7 +38,11 @@ pub fn drift(root: &Path, generated: &FileSet) -> std::io::Result<(Drift, FileSe
             Some(_) => {}
         }
     }
-    drift.removed = existing.keys().filter(|p| !generated.contains_key(*p)).cloned().collect();
+    drift.removed = existing
+        .keys()
+        .filter(|p| !generated.contains_key(*p))
+        .cloned()
+        .collect();
     Ok((drift, existing))
 }
 
@@ -47,7 +51,10 @@ pub fn drift(root: &Path, generated: &FileSet) -> std::io::Result<(Drift, FileSe
 pub fn report(drift: &Drift, generated: &FileSet, existing: &FileSet) -> String {
     let mut out = String::new();
     let total = drift.added.len() + drift.removed.len() + drift.changed.len();
-    let _ = writeln!(out, "Generated files are out of date ({total} file(s) differ):");
+    let _ = writeln!(
+        out,
+        "Generated files are out of date ({total} file(s) differ):"
+    );
     for path in &drift.added {
         let _ = writeln!(out, "  added:   {} (missing on disk)", path.display());
     }
@@ -64,7 +71,10 @@ pub fn report(drift: &Drift, generated: &FileSet, existing: &FileSet) -> String 
         let diff = TextDiff::from_lines(old.as_ref(), new.as_ref())
             .unified_diff()
             .context_radius(2)
-            .header(&format!("{shown} (on disk)"), &format!("{shown} (generated)"))
+            .header(
+                &format!("{shown} (on disk)"),
+                &format!("{shown} (generated)"),
+            )
             .to_string();
         let lines: Vec<&str> = diff.lines().collect();
         let _ = writeln!(out);
@@ -75,6 +85,9 @@ pub fn report(drift: &Drift, generated: &FileSet, existing: &FileSet) -> String 
             let _ = writeln!(out, "… {} more diff line(s)", lines.len() - DIFF_LINES);
         }
     }
-    let _ = writeln!(out, "\nRun `cargo codegen` to regenerate them, then commit the result.");
+    let _ = writeln!(
+        out,
+        "\nRun `cargo codegen` to regenerate them, then commit the result."
+    );
     out
 }

@@ -22,7 +22,10 @@ pub fn generate() -> FileSet {
         files.insert(Path::new("schemas").join(path), text.into_bytes());
     }
     for (path, text) in ts {
-        files.insert(Path::new("generated/typescript").join(path), text.into_bytes());
+        files.insert(
+            Path::new("generated/typescript").join(path),
+            text.into_bytes(),
+        );
     }
     files
 }
@@ -47,7 +50,10 @@ fn walk(root: &Path, dir: &Path, out: &mut FileSet) -> io::Result<()> {
         if entry.file_type()?.is_dir() {
             walk(root, &path, out)?;
         } else {
-            let rel = path.strip_prefix(root).expect("walked below root").to_path_buf();
+            let rel = path
+                .strip_prefix(root)
+                .expect("walked below root")
+                .to_path_buf();
             out.insert(rel, std::fs::read(&path)?);
         }
     }
@@ -119,7 +125,12 @@ fn sorted(value: &serde_json::Value) -> serde_json::Value {
         Value::Object(map) => {
             let mut entries: Vec<_> = map.iter().collect();
             entries.sort_by(|a, b| a.0.cmp(b.0));
-            Value::Object(entries.into_iter().map(|(k, v)| (k.clone(), sorted(v))).collect())
+            Value::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k.clone(), sorted(v)))
+                    .collect(),
+            )
         }
         Value::Array(items) => Value::Array(items.iter().map(sorted).collect()),
         other => other.clone(),

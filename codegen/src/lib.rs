@@ -8,9 +8,12 @@ pub mod schema;
 pub mod typescript;
 pub mod validate;
 
-pub use files::{generate, write, FileSet, HEADER};
+pub use files::{FileSet, HEADER, generate, write};
 
 /// The workspace root this binary was built from (the parent of `codegen/`).
 pub fn workspace_root() -> std::path::PathBuf {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("codegen/ has a parent").to_path_buf()
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("codegen/ has a parent")
+        .to_path_buf()
 }

@@ -58,7 +58,10 @@ fn generate(root: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("error: cannot write generated files under {}: {e}", root.display());
+            eprintln!(
+                "error: cannot write generated files under {}: {e}",
+                root.display()
+            );
             ExitCode::from(2)
         }
     }
@@ -72,11 +75,17 @@ fn check(root: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok((drift, existing)) => {
-            print!("{}", rtwire_codegen::check::report(&drift, &files, &existing));
+            print!(
+                "{}",
+                rtwire_codegen::check::report(&drift, &files, &existing)
+            );
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("error: cannot read generated files under {}: {e}", root.display());
+            eprintln!(
+                "error: cannot read generated files under {}: {e}",
+                root.display()
+            );
             ExitCode::from(2)
         }
     }

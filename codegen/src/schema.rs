@@ -3,11 +3,11 @@
 use rtwire_protocol::open_union::branch_tag;
 use rtwire_protocol::registry::{self, Message, ResultInfo, UnionInfo};
 use schemars::generate::SchemaSettings;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::files::{json_text, HEADER};
+use crate::files::{HEADER, json_text};
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
 
@@ -42,8 +42,11 @@ impl UnionSchema {
     /// experimental messages, which the catch-all branch of unknown notifications then covers.
     /// `None` for a union without experimental messages.
     pub fn stable_root(&self) -> Option<Value> {
-        let experimental: Vec<&str> =
-            (self.info.messages)().into_iter().filter(|m| m.experimental).map(|m| m.wire_name).collect();
+        let experimental: Vec<&str> = (self.info.messages)()
+            .into_iter()
+            .filter(|m| m.experimental)
+            .map(|m| m.wire_name)
+            .collect();
         if experimental.is_empty() {
             return None;
         }
@@ -57,7 +60,9 @@ impl UnionSchema {
         let branches = root["oneOf"].as_array_mut().expect("unions are oneOf");
         branches.retain(|b| !branch_tag(b, tag).is_some_and(|t| experimental.contains(&t)));
         for branch in branches.iter_mut() {
-            if let Some(Value::Array(known)) = branch.pointer_mut(&format!("/properties/{tag}/not/enum")) {
+            if let Some(Value::Array(known)) =
+                branch.pointer_mut(&format!("/properties/{tag}/not/enum"))
+            {
                 known.retain(|k| !k.as_str().is_some_and(|k| experimental.contains(&k)));
             }
         }
@@ -69,7 +74,9 @@ impl UnionSchema {
     /// name), as a self-contained schema.
     pub fn message_schema(&self, message: &Message) -> Option<Value> {
         let branches = self.root.get("oneOf")?.as_array()?;
-        let branch = branches.iter().find(|b| branch_tag(b, self.info.tag) == Some(message.wire_name))?;
+        let branch = branches
+            .iter()
+            .find(|b| branch_tag(b, self.info.tag) == Some(message.wire_name))?;
         let mut schema = json!({
             "$schema": DIALECT,
             "$comment": HEADER,
@@ -84,7 +91,9 @@ impl UnionSchema {
     /// The Rust type that carries `message` (the `$ref` of its branch, or of its `params`).
     pub fn type_name(&self, message: &Message) -> Option<String> {
         let branches = self.root.get("oneOf")?.as_array()?;
-        let branch = branches.iter().find(|b| branch_tag(b, self.info.tag) == Some(message.wire_name))?;
+        let branch = branches
+            .iter()
+            .find(|b| branch_tag(b, self.info.tag) == Some(message.wire_name))?;
         let reference = branch
             .get("$ref")
             .or_else(|| branch.pointer("/properties/params/$ref"))?
@@ -95,7 +104,10 @@ impl UnionSchema {
 
 /// Every union of the registry, with its schema.
 pub fn unions() -> Vec<UnionSchema> {
-    registry::unions().into_iter().map(UnionSchema::of).collect()
+    registry::unions()
+        .into_iter()
+        .map(UnionSchema::of)
+        .collect()
 }
 
 /// The path, under `schemas/`, of the file holding one registered message: its wire name, so
@@ -156,18 +168,29 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
     let mut catalog = vec![];
     for union in unions() {
         let previous = files.insert(union_path(&union.info), json_text(&union.root));
-        assert!(previous.is_none(), "two unions map to schemas/{}", union_path(&union.info).display());
+        assert!(
+            previous.is_none(),
+            "two unions map to schemas/{}",
+            union_path(&union.info).display()
+        );
         let stable = union.stable_root().map(|root| {
             files.insert(stable_union_path(&union.info), json_text(&root));
             stable_union_path(&union.info)
         });
         for message in (union.info.messages)() {
-            let schema = union
-                .message_schema(&message)
-                .unwrap_or_else(|| panic!("{} has no schema branch for {}", union.info.name, message.wire_name));
+            let schema = union.message_schema(&message).unwrap_or_else(|| {
+                panic!(
+                    "{} has no schema branch for {}",
+                    union.info.name, message.wire_name
+                )
+            });
             let path = message_path(&union, &message);
             let previous = files.insert(path.clone(), json_text(&schema));
-            assert!(previous.is_none(), "two messages map to schemas/{}", path.display());
+            assert!(
+                previous.is_none(),
+                "two messages map to schemas/{}",
+                path.display()
+            );
             let typescript = union
                 .type_name(&message)
                 .and_then(|name| crate::typescript::find(ts, &name, union.info.module))
@@ -177,7 +200,11 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
                 Some(result) => {
                     let path = result_path(&union, &message);
                     let previous = files.insert(path.clone(), json_text(&result_schema(result)));
-                    assert!(previous.is_none(), "two result schemas map to schemas/{}", path.display());
+                    assert!(
+                        previous.is_none(),
+                        "two result schemas map to schemas/{}",
+                        path.display()
+                    );
                     Some(path)
                 }
                 None => None,
@@ -218,7 +245,11 @@ fn merge(into: &mut Value, from: Value) {
 
 /// Keeps only the `$defs` that the schema reaches through `$ref`s, transitively.
 fn prune_defs(schema: &mut Value) {
-    let defs = schema.get("$defs").and_then(Value::as_object).cloned().unwrap_or_default();
+    let defs = schema
+        .get("$defs")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     let mut reached = BTreeSet::new();
     let mut pending = vec![];
     let mut body = schema.clone();
@@ -231,7 +262,10 @@ fn prune_defs(schema: &mut Value) {
             }
         }
     }
-    let kept: Map<String, Value> = defs.into_iter().filter(|(k, _)| reached.contains(k)).collect();
+    let kept: Map<String, Value> = defs
+        .into_iter()
+        .filter(|(k, _)| reached.contains(k))
+        .collect();
     let object = schema.as_object_mut().expect("schemas here are objects");
     if kept.is_empty() {
         object.remove("$defs");
@@ -258,7 +292,9 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
 /// Gives an integer schema the range of its Rust type (schemars states the format, `uint32`,
 /// but not the maximum), so that the schema rejects the numbers the decoder rejects.
 fn integer_bounds(schema: &mut schemars::Schema) {
-    let Some(format) = schema.get("format").and_then(Value::as_str) else { return };
+    let Some(format) = schema.get("format").and_then(Value::as_str) else {
+        return;
+    };
     let (min, max): (Value, Value) = match format {
         "uint8" => (0.into(), u8::MAX.into()),
         "uint16" => (0.into(), u16::MAX.into()),
@@ -271,8 +307,17 @@ fn integer_bounds(schema: &mut schemars::Schema) {
         _ => return,
     };
     let object = schema.ensure_object();
-    let tighter = |key: &str, bound: &Value, object: &Map<String, Value>| match (object.get(key).and_then(Value::as_f64), bound.as_f64()) {
-        (Some(existing), Some(new)) => if key == "minimum" { existing >= new } else { existing <= new },
+    let tighter = |key: &str, bound: &Value, object: &Map<String, Value>| match (
+        object.get(key).and_then(Value::as_f64),
+        bound.as_f64(),
+    ) {
+        (Some(existing), Some(new)) => {
+            if key == "minimum" {
+                existing >= new
+            } else {
+                existing <= new
+            }
+        }
         _ => false,
     };
     if !tighter("minimum", &min, object) {

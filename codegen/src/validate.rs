@@ -5,10 +5,12 @@
 mod checker;
 mod input;
 
-pub use checker::{classify, union_names, Checker, DecoderVerdict, Finding, Outcome, SchemaVerdict, View};
+pub use checker::{
+    Checker, DecoderVerdict, Finding, Outcome, SchemaVerdict, View, classify, union_names,
+};
 use input::Entry;
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
@@ -114,7 +116,12 @@ impl Summary {
 /// Runs `cargo codegen validate` with the process's standard streams.
 pub fn main(args: &Args) -> std::process::ExitCode {
     let stdin = io::stdin();
-    let code = run(args, &mut stdin.lock(), &mut io::stdout().lock(), &mut io::stderr().lock());
+    let code = run(
+        args,
+        &mut stdin.lock(),
+        &mut io::stdout().lock(),
+        &mut io::stderr().lock(),
+    );
     std::process::ExitCode::from(code)
 }
 
@@ -128,19 +135,36 @@ pub fn run(args: &Args, stdin: &mut dyn BufRead, out: &mut dyn Write, err: &mut 
             return EXIT_ERROR;
         }
         None => {
-            let _ = writeln!(err, "error: unknown union `{}`; the unions are:", args.union);
+            let _ = writeln!(
+                err,
+                "error: unknown union `{}`; the unions are:",
+                args.union
+            );
             for name in union_names() {
                 let _ = writeln!(err, "  {name}");
             }
             return EXIT_ERROR;
         }
     };
-    let mut report = Report { out, format: args.format, strict: args.strict, summary: Summary::default() };
+    let mut report = Report {
+        out,
+        format: args.format,
+        strict: args.strict,
+        summary: Summary::default(),
+    };
     let stdin_only = [PathBuf::from("-")];
-    let files = if args.files.is_empty() { &stdin_only[..] } else { &args.files[..] };
+    let files = if args.files.is_empty() {
+        &stdin_only[..]
+    } else {
+        &args.files[..]
+    };
     for file in files {
         report.summary.files += 1;
-        let label = if file.as_os_str() == "-" { "<stdin>".to_owned() } else { file.display().to_string() };
+        let label = if file.as_os_str() == "-" {
+            "<stdin>".to_owned()
+        } else {
+            file.display().to_string()
+        };
         let result = if file.as_os_str() == "-" {
             report.input(&label, stdin, &mut checker)
         } else {
@@ -168,7 +192,12 @@ struct Report<'a> {
 }
 
 impl Report<'_> {
-    fn input(&mut self, file: &str, reader: &mut dyn BufRead, checker: &mut Checker) -> io::Result<()> {
+    fn input(
+        &mut self,
+        file: &str,
+        reader: &mut dyn BufRead,
+        checker: &mut Checker,
+    ) -> io::Result<()> {
         let tag = checker.tag();
         input::read(reader, |line, entry| {
             let at = At { file, line };
@@ -184,7 +213,10 @@ impl Report<'_> {
                 }
                 Entry::Message(value) => {
                     self.summary.messages += 1;
-                    let name = Name { name: value.get(tag).and_then(Value::as_str), label: checker.label(&value) };
+                    let name = Name {
+                        name: value.get(tag).and_then(Value::as_str),
+                        label: checker.label(&value),
+                    };
                     let outcome = checker.check(&value);
                     self.outcome(&at, &name, outcome);
                 }
@@ -207,14 +239,33 @@ impl Report<'_> {
             Outcome::Invalid(findings) => {
                 self.summary.invalid += 1;
                 for f in findings {
-                    self.record(at, "invalid", Some(shown), Some(f.view.as_str()), Some(&f.pointer), &f.reason, None);
+                    self.record(
+                        at,
+                        "invalid",
+                        Some(shown),
+                        Some(f.view.as_str()),
+                        Some(&f.pointer),
+                        &f.reason,
+                        None,
+                    );
                 }
             }
-            Outcome::Disagreement { accepted_by, findings } => {
+            Outcome::Disagreement {
+                accepted_by,
+                findings,
+            } => {
                 self.summary.disagreements += 1;
                 for f in findings {
                     let view = f.view.as_str();
-                    self.record(at, "disagreement", Some(shown), Some(view), Some(&f.pointer), &f.reason, Some(accepted_by.as_str()));
+                    self.record(
+                        at,
+                        "disagreement",
+                        Some(shown),
+                        Some(view),
+                        Some(&f.pointer),
+                        &f.reason,
+                        Some(accepted_by.as_str()),
+                    );
                 }
             }
         }
@@ -327,15 +378,34 @@ mod tests {
     /// The report of one message whose two verdicts are given.
     fn report(format: Format, decoder: DecoderVerdict, schema: SchemaVerdict) -> (String, Summary) {
         let mut out = vec![];
-        let mut report = Report { out: &mut out, format, strict: false, summary: Summary::default() };
-        let name = Name { name: Some("response.output_audio.delta"), label: "response.output_audio.delta".into() };
-        report.outcome(&At { file: "capture.jsonl", line: 7 }, &name, classify(decoder, schema));
+        let mut report = Report {
+            out: &mut out,
+            format,
+            strict: false,
+            summary: Summary::default(),
+        };
+        let name = Name {
+            name: Some("response.output_audio.delta"),
+            label: "response.output_audio.delta".into(),
+        };
+        report.outcome(
+            &At {
+                file: "capture.jsonl",
+                line: 7,
+            },
+            &name,
+            classify(decoder, schema),
+        );
         let summary = report.summary;
         (String::from_utf8(out).unwrap(), summary)
     }
 
     fn decoder_error() -> DecoderVerdict {
-        DecoderVerdict::Rejected(DecodeError::new(Some("response.output_audio.delta"), "/output_index", "invalid type: floating point `1.0`, expected u32"))
+        DecoderVerdict::Rejected(DecodeError::new(
+            Some("response.output_audio.delta"),
+            "/output_index",
+            "invalid type: floating point `1.0`, expected u32",
+        ))
     }
 
     fn schema_error() -> SchemaVerdict {
@@ -354,7 +424,10 @@ mod tests {
             "capture.jsonl:7: disagreement: response.output_audio.delta: accepted by the schema but rejected by the \
              decoder (a defect of rtwire-protocol): invalid type: floating point `1.0`, expected u32 (at /output_index) [decoder]\n"
         );
-        assert_eq!((summary.disagreements, summary.invalid, summary.valid), (1, 0, 0));
+        assert_eq!(
+            (summary.disagreements, summary.invalid, summary.valid),
+            (1, 0, 0)
+        );
         assert_eq!(summary.exit_code(false), EXIT_INVALID);
         let (json, _) = report(Format::Json, decoder_error(), SchemaVerdict::Accepted);
         assert_eq!(
@@ -367,14 +440,20 @@ mod tests {
 
     #[test]
     fn a_message_the_decoder_accepts_and_the_schema_rejects_is_reported_as_a_disagreement() {
-        for decoder in [DecoderVerdict::Known(Some("response.output_audio.delta".into())), DecoderVerdict::Unknown] {
+        for decoder in [
+            DecoderVerdict::Known(Some("response.output_audio.delta".into())),
+            DecoderVerdict::Unknown,
+        ] {
             let (text, summary) = report(Format::Text, decoder.clone(), schema_error());
             assert_eq!(
                 text,
                 "capture.jsonl:7: disagreement: response.output_audio.delta: accepted by the decoder but rejected by the \
                  schema (a defect of rtwire-protocol): 1.5 is not of type \"integer\" (at /output_index) [schema]\n"
             );
-            assert_eq!((summary.disagreements, summary.unknown, summary.valid), (1, 0, 0));
+            assert_eq!(
+                (summary.disagreements, summary.unknown, summary.valid),
+                (1, 0, 0)
+            );
             let (json, _) = report(Format::Json, decoder, schema_error());
             assert_eq!(
                 serde_json::from_str::<Value>(&json).unwrap(),
@@ -387,7 +466,13 @@ mod tests {
 
     #[test]
     fn the_exit_status_is_2_for_io_errors_then_1_for_failures_then_0() {
-        let counts = |invalid, unknown, disagreements, io_errors| Summary { invalid, unknown, disagreements, io_errors, ..Summary::default() };
+        let counts = |invalid, unknown, disagreements, io_errors| Summary {
+            invalid,
+            unknown,
+            disagreements,
+            io_errors,
+            ..Summary::default()
+        };
         assert_eq!(counts(1, 0, 0, 1).exit_code(false), EXIT_ERROR);
         assert_eq!(counts(1, 0, 0, 0).exit_code(false), EXIT_INVALID);
         assert_eq!(counts(0, 0, 1, 0).exit_code(false), EXIT_INVALID);

@@ -27,19 +27,41 @@ fn the_binary_exits_0_1_and_2_for_valid_invalid_and_usage_errors() {
     let valid = format!("{FIXTURES}/realtime/v2/ServerEvent/valid.jsonl");
     let output = codegen(&["validate", "realtime/v2/ServerEvent", &valid], b"");
     assert_eq!(output.status.code(), Some(0));
-    assert_eq!(stdout(&output), "4 message(s) in 1 input(s): 4 valid, 0 invalid, 0 unknown, 0 disagreement(s)\n");
+    assert_eq!(
+        stdout(&output),
+        "4 message(s) in 1 input(s): 4 valid, 0 invalid, 0 unknown, 0 disagreement(s)\n"
+    );
 
     let invalid = format!("{FIXTURES}/app-server/ServerMessage/invalid.jsonl");
-    let output = codegen(&["validate", "--format", "json", "app-server/ServerMessage", &invalid], b"");
+    let output = codegen(
+        &[
+            "validate",
+            "--format",
+            "json",
+            "app-server/ServerMessage",
+            &invalid,
+        ],
+        b"",
+    );
     assert_eq!(output.status.code(), Some(1));
-    let last: serde_json::Value = serde_json::from_str(stdout(&output).lines().last().unwrap()).unwrap();
-    assert_eq!((&last["kind"], &last["invalid"], &last["exit_code"]), (&"summary".into(), &8.into(), &1.into()));
+    let last: serde_json::Value =
+        serde_json::from_str(stdout(&output).lines().last().unwrap()).unwrap();
+    assert_eq!(
+        (&last["kind"], &last["invalid"], &last["exit_code"]),
+        (&"summary".into(), &8.into(), &1.into())
+    );
 
     let output = codegen(&["validate", "ServerEvent"], b"");
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).starts_with("error: unknown union `ServerEvent`; the unions are:\n"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .starts_with("error: unknown union `ServerEvent`; the unions are:\n")
+    );
 
-    let output = codegen(&["validate", "realtime/v2/ServerEvent", "--format", "yaml"], b"");
+    let output = codegen(
+        &["validate", "realtime/v2/ServerEvent", "--format", "yaml"],
+        b"",
+    );
     assert_eq!(output.status.code(), Some(2));
 }
 
@@ -48,7 +70,10 @@ fn the_binary_reads_standard_input_and_strict_fails_unknown_messages() {
     let input = b"{\"type\":\"transcription_session.update\"}\n";
     let output = codegen(&["validate", "realtime/v1/ClientEvent"], input);
     assert_eq!(output.status.code(), Some(0));
-    let output = codegen(&["validate", "--strict", "realtime/v1/ClientEvent", "-"], input);
+    let output = codegen(
+        &["validate", "--strict", "realtime/v1/ClientEvent", "-"],
+        input,
+    );
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(
         stdout(&output),
@@ -63,5 +88,8 @@ fn the_long_help_documents_blank_lines_and_the_exit_status() {
     assert_eq!(output.status.code(), Some(0));
     let help = stdout(&output);
     assert!(help.contains("a blank (empty or whitespace-only) line: skipped, not counted as a message, never a failure"), "{help}");
-    assert!(help.contains("Exit status: 0 when every message is valid"), "{help}");
+    assert!(
+        help.contains("Exit status: 0 when every message is valid"),
+        "{help}"
+    );
 }

@@ -5,8 +5,8 @@
 //! a nested error at the end of its message, as ` (at /pointer)`, and `split_path` reads it
 //! back so that [`DecodeError::path`] is complete however deep the error was.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::error::DecodeError;
@@ -43,7 +43,9 @@ pub fn encode<T: Serialize>(message: &T) -> Value {
 
 /// Decodes `value` into `T` for a decoder that has buffered its input, so that an error keeps
 /// the JSON path inside `value` (appended to the message as ` (at /pointer)`).
-pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(value: &Value) -> Result<T, E> {
+pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(
+    value: &Value,
+) -> Result<T, E> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let outer = pointer(e.path());
         let message = e.inner().to_string();
@@ -56,12 +58,18 @@ pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(value: &Va
 /// when it decodes.
 #[doc(hidden)]
 pub fn path_error<T: DeserializeOwned>(value: &Value) -> Option<String> {
-    from_buffered::<T, serde_json::Error>(value).err().map(|e| e.to_string())
+    from_buffered::<T, serde_json::Error>(value)
+        .err()
+        .map(|e| e.to_string())
 }
 
 /// `reason` with the JSON pointer `path` recorded at its end (nothing when `path` is empty).
 pub(crate) fn with_path(path: &str, reason: &str) -> String {
-    if path.is_empty() { reason.to_owned() } else { format!("{reason} (at {path})") }
+    if path.is_empty() {
+        reason.to_owned()
+    } else {
+        format!("{reason} (at {path})")
+    }
 }
 
 /// Splits a message built by [`with_path`] into its pointer and its reason.

@@ -19,7 +19,11 @@ impl DecodeError {
     /// An error about the message named `message` (its `type` or `method`, when known), at the
     /// JSON pointer `path`.
     pub fn new(message: Option<&str>, path: impl Into<String>, reason: impl Into<String>) -> Self {
-        Self { message: message.map(str::to_owned), path: path.into(), reason: reason.into() }
+        Self {
+            message: message.map(str::to_owned),
+            path: path.into(),
+            reason: reason.into(),
+        }
     }
 
     /// The event `type` or JSON-RPC `method` of the rejected message; `None` when the input was

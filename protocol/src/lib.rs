@@ -18,8 +18,8 @@ pub mod error;
 pub mod open_union;
 pub mod realtime;
 pub mod registry;
-pub mod tristate;
 pub mod tagged;
+pub mod tristate;
 #[cfg(feature = "ts")]
 pub mod typescript;
 

@@ -224,20 +224,34 @@ pub struct UnknownBranch {
 impl schemars::transform::Transform for UnknownBranch {
     fn transform(&mut self, schema: &mut schemars::Schema) {
         let tag = self.tag;
-        let Some(obj) = schema.as_object_mut() else { return };
-        let key = if obj.contains_key("oneOf") { "oneOf" } else { "anyOf" };
-        let Some(Value::Array(branches)) = obj.get_mut(key) else { return };
+        let Some(obj) = schema.as_object_mut() else {
+            return;
+        };
+        let key = if obj.contains_key("oneOf") {
+            "oneOf"
+        } else {
+            "anyOf"
+        };
+        let Some(Value::Array(branches)) = obj.get_mut(key) else {
+            return;
+        };
         // The derived `Unknown` variant is skipped, but drop any catch-all just in case.
         branches.retain(|b| branch_tag(b, tag).is_some());
         for (alias, canonical) in self.aliases {
-            if let Some(b) = branches.iter().find(|b| branch_tag(b, tag) == Some(canonical)) {
+            if let Some(b) = branches
+                .iter()
+                .find(|b| branch_tag(b, tag) == Some(canonical))
+            {
                 let mut copy = b.clone();
                 copy["properties"][tag] = serde_json::json!({ "type": "string", "const": alias });
                 branches.push(copy);
             }
         }
-        let known: Vec<Value> =
-            branches.iter().filter_map(|b| branch_tag(b, tag)).map(|t| Value::from(t)).collect();
+        let known: Vec<Value> = branches
+            .iter()
+            .filter_map(|b| branch_tag(b, tag))
+            .map(|t| Value::from(t))
+            .collect();
         branches.push(serde_json::json!({
             "description": format!("A variant this version of rtwire does not know, kept as raw JSON: any object whose `{tag}` is another string."),
             "type": "object",
@@ -254,7 +268,11 @@ impl schemars::transform::Transform for UnknownBranch {
 #[cfg(feature = "schema")]
 pub fn unknown_type_branch(schema: &mut schemars::Schema) {
     use schemars::transform::Transform;
-    UnknownBranch { tag: "type", aliases: &[] }.transform(schema);
+    UnknownBranch {
+        tag: "type",
+        aliases: &[],
+    }
+    .transform(schema);
 }
 
 /// The tag value a union branch requires (`properties.<tag>.const`).

@@ -6,8 +6,8 @@
 //! `event_union!` table of a realtime union, the method list of an app-server union), so
 //! declaring a message registers it.
 
-use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::fmt::Debug;
 
@@ -255,7 +255,10 @@ fn roundtrip<U: Union>(value: &Value) -> Result<Roundtrip, DecodeError> {
     let decoded: U = crate::codec::decode_value(value, U::TAG)?;
     let encoded = crate::codec::encode(&decoded);
     let again: Result<U, _> = crate::codec::decode_value(&encoded, U::TAG);
-    let name = encoded.get(U::TAG).and_then(Value::as_str).map(str::to_owned);
+    let name = encoded
+        .get(U::TAG)
+        .and_then(Value::as_str)
+        .map(str::to_owned);
     Ok(Roundtrip {
         wire_name: if decoded.is_unknown() { None } else { name },
         unknown: decoded.is_unknown(),

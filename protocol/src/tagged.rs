@@ -34,7 +34,9 @@ pub trait Dispatch<'de>: Sized {
 }
 
 /// The `Deserialize` body of an event union.
-pub fn deserialize<'de, V: Dispatch<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<V::Union, D::Error> {
+pub fn deserialize<'de, V: Dispatch<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<V::Union, D::Error> {
     deserializer.deserialize_map(EventVisitor::<V>(PhantomData))
 }
 
@@ -128,7 +130,11 @@ pub fn decode_rest<'de, P: Deserialize<'de>, M: MapAccess<'de>>(rest: M) -> Resu
 }
 
 /// Encodes `{"type": name, ...payload}`: the tag first, then the payload's members.
-pub fn serialize_tagged<S: Serializer, P: Serialize>(s: S, name: &'static str, payload: &P) -> Result<S::Ok, S::Error> {
+pub fn serialize_tagged<S: Serializer, P: Serialize>(
+    s: S,
+    name: &'static str,
+    payload: &P,
+) -> Result<S::Ok, S::Error> {
     #[derive(Serialize)]
     struct Tagged<'a, P> {
         #[serde(rename = "type")]
@@ -145,9 +151,13 @@ pub fn branch(payload: &schemars::Schema, tag: &str) -> Value {
     let mut branch = payload.clone().to_value();
     let object = branch.as_object_mut().expect("payload schemas are objects");
     object.insert("type".into(), Value::from("object"));
-    let properties = object.entry("properties").or_insert_with(|| Value::Object(Map::new()));
+    let properties = object
+        .entry("properties")
+        .or_insert_with(|| Value::Object(Map::new()));
     properties["type"] = serde_json::json!({ "type": "string", "const": tag });
-    let required = object.entry("required").or_insert_with(|| Value::Array(vec![]));
+    let required = object
+        .entry("required")
+        .or_insert_with(|| Value::Array(vec![]));
     if let Value::Array(required) = required {
         required.insert(0, Value::from("type"));
     }

@@ -8,7 +8,11 @@ use ts_rs::{Config, TS, TypeVisitor};
 /// The ts-rs file of `T` and of every exportable type it depends on, transitively, keyed by
 /// their paths relative to the output folder.
 pub fn collect<T: TS + 'static + ?Sized>(config: &Config) -> Vec<(PathBuf, String)> {
-    let mut visitor = Collect { config, seen: BTreeSet::new(), files: BTreeMap::new() };
+    let mut visitor = Collect {
+        config,
+        seen: BTreeSet::new(),
+        files: BTreeMap::new(),
+    };
     visitor.visit::<T>();
     visitor.files.into_iter().collect()
 }
@@ -25,8 +29,9 @@ impl TypeVisitor for Collect<'_> {
             return;
         }
         if let Some(path) = T::output_path() {
-            let text = T::export_to_string(self.config)
-                .unwrap_or_else(|e| panic!("ts-rs cannot export {}: {e}", std::any::type_name::<T>()));
+            let text = T::export_to_string(self.config).unwrap_or_else(|e| {
+                panic!("ts-rs cannot export {}: {e}", std::any::type_name::<T>())
+            });
             self.files.insert(path, text);
         }
         T::visit_dependencies(self);
@@ -37,9 +42,16 @@ impl TypeVisitor for Collect<'_> {
 /// The import path of the file `to` from the file `from` (both relative to the output folder),
 /// with the `.js` extension that NodeNext resolution requires.
 pub fn import_path(from: &Path, to: &Path) -> String {
-    let from_dir: Vec<_> = from.parent().map(|p| p.components().collect()).unwrap_or_default();
+    let from_dir: Vec<_> = from
+        .parent()
+        .map(|p| p.components().collect())
+        .unwrap_or_default();
     let to_parts: Vec<_> = to.components().collect();
-    let common = from_dir.iter().zip(&to_parts).take_while(|(a, b)| a == b).count();
+    let common = from_dir
+        .iter()
+        .zip(&to_parts)
+        .take_while(|(a, b)| a == b)
+        .count();
     let mut parts: Vec<String> = vec![];
     for _ in common..from_dir.len() {
         parts.push("..".into());
@@ -49,7 +61,11 @@ pub fn import_path(from: &Path, to: &Path) -> String {
     }
     let joined = parts.join("/");
     let joined = joined.strip_suffix(".ts").unwrap_or(&joined).to_owned() + ".js";
-    if joined.starts_with("..") { joined } else { format!("./{joined}") }
+    if joined.starts_with("..") {
+        joined
+    } else {
+        format!("./{joined}")
+    }
 }
 
 /// The files of a JSON-RPC union: the ts-rs files of every params and result type, and
@@ -78,13 +94,20 @@ pub(crate) fn union_files(
     };
     import(RequestId::name(config), RequestId::output_path());
     import(ErrorObject::name(config), ErrorObject::output_path());
-    import(serde_json::Value::name(config), serde_json::Value::output_path());
+    import(
+        serde_json::Value::name(config),
+        serde_json::Value::output_path(),
+    );
     let mut branches = vec![];
     for m in methods {
         if let Some(result) = &m.result_ts {
             files.extend((result.files)(config));
         }
-        let id = if m.kind == Kind::Request { "\"id\": RequestId, " } else { "" };
+        let id = if m.kind == Kind::Request {
+            "\"id\": RequestId, "
+        } else {
+            ""
+        };
         if !m.has_params {
             branches.push(format!("{{ {id}\"method\": {:?} }}", m.method));
             continue;
@@ -93,14 +116,20 @@ pub(crate) fn union_files(
         let params = (m.params_ts.name)(config);
         import(params.clone(), (m.params_ts.path)());
         let optional = if m.params_optional { "?" } else { "" };
-        branches.push(format!("{{ {id}\"method\": {:?}, \"params\"{optional}: {params} }}", m.method));
+        branches.push(format!(
+            "{{ {id}\"method\": {:?}, \"params\"{optional}: {params} }}",
+            m.method
+        ));
     }
     branches.extend(extra.iter().cloned());
     let mut text = String::new();
     for (ty, from) in &imports {
         text.push_str(&format!("import type {{ {ty} }} from \"{from}\";\n"));
     }
-    text.push_str(&format!("\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n", branches.join("\n  | ")));
+    text.push_str(&format!(
+        "\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n",
+        branches.join("\n  | ")
+    ));
     files.insert(path, text);
     files.into_iter().collect()
 }
@@ -134,13 +163,24 @@ pub(crate) fn method_map_file(
     };
     let mut requests = vec![];
     let mut notifications = vec![];
-    let experimental: Vec<String> = methods.iter().filter(|m| m.experimental).map(|m| format!("{:?}", m.method)).collect();
+    let experimental: Vec<String> = methods
+        .iter()
+        .filter(|m| m.experimental)
+        .map(|m| format!("{:?}", m.method))
+        .collect();
     for m in methods {
-        let params = if m.has_params { type_of(&m.params_ts) } else { "undefined".to_owned() };
+        let params = if m.has_params {
+            type_of(&m.params_ts)
+        } else {
+            "undefined".to_owned()
+        };
         match (&m.kind, &m.result_ts) {
             (Kind::Request, Some(result)) => {
                 let result = type_of(result);
-                requests.push(format!("  {:?}: {{ params: {params}, result: {result} }},\n", m.method));
+                requests.push(format!(
+                    "  {:?}: {{ params: {params}, result: {result} }},\n",
+                    m.method
+                ));
             }
             _ => notifications.push(format!("  {:?}: {{ params: {params} }},\n", m.method)),
         }
@@ -203,7 +243,12 @@ pub struct Variant {
 /// The files of an event union: its payload types', and `<module>/<name>.ts` declaring the
 /// union of `{ "type": tag } & Payload` for every variant. Input aliases are left out: the
 /// TypeScript view lists the canonical form.
-pub fn event_union_files(name: &str, module: &str, doc: &str, variants: Vec<Variant>) -> Vec<(PathBuf, String)> {
+pub fn event_union_files(
+    name: &str,
+    module: &str,
+    doc: &str,
+    variants: Vec<Variant>,
+) -> Vec<(PathBuf, String)> {
     let path = PathBuf::from(format!("{module}/{name}.ts"));
     let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut imports: BTreeMap<String, String> = BTreeMap::new();
@@ -213,13 +258,19 @@ pub fn event_union_files(name: &str, module: &str, doc: &str, variants: Vec<Vari
         if let Some(p) = &variant.path {
             imports.insert(variant.name.clone(), import_path(&path, p));
         }
-        branches.push(format!("{{ \"type\": {:?} }} & {}", variant.tag, variant.name));
+        branches.push(format!(
+            "{{ \"type\": {:?} }} & {}",
+            variant.tag, variant.name
+        ));
     }
     let mut text = String::new();
     for (ty, from) in &imports {
         text.push_str(&format!("import type {{ {ty} }} from \"{from}\";\n"));
     }
-    text.push_str(&format!("\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n", branches.join("\n  | ")));
+    text.push_str(&format!(
+        "\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n",
+        branches.join("\n  | ")
+    ));
     files.insert(path, text);
     files.into_iter().collect()
 }

@@ -37,7 +37,10 @@ fn values(schema: &Value, root: &Value, depth: u32) -> BoxedStrategy<Value> {
         if let Some(Value::Array(branches)) = schema.get(key) {
             let mut parent = schema.clone();
             parent.as_object_mut().expect("object").remove(key);
-            let options: Vec<_> = branches.iter().map(|b| values(&merge(&parent, b), root, depth + 1)).collect();
+            let options: Vec<_> = branches
+                .iter()
+                .map(|b| values(&merge(&parent, b), root, depth + 1))
+                .collect();
             return OneOf::new(options).boxed();
         }
     }
@@ -68,8 +71,12 @@ fn resolve(schema: &Value, root: &Value) -> Value {
     loop {
         let object = schema.as_object_mut().expect("object schema");
         if let Some(Value::String(reference)) = object.remove("$ref") {
-            let name = reference.strip_prefix("#/$defs/").unwrap_or_else(|| panic!("unsupported $ref {reference}"));
-            let target = root["$defs"].get(name).unwrap_or_else(|| panic!("dangling $ref {reference}"));
+            let name = reference
+                .strip_prefix("#/$defs/")
+                .unwrap_or_else(|| panic!("unsupported $ref {reference}"));
+            let target = root["$defs"]
+                .get(name)
+                .unwrap_or_else(|| panic!("dangling $ref {reference}"));
             schema = merge(target, &schema);
             continue;
         }
@@ -87,7 +94,9 @@ fn resolve(schema: &Value, root: &Value) -> Value {
 /// keywords of `extra` win.
 fn merge(base: &Value, extra: &Value) -> Value {
     let mut out = base.as_object().cloned().unwrap_or_default();
-    let Some(extra) = extra.as_object() else { return Value::Object(out) };
+    let Some(extra) = extra.as_object() else {
+        return Value::Object(out);
+    };
     for (key, value) in extra {
         match (key.as_str(), out.get_mut(key)) {
             ("properties", Some(Value::Object(props))) => {
@@ -143,11 +152,16 @@ fn integer(schema: &Value) -> BoxedStrategy<Value> {
         hi = hi.min(max.floor() as i64);
     }
     let edges = vec![lo, hi, lo.max(0).min(hi)];
-    prop_oneof![proptest::sample::select(edges), lo..=hi].prop_map(|n| Value::Number(n.into())).boxed()
+    prop_oneof![proptest::sample::select(edges), lo..=hi]
+        .prop_map(|n| Value::Number(n.into()))
+        .boxed()
 }
 
 fn number(schema: &Value) -> BoxedStrategy<Value> {
-    let lo = schema.get("minimum").and_then(Value::as_f64).unwrap_or(-1e9);
+    let lo = schema
+        .get("minimum")
+        .and_then(Value::as_f64)
+        .unwrap_or(-1e9);
     let hi = schema.get("maximum").and_then(Value::as_f64).unwrap_or(1e9);
     (lo..=hi)
         .prop_map(|f: f64| Value::Number(Number::from_f64(f).expect("finite")))
@@ -160,7 +174,9 @@ fn string(schema: &Value) -> BoxedStrategy<Value> {
         let taken = taken.clone();
         return "[a-z][a-z_.]{0,12}"
             .prop_map(|s| format!("x_unknown.{s}"))
-            .prop_filter("not a known value", move |s| !taken.contains(&Value::String(s.clone())))
+            .prop_filter("not a known value", move |s| {
+                !taken.contains(&Value::String(s.clone()))
+            })
             .prop_map(Value::String)
             .boxed();
     }
@@ -172,7 +188,11 @@ fn string(schema: &Value) -> BoxedStrategy<Value> {
             .boxed();
     }
     let min = schema.get("minLength").and_then(Value::as_u64).unwrap_or(0) as usize;
-    let max = schema.get("maxLength").and_then(Value::as_u64).map(|m| m as usize).unwrap_or(min + 12);
+    let max = schema
+        .get("maxLength")
+        .and_then(Value::as_u64)
+        .map(|m| m as usize)
+        .unwrap_or(min + 12);
     proptest::collection::vec(proptest::char::range(' ', '~'), min..=max.max(min))
         .prop_map(|chars| Value::String(chars.into_iter().collect()))
         .boxed()
@@ -182,16 +202,31 @@ fn array(schema: &Value, root: &Value, depth: u32) -> BoxedStrategy<Value> {
     let items = schema.get("items").cloned().unwrap_or(Value::Bool(true));
     let min = schema.get("minItems").and_then(Value::as_u64).unwrap_or(0) as usize;
     let cap = if depth >= SHALLOW { min } else { min + 3 };
-    let max = schema.get("maxItems").and_then(Value::as_u64).map(|m| m as usize).unwrap_or(cap).min(cap.max(min));
-    proptest::collection::vec(values(&items, root, depth + 1), min..=max).prop_map(Value::Array).boxed()
+    let max = schema
+        .get("maxItems")
+        .and_then(Value::as_u64)
+        .map(|m| m as usize)
+        .unwrap_or(cap)
+        .min(cap.max(min));
+    proptest::collection::vec(values(&items, root, depth + 1), min..=max)
+        .prop_map(Value::Array)
+        .boxed()
 }
 
 fn object(schema: &Value, root: &Value, depth: u32) -> BoxedStrategy<Value> {
-    let properties = schema.get("properties").and_then(Value::as_object).cloned().unwrap_or_default();
+    let properties = schema
+        .get("properties")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     let required: Vec<String> = schema
         .get("required")
         .and_then(Value::as_array)
-        .map(|r| r.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|r| {
+            r.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default();
     let mut members: Vec<BoxedStrategy<Option<(String, Value)>>> = vec![];
     for (name, member) in &properties {
@@ -205,11 +240,16 @@ fn object(schema: &Value, root: &Value, depth: u32) -> BoxedStrategy<Value> {
     }
     for name in required.iter().filter(|r| !properties.contains_key(*r)) {
         let key = name.clone();
-        members.push(any_json(1).prop_map(move |v| Some((key.clone(), v))).boxed());
+        members.push(
+            any_json(1)
+                .prop_map(move |v| Some((key.clone(), v)))
+                .boxed(),
+        );
     }
     let extra = match schema.get("additionalProperties") {
         Some(additional @ Value::Object(_)) if properties.is_empty() && depth < SHALLOW => {
-            proptest::collection::btree_map("[a-z]{1,6}", values(additional, root, depth + 1), 0..3).boxed()
+            proptest::collection::btree_map("[a-z]{1,6}", values(additional, root, depth + 1), 0..3)
+                .boxed()
         }
         _ => Just(Default::default()).boxed(),
     };

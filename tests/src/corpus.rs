@@ -42,7 +42,10 @@ pub fn dir() -> PathBuf {
 
 /// Classifies the file at `path` (relative to [`dir`]); `Err` explains a misplaced file.
 pub fn classify(path: &Path) -> Result<(Surface, Version, String, bool), String> {
-    let parts: Vec<String> = path.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = path
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
     if parts.len() < 4 {
         return Err("expected <surface>/<version>/<wire name>/<case>.json".into());
     }
@@ -64,13 +67,15 @@ pub fn classify(path: &Path) -> Result<(Surface, Version, String, bool), String>
 
 /// Whether the file at `path` is a result example (`<case>.result.json`).
 pub fn is_result(path: &Path) -> bool {
-    path.file_name().is_some_and(|f| f.to_string_lossy().ends_with(".result.json"))
+    path.file_name()
+        .is_some_and(|f| f.to_string_lossy().ends_with(".result.json"))
 }
 
 /// The result of the request method of a result example; `Err` when it names no request.
 pub fn result_info(wire_name: &str) -> Result<ResultInfo, String> {
-    rtwire_protocol::registry::result_for(wire_name)
-        .ok_or_else(|| format!("`{wire_name}` is not a request method: only requests have `.result.json` examples"))
+    rtwire_protocol::registry::result_for(wire_name).ok_or_else(|| {
+        format!("`{wire_name}` is not a request method: only requests have `.result.json` examples")
+    })
 }
 
 /// Every `.json` example of the corpus, sorted by path.
@@ -82,20 +87,33 @@ pub fn examples() -> Vec<Example> {
     paths
         .into_iter()
         .map(|full| {
-            let path = full.strip_prefix(&base).expect("below the corpus").to_path_buf();
-            let (surface, version, wire_name, lenient) =
-                classify(&path).unwrap_or_else(|e| panic!("tests/examples/{}: {e}", path.display()));
+            let path = full
+                .strip_prefix(&base)
+                .expect("below the corpus")
+                .to_path_buf();
+            let (surface, version, wire_name, lenient) = classify(&path)
+                .unwrap_or_else(|e| panic!("tests/examples/{}: {e}", path.display()));
             let text = std::fs::read_to_string(&full).expect("example files are readable");
             let value = serde_json::from_str(&text)
                 .unwrap_or_else(|e| panic!("tests/examples/{}: not JSON: {e}", path.display()));
             let result = is_result(&path);
-            Example { path, surface, version, wire_name, lenient, result, value }
+            Example {
+                path,
+                surface,
+                version,
+                wire_name,
+                lenient,
+                result,
+                value,
+            }
         })
         .collect()
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display())) {
+    for entry in
+        std::fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+    {
         let path = entry.expect("readable entry").path();
         if path.is_dir() {
             collect(&path, out);

@@ -36,17 +36,27 @@ pub fn find<'a>(
     }
     match found.len() {
         1 => Ok(found.pop().expect("one")),
-        0 => Err(format!("no registered {} {} message named `{wire_name}`", surface.as_str(), version.as_str())),
-        _ => Err(format!("`{wire_name}` names several messages; examples must be unambiguous")),
+        0 => Err(format!(
+            "no registered {} {} message named `{wire_name}`",
+            surface.as_str(),
+            version.as_str()
+        )),
+        _ => Err(format!(
+            "`{wire_name}` names several messages; examples must be unambiguous"
+        )),
     }
 }
 
 /// A compiled validator for a self-contained schema.
 pub fn validator(schema: &Value) -> jsonschema::Validator {
-    jsonschema::validator_for(schema).unwrap_or_else(|e| panic!("the emitted schema does not compile: {e}\n{schema:#}"))
+    jsonschema::validator_for(schema)
+        .unwrap_or_else(|e| panic!("the emitted schema does not compile: {e}\n{schema:#}"))
 }
 
 /// The validation errors of `instance`, one line each (`/pointer: message`); empty when valid.
 pub fn violations(validator: &jsonschema::Validator, instance: &Value) -> Vec<String> {
-    validator.iter_errors(instance).map(|e| format!("{}: {e}", e.instance_path())).collect()
+    validator
+        .iter_errors(instance)
+        .map(|e| format!("{}: {e}", e.instance_path()))
+        .collect()
 }

@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{run, Format, Mode, OldSource, Options};
+use super::{Format, Mode, OldSource, Options, run};
 
 /// `cargo codegen diff <OLD> [<NEW>]` or `cargo codegen diff --base <REV> [<NEW>]`.
 #[derive(Debug, Args)]
@@ -61,11 +61,20 @@ impl DiffArgs {
                 if self.second.is_some() {
                     return Err("give at most one directory (NEW) with --base".into());
                 }
-                (OldSource::Git(rev.clone()), self.first.clone().unwrap_or_else(default_new))
+                (
+                    OldSource::Git(rev.clone()),
+                    self.first.clone().unwrap_or_else(default_new),
+                )
             }
             None => {
-                let old = self.first.clone().ok_or("give the old schemas/ directory, or --base <GIT-REV>")?;
-                (OldSource::Dir(old), self.second.clone().unwrap_or_else(default_new))
+                let old = self
+                    .first
+                    .clone()
+                    .ok_or("give the old schemas/ directory, or --base <GIT-REV>")?;
+                (
+                    OldSource::Dir(old),
+                    self.second.clone().unwrap_or_else(default_new),
+                )
             }
         };
         Ok(Options {
@@ -88,7 +97,9 @@ impl DiffArgs {
 
 /// Runs the command: prints the report; exit 1 on a breaking change, 2 on bad input.
 pub fn main(root: &Path, args: &DiffArgs) -> ExitCode {
-    let outcome = args.options(root).and_then(|options| run(&options).map_err(|e| e.to_string()));
+    let outcome = args
+        .options(root)
+        .and_then(|options| run(&options).map_err(|e| e.to_string()));
     match outcome {
         Ok(outcome) => {
             print!("{}", outcome.report);

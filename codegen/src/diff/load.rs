@@ -38,7 +38,11 @@ pub struct MessageKey {
 
 impl fmt::Display for MessageKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {} {}", self.surface, self.version, self.direction, self.wire_name)
+        write!(
+            f,
+            "{} {} {} {}",
+            self.surface, self.version, self.direction, self.wire_name
+        )
     }
 }
 
@@ -79,46 +83,90 @@ impl SchemaSet {
 
     /// Reads `schemas` (a directory inside a git work tree) as it was at revision `rev`.
     pub fn from_git(schemas: &Path, rev: &str) -> Result<SchemaSet, LoadError> {
-        let abs = std::fs::canonicalize(schemas).map_err(|e| LoadError(format!("{}: {e}", schemas.display())))?;
-        let top = git(&abs, &["rev-parse", "--show-toplevel"])
-            .map_err(|e| LoadError(format!("{}: not inside a git work tree ({e})", schemas.display())))?;
+        let abs = std::fs::canonicalize(schemas)
+            .map_err(|e| LoadError(format!("{}: {e}", schemas.display())))?;
+        let top = git(&abs, &["rev-parse", "--show-toplevel"]).map_err(|e| {
+            LoadError(format!(
+                "{}: not inside a git work tree ({e})",
+                schemas.display()
+            ))
+        })?;
         let top = PathBuf::from(String::from_utf8_lossy(&top).trim());
         let top = std::fs::canonicalize(&top).unwrap_or(top);
-        let prefix = abs
-            .strip_prefix(&top)
-            .map_err(|_| LoadError(format!("{}: outside the git work tree {}", abs.display(), top.display())))?;
+        let prefix = abs.strip_prefix(&top).map_err(|_| {
+            LoadError(format!(
+                "{}: outside the git work tree {}",
+                abs.display(),
+                top.display()
+            ))
+        })?;
         let prefix = prefix.to_string_lossy().replace('\\', "/");
-        if git(&top, &["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")]).is_err() {
-            return err(format!("git revision `{rev}` does not exist in {}", top.display()));
+        if git(
+            &top,
+            &[
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{commit}}"),
+            ],
+        )
+        .is_err()
+        {
+            return err(format!(
+                "git revision `{rev}` does not exist in {}",
+                top.display()
+            ));
         }
-        let listing = git(&top, &["ls-tree", "-r", "-z", "--name-only", rev, "--", &format!("{prefix}/")])
-            .map_err(|e| LoadError(format!("git ls-tree {rev} {prefix}: {e}")))?;
+        let listing = git(
+            &top,
+            &[
+                "ls-tree",
+                "-r",
+                "-z",
+                "--name-only",
+                rev,
+                "--",
+                &format!("{prefix}/"),
+            ],
+        )
+        .map_err(|e| LoadError(format!("git ls-tree {rev} {prefix}: {e}")))?;
         let mut files = BTreeMap::new();
         for path in listing.split(|&b| b == 0).filter(|p| !p.is_empty()) {
             let path = String::from_utf8_lossy(path).into_owned();
             let bytes = git(&top, &["show", &format!("{rev}:{path}")])
                 .map_err(|e| LoadError(format!("{rev}:{path}: {e}")))?;
-            let rel = path.strip_prefix(&format!("{prefix}/")).unwrap_or(&path).to_owned();
+            let rel = path
+                .strip_prefix(&format!("{prefix}/"))
+                .unwrap_or(&path)
+                .to_owned();
             files.insert(rel, bytes);
         }
         if files.is_empty() {
-            return err(format!("{rev}:{prefix}: no schema directory at that revision"));
+            return err(format!(
+                "{rev}:{prefix}: no schema directory at that revision"
+            ));
         }
         SchemaSet::from_files(&format!("{rev}:{prefix}"), files)
     }
 
     /// Builds a set from file contents keyed by path relative to `schemas/` (forward slashes).
-    pub fn from_files(label: &str, files: BTreeMap<String, Vec<u8>>) -> Result<SchemaSet, LoadError> {
+    pub fn from_files(
+        label: &str,
+        files: BTreeMap<String, Vec<u8>>,
+    ) -> Result<SchemaSet, LoadError> {
         let parse = |path: &str| -> Result<Value, LoadError> {
-            let bytes = files
-                .get(path)
-                .ok_or_else(|| LoadError(format!("{label}/catalog.json lists {path}, which does not exist")))?;
+            let bytes = files.get(path).ok_or_else(|| {
+                LoadError(format!(
+                    "{label}/catalog.json lists {path}, which does not exist"
+                ))
+            })?;
             let value: Value = serde_json::from_slice(bytes)
                 .map_err(|e| LoadError(format!("{label}/{path}: malformed JSON: {e}")))?;
             if !value.is_object() {
                 return err(format!("{label}/{path}: a schema must be a JSON object"));
             }
-            check_refs(&value, &value).map_err(|r| LoadError(format!("{label}/{path}: unresolved $ref `{r}`")))?;
+            check_refs(&value, &value)
+                .map_err(|r| LoadError(format!("{label}/{path}: unresolved $ref `{r}`")))?;
             jsonschema::validator_for(&value)
                 .map_err(|e| LoadError(format!("{label}/{path}: invalid schema: {e}")))?;
             Ok(value)
@@ -132,13 +180,22 @@ impl SchemaSet {
             .get("messages")
             .and_then(Value::as_array)
             .ok_or_else(|| LoadError(format!("{label}/catalog.json: no `messages` array")))?;
-        let mut set = SchemaSet { label: label.to_owned(), entries: BTreeMap::new(), unions: BTreeMap::new() };
+        let mut set = SchemaSet {
+            label: label.to_owned(),
+            entries: BTreeMap::new(),
+            unions: BTreeMap::new(),
+        };
         let mut listed = BTreeSet::from(["catalog.json".to_owned()]);
         for (i, item) in list.iter().enumerate() {
             let field = |name: &str| -> Result<String, LoadError> {
-                item.get(name).and_then(Value::as_str).map(str::to_owned).ok_or_else(|| {
-                    LoadError(format!("{label}/catalog.json: messages[{i}] has no string `{name}`"))
-                })
+                item.get(name)
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+                    .ok_or_else(|| {
+                        LoadError(format!(
+                            "{label}/catalog.json: messages[{i}] has no string `{name}`"
+                        ))
+                    })
             };
             let key = MessageKey {
                 surface: field("surface")?,
@@ -146,8 +203,14 @@ impl SchemaSet {
                 direction: field("direction")?,
                 wire_name: field("wire_name")?,
             };
-            if !matches!(key.direction.as_str(), "client-to-server" | "server-to-client") {
-                return err(format!("{label}/catalog.json: messages[{i}] has unknown direction `{}`", key.direction));
+            if !matches!(
+                key.direction.as_str(),
+                "client-to-server" | "server-to-client"
+            ) {
+                return err(format!(
+                    "{label}/catalog.json: messages[{i}] has unknown direction `{}`",
+                    key.direction
+                ));
             }
             let schema_path = field("schema")?;
             let union_path = field("union_schema")?;
@@ -167,7 +230,9 @@ impl SchemaSet {
             for optional in ["result_schema", "stable_union_schema"] {
                 if let Some(path) = item.get(optional) {
                     let path = path.as_str().ok_or_else(|| {
-                        LoadError(format!("{label}/catalog.json: messages[{i}] has a non-string `{optional}`"))
+                        LoadError(format!(
+                            "{label}/catalog.json: messages[{i}] has a non-string `{optional}`"
+                        ))
                     })?;
                     if listed.insert(path.to_owned()) {
                         parse(path)?;
@@ -176,12 +241,20 @@ impl SchemaSet {
             }
             listed.insert(schema_path.clone());
             listed.insert(union_path.clone());
-            let entry = Entry { key: key.clone(), schema_path, schema, union_path };
+            let entry = Entry {
+                key: key.clone(),
+                schema_path,
+                schema,
+                union_path,
+            };
             if set.entries.insert(key.clone(), entry).is_some() {
                 return err(format!("{label}/catalog.json: lists {key} twice"));
             }
         }
-        if let Some(stray) = files.keys().find(|p| p.ends_with(".json") && !listed.contains(*p)) {
+        if let Some(stray) = files
+            .keys()
+            .find(|p| p.ends_with(".json") && !listed.contains(*p))
+        {
             return err(format!("{label}/{stray}: not listed in catalog.json"));
         }
         Ok(set)
@@ -191,7 +264,10 @@ impl SchemaSet {
 /// Whether a message schema carries its wire name as the `const` of `type` or `method`.
 fn declares_tag(schema: &Value, wire_name: &str) -> bool {
     ["type", "method"].iter().any(|tag| {
-        schema.pointer(&format!("/properties/{tag}/const")).and_then(Value::as_str) == Some(wire_name)
+        schema
+            .pointer(&format!("/properties/{tag}/const"))
+            .and_then(Value::as_str)
+            == Some(wire_name)
     })
 }
 
@@ -200,8 +276,9 @@ fn check_refs<'a>(root: &Value, value: &'a Value) -> Result<(), &'a str> {
     match value {
         Value::Object(map) => {
             if let Some(Value::String(r)) = map.get("$ref") {
-                let ok = r.strip_prefix("#/$defs/").is_some_and(|name| root.pointer(&format!("/$defs/{}", escape(name))).is_some())
-                    || r == "#";
+                let ok = r.strip_prefix("#/$defs/").is_some_and(|name| {
+                    root.pointer(&format!("/$defs/{}", escape(name))).is_some()
+                }) || r == "#";
                 if !ok {
                     return Err(r);
                 }
@@ -218,16 +295,22 @@ fn escape(token: &str) -> String {
 }
 
 fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) -> Result<(), LoadError> {
-    let entries = std::fs::read_dir(dir).map_err(|e| LoadError(format!("{}: {e}", dir.display())))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| LoadError(format!("{}: {e}", dir.display())))?;
     for entry in entries {
         let entry = entry.map_err(|e| LoadError(format!("{}: {e}", dir.display())))?;
         let path = entry.path();
         if path.is_dir() {
             walk(root, &path, out)?;
         } else {
-            let bytes = std::fs::read(&path).map_err(|e| LoadError(format!("{}: {e}", path.display())))?;
+            let bytes =
+                std::fs::read(&path).map_err(|e| LoadError(format!("{}: {e}", path.display())))?;
             let rel = path.strip_prefix(root).expect("walked below root");
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let rel = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
             out.insert(rel, bytes);
         }
     }

@@ -24,7 +24,7 @@ use std::path::PathBuf;
 pub use load::{LoadError, MessageKey, SchemaSet};
 pub use rules::{Check, Mode, ReceiverView, Rule};
 
-use shape::{understood, Doc};
+use shape::{Doc, understood};
 use witness::{accepts, minimal};
 
 /// Where the old schema tree comes from.
@@ -147,37 +147,58 @@ pub fn run(options: &Options) -> Result<Outcome, LoadError> {
     let findings = diff(&old, &new, options.mode, &allow);
     let exit_code = u8::from(findings.iter().any(|f| f.status == Status::Breaking));
     let report = report::render(&findings, &old.label, &new.label, options.format);
-    Ok(Outcome { findings, exit_code, report })
+    Ok(Outcome {
+        findings,
+        exit_code,
+        report,
+    })
 }
 
 /// The default checks for a direction: backward for client→server, forward for server→client.
 pub fn default_mode(direction: &str) -> Mode {
-    if direction == "client-to-server" { Mode::Backward } else { Mode::Forward }
+    if direction == "client-to-server" {
+        Mode::Backward
+    } else {
+        Mode::Forward
+    }
 }
 
 /// Compares two loaded trees.
 pub fn diff(old: &SchemaSet, new: &SchemaSet, mode: Option<Mode>, allow: &[Rule]) -> Vec<Finding> {
     let mut findings = vec![];
     let renamed = renamed_messages(old, new);
-    let keys: std::collections::BTreeSet<&MessageKey> = old.entries.keys().chain(new.entries.keys()).collect();
+    let keys: std::collections::BTreeSet<&MessageKey> =
+        old.entries.keys().chain(new.entries.keys()).collect();
     for key in keys {
         let mode = mode.unwrap_or_else(|| default_mode(&key.direction));
         let (o, n) = (old.entries.get(key), new.entries.get(key));
         if o.is_none() && renamed.iter().any(|(_, to)| to == key) {
             continue;
         }
-        let rename = renamed.iter().find(|(from, _)| from == key).and_then(|(_, to)| new.entries.get(to));
+        let rename = renamed
+            .iter()
+            .find(|(from, _)| from == key)
+            .and_then(|(_, to)| new.entries.get(to));
         let (changes, n) = match (o, n) {
-            (Some(o), Some(n)) => {
-                (compare::compare(Doc { root: &o.schema }, &o.schema, Doc { root: &n.schema }, &n.schema), Some(n))
-            }
+            (Some(o), Some(n)) => (
+                compare::compare(
+                    Doc { root: &o.schema },
+                    &o.schema,
+                    Doc { root: &n.schema },
+                    &n.schema,
+                ),
+                Some(n),
+            ),
             (Some(o), None) if rename.is_some() => {
                 let to = rename.expect("checked");
                 let change = compare::Change {
                     rule: Rule::UnionTagChanged,
                     path: vec![],
                     definition: None,
-                    detail: format!("message `{}` became `{}` (same body)", key.wire_name, to.key.wire_name),
+                    detail: format!(
+                        "message `{}` became `{}` (same body)",
+                        key.wire_name, to.key.wire_name
+                    ),
                     backward: minimal(Doc { root: &o.schema }, &o.schema),
                     forward: minimal(Doc { root: &to.schema }, &to.schema),
                 };
@@ -196,13 +217,34 @@ pub fn diff(old: &SchemaSet, new: &SchemaSet, mode: Option<Mode>, allow: &[Rule]
             ),
             (None, Some(n)) => {
                 let instance = minimal(Doc { root: &n.schema }, &n.schema);
-                let closed = old_union(old, key).zip(instance.as_ref()).is_some_and(|(u, i)| !accepts(u, i));
+                let closed = old_union(old, key)
+                    .zip(instance.as_ref())
+                    .is_some_and(|(u, i)| !accepts(u, i));
                 let (rule, detail) = if closed {
-                    (Rule::MessageAddedClosedUnion, format!("message `{}` was added; the old union rejects it", key.wire_name))
+                    (
+                        Rule::MessageAddedClosedUnion,
+                        format!(
+                            "message `{}` was added; the old union rejects it",
+                            key.wire_name
+                        ),
+                    )
                 } else {
-                    (Rule::MessageAdded, format!("message `{}` was added", key.wire_name))
+                    (
+                        Rule::MessageAdded,
+                        format!("message `{}` was added", key.wire_name),
+                    )
                 };
-                (vec![compare::Change { rule, path: vec![], definition: None, detail, backward: None, forward: instance }], Some(n))
+                (
+                    vec![compare::Change {
+                        rule,
+                        path: vec![],
+                        definition: None,
+                        detail,
+                        backward: None,
+                        forward: instance,
+                    }],
+                    Some(n),
+                )
             }
             (None, None) => continue,
         };
@@ -210,7 +252,9 @@ pub fn diff(old: &SchemaSet, new: &SchemaSet, mode: Option<Mode>, allow: &[Rule]
             findings.push(judge(old, new, key, (o, n), mode, allow, change));
         }
     }
-    findings.sort_by(|a, b| (a.status, &a.message, &a.path, a.rule).cmp(&(b.status, &b.message, &b.path, b.rule)));
+    findings.sort_by(|a, b| {
+        (a.status, &a.message, &a.path, a.rule).cmp(&(b.status, &b.message, &b.path, b.rule))
+    });
     findings
 }
 
@@ -225,11 +269,22 @@ fn renamed_messages(old: &SchemaSet, new: &SchemaSet) -> Vec<(MessageKey, Messag
         }
         c
     };
-    let mut added: Vec<&load::Entry> = new.entries.values().filter(|e| !old.entries.contains_key(&e.key)).collect();
+    let mut added: Vec<&load::Entry> = new
+        .entries
+        .values()
+        .filter(|e| !old.entries.contains_key(&e.key))
+        .collect();
     let mut pairs = vec![];
-    for o in old.entries.values().filter(|e| !new.entries.contains_key(&e.key)) {
+    for o in old
+        .entries
+        .values()
+        .filter(|e| !new.entries.contains_key(&e.key))
+    {
         let same = |n: &&load::Entry| {
-            n.key.surface == o.key.surface && n.key.version == o.key.version && n.key.direction == o.key.direction && body(n) == body(o)
+            n.key.surface == o.key.surface
+                && n.key.version == o.key.version
+                && n.key.direction == o.key.direction
+                && body(n) == body(o)
         };
         if let Some(i) = added.iter().position(same) {
             pairs.push((o.key.clone(), added.remove(i).key.clone()));
@@ -241,9 +296,15 @@ fn renamed_messages(old: &SchemaSet, new: &SchemaSet) -> Vec<(MessageKey, Messag
 /// The old union schema a new message would have reached.
 fn old_union<'a>(old: &'a SchemaSet, key: &MessageKey) -> Option<&'a Value> {
     let same = |e: &&load::Entry, version: bool| {
-        e.key.surface == key.surface && e.key.direction == key.direction && (!version || e.key.version == key.version)
+        e.key.surface == key.surface
+            && e.key.direction == key.direction
+            && (!version || e.key.version == key.version)
     };
-    let entry = old.entries.values().find(|e| same(e, true)).or_else(|| old.entries.values().find(|e| same(e, false)))?;
+    let entry = old
+        .entries
+        .values()
+        .find(|e| same(e, true))
+        .or_else(|| old.entries.values().find(|e| same(e, false)))?;
     old.unions.get(&entry.union_path)
 }
 
@@ -265,24 +326,34 @@ fn judge(
             Check::Backward => (&change.backward, old_entry, new_entry, new),
             Check::Forward => (&change.forward, new_entry, old_entry, old),
         };
-        let Some(instance) = instance.clone() else { continue };
+        let Some(instance) = instance.clone() else {
+            continue;
+        };
         let sent = sender.is_some_and(|e| accepts(&e.schema, &instance));
         let any_message = || {
             !receiver_set.entries.values().any(|e| {
-                e.key.surface == key.surface && e.key.direction == key.direction && accepts(&understood(&e.schema), &instance)
+                e.key.surface == key.surface
+                    && e.key.direction == key.direction
+                    && accepts(&understood(&e.schema), &instance)
             })
         };
         // A message added, removed or renamed is judged against every message of the receiving
         // side (or, when added, against the old union), not against one counterpart.
         let message_level = old_entry.map(|e| &e.key) != new_entry.map(|e| &e.key);
         let rejected = match (change.rule.receiver_view(), receiver) {
-            _ if change.rule == Rule::MessageAddedClosedUnion => old_union(old, key).is_some_and(|u| !accepts(u, &instance)),
+            _ if change.rule == Rule::MessageAddedClosedUnion => {
+                old_union(old, key).is_some_and(|u| !accepts(u, &instance))
+            }
             _ if message_level => any_message(),
             (ReceiverView::AnyMessage, _) | (_, None) => any_message(),
             (ReceiverView::Accepted, Some(e)) => !accepts(&e.schema, &instance),
             (ReceiverView::Understood, Some(e)) => !accepts(&understood(&e.schema), &instance),
         };
-        witnesses.push(Witness { check, instance, verified: sent && rejected });
+        witnesses.push(Witness {
+            check,
+            instance,
+            verified: sent && rejected,
+        });
     }
     let status = if !change.rule.breaks_mode(mode) {
         Status::Compatible
@@ -293,7 +364,11 @@ fn judge(
     } else {
         Status::Breaking
     };
-    let path = change.path.iter().map(|s| format!("/{s}")).collect::<String>();
+    let path = change
+        .path
+        .iter()
+        .map(|s| format!("/{s}"))
+        .collect::<String>();
     Finding {
         rule: change.rule,
         message: key.clone(),

@@ -1,6 +1,6 @@
 //! Rendering findings: text for people, JSON for tools, Markdown for a pull-request comment.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use std::fmt::Write as _;
 
 use super::{Check, Finding, Format, Status};
@@ -10,7 +10,8 @@ pub fn render(findings: &[Finding], old: &str, new: &str, format: Format) -> Str
     match format {
         Format::Text => text(findings, old, new),
         Format::Json => {
-            let mut out = serde_json::to_string_pretty(&to_json(findings, old, new)).expect("JSON values serialize");
+            let mut out = serde_json::to_string_pretty(&to_json(findings, old, new))
+                .expect("JSON values serialize");
             out.push('\n');
             out
         }
@@ -40,8 +41,16 @@ fn summary(findings: &[Finding]) -> String {
 }
 
 fn location(f: &Finding) -> String {
-    let path = if f.path.is_empty() { String::new() } else { format!(" at {}", f.path) };
-    let def = f.definition.as_ref().map(|d| format!(" (in #/$defs/{d})")).unwrap_or_default();
+    let path = if f.path.is_empty() {
+        String::new()
+    } else {
+        format!(" at {}", f.path)
+    };
+    let def = f
+        .definition
+        .as_ref()
+        .map(|d| format!(" (in #/$defs/{d})"))
+        .unwrap_or_default();
     format!("{}{path}{def}", f.message)
 }
 
@@ -49,11 +58,27 @@ fn text(findings: &[Finding], old: &str, new: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "Comparing {old} (old) with {new} (new)");
     for f in findings {
-        let _ = writeln!(out, "{:<10} {}: {}", f.status.as_str().to_uppercase(), f.rule, location(f));
+        let _ = writeln!(
+            out,
+            "{:<10} {}: {}",
+            f.status.as_str().to_uppercase(),
+            f.rule,
+            location(f)
+        );
         let _ = writeln!(out, "           {} [checks: {}]", f.detail, f.mode.as_str());
         for w in &f.witnesses {
-            let mark = if w.verified { "" } else { " (did not check out)" };
-            let _ = writeln!(out, "           {} witness ({}){mark}: {}", w.check.as_str(), sides(w.check), w.instance);
+            let mark = if w.verified {
+                ""
+            } else {
+                " (did not check out)"
+            };
+            let _ = writeln!(
+                out,
+                "           {} witness ({}){mark}: {}",
+                w.check.as_str(),
+                sides(w.check),
+                w.instance
+            );
         }
     }
     let _ = writeln!(out, "{}", summary(findings));
@@ -96,7 +121,11 @@ pub fn to_json(findings: &[Finding], old: &str, new: &str) -> Value {
 fn markdown(findings: &[Finding], old: &str, new: &str) -> String {
     let mut out = String::new();
     let breaking = count(findings, Status::Breaking);
-    let title = if breaking > 0 { "❌ Breaking schema changes" } else { "✅ No breaking schema changes" };
+    let title = if breaking > 0 {
+        "❌ Breaking schema changes"
+    } else {
+        "✅ No breaking schema changes"
+    };
     let _ = writeln!(out, "### {title}\n");
     let _ = writeln!(out, "`{old}` → `{new}`: {}.\n", summary(findings));
     if findings.is_empty() {
@@ -115,12 +144,22 @@ fn markdown(findings: &[Finding], old: &str, new: &str) -> String {
             f.detail.replace('|', "\\|").replace('\n', " ")
         );
     }
-    let shown: Vec<&Finding> = findings.iter().filter(|f| matches!(f.status, Status::Breaking | Status::Allowed)).collect();
+    let shown: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| matches!(f.status, Status::Breaking | Status::Allowed))
+        .collect();
     if !shown.is_empty() {
         let _ = writeln!(out, "\n<details><summary>Witnesses</summary>\n");
         for f in shown {
             for w in f.witnesses.iter().filter(|w| w.verified) {
-                let _ = writeln!(out, "`{}` {} ({}, {}):\n", f.rule, location(f), w.check.as_str(), sides(w.check));
+                let _ = writeln!(
+                    out,
+                    "`{}` {} ({}, {}):\n",
+                    f.rule,
+                    location(f),
+                    w.check.as_str(),
+                    sides(w.check)
+                );
                 let _ = writeln!(out, "```json\n{}\n```\n", w.instance);
             }
         }

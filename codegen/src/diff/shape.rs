@@ -5,8 +5,19 @@ use serde_json::{Map, Value};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Keywords that do not change the accepted set.
-const ANNOTATIONS: &[&str] =
-    &["description", "title", "$schema", "$comment", "$defs", "examples", "default", "deprecated", "readOnly", "writeOnly", "$id"];
+const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "$schema",
+    "$comment",
+    "$defs",
+    "examples",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "$id",
+];
 
 /// How deep `$ref` chains and generated instances may go.
 pub const MAX_DEPTH: usize = 24;
@@ -98,16 +109,45 @@ impl<'a> Doc<'a> {
 
     fn flatten_depth(&self, node: &Value, depth: usize) -> Flat {
         let map = match node {
-            Value::Bool(true) => return Flat { map: Map::new(), never: false, def: None },
-            Value::Bool(false) => return Flat { map: Map::new(), never: true, def: None },
+            Value::Bool(true) => {
+                return Flat {
+                    map: Map::new(),
+                    never: false,
+                    def: None,
+                };
+            }
+            Value::Bool(false) => {
+                return Flat {
+                    map: Map::new(),
+                    never: true,
+                    def: None,
+                };
+            }
             Value::Object(map) => map,
-            _ => return Flat { map: Map::new(), never: false, def: None },
+            _ => {
+                return Flat {
+                    map: Map::new(),
+                    never: false,
+                    def: None,
+                };
+            }
         };
-        let mut own: Map<String, Value> =
-            map.iter().filter(|(k, _)| !ANNOTATIONS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect();
-        let mut out = Flat { map: Map::new(), never: false, def: None };
+        let mut own: Map<String, Value> = map
+            .iter()
+            .filter(|(k, _)| !ANNOTATIONS.contains(&k.as_str()))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        let mut out = Flat {
+            map: Map::new(),
+            never: false,
+            def: None,
+        };
         let reference = own.remove("$ref");
-        let target = reference.as_ref().and_then(Value::as_str).filter(|_| depth < MAX_DEPTH).and_then(|r| self.target(r));
+        let target = reference
+            .as_ref()
+            .and_then(Value::as_str)
+            .filter(|_| depth < MAX_DEPTH)
+            .and_then(|r| self.target(r));
         if let Some((target, def)) = target {
             out = self.flatten_depth(target, depth + 1);
             out.def = def.or(out.def);
@@ -129,7 +169,11 @@ impl<'a> Doc<'a> {
         let flat = self.flatten(node);
         let def = flat.def.clone();
         if flat.never {
-            return Shape { nullable: false, body: Body::Never, def };
+            return Shape {
+                nullable: false,
+                body: Body::Never,
+                def,
+            };
         }
         let mut shape = self.classify(flat.map);
         shape.def = shape.def.or(def);
@@ -137,7 +181,11 @@ impl<'a> Doc<'a> {
     }
 
     fn classify(&self, mut map: Map<String, Value>) -> Shape {
-        let plain = |body| Shape { nullable: false, body, def: None };
+        let plain = |body| Shape {
+            nullable: false,
+            body,
+            def: None,
+        };
         if let Some(c) = map.remove("const") {
             return split_null(vec![c]);
         }
@@ -153,7 +201,9 @@ impl<'a> Doc<'a> {
                     if flat.never {
                         continue;
                     }
-                    if flat.map.len() == 1 && flat.map.get("type") == Some(&Value::String("null".into())) {
+                    if flat.map.len() == 1
+                        && flat.map.get("type") == Some(&Value::String("null".into()))
+                    {
                         nullable = true;
                         continue;
                     }
@@ -174,12 +224,20 @@ impl<'a> Doc<'a> {
                 } else {
                     Body::Alts(maps.into_iter().map(Value::Object).collect())
                 };
-                return Shape { nullable, body, def: None };
+                return Shape {
+                    nullable,
+                    body,
+                    def: None,
+                };
             }
         }
         let mut types: BTreeSet<String> = match map.get("type") {
             Some(Value::String(t)) => BTreeSet::from([t.clone()]),
-            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).map(str::to_owned).collect(),
+            Some(Value::Array(ts)) => ts
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
             _ => BTreeSet::new(),
         };
         let nullable = types.remove("null");
@@ -187,7 +245,10 @@ impl<'a> Doc<'a> {
             if nullable {
                 return plain(Body::Null);
             }
-            if map.contains_key("properties") || map.contains_key("required") || map.contains_key("additionalProperties") {
+            if map.contains_key("properties")
+                || map.contains_key("required")
+                || map.contains_key("additionalProperties")
+            {
                 types.insert("object".into());
             } else if map.contains_key("items") {
                 types.insert("array".into());
@@ -195,7 +256,11 @@ impl<'a> Doc<'a> {
                 return plain(Body::Any);
             }
         }
-        Shape { nullable, body: Body::Typed { types, node: map }, def: None }
+        Shape {
+            nullable,
+            body: Body::Typed { types, node: map },
+            def: None,
+        }
     }
 
     /// The node with every `$ref` resolved and annotations dropped: two nodes with equal
@@ -206,8 +271,13 @@ impl<'a> Doc<'a> {
     }
 
     fn canonical_in(&self, node: &Value, stack: &mut Vec<String>) -> Value {
-        let reference = node.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/$defs/"));
-        if let Some(name) = reference.filter(|name| stack.iter().any(|s| s == name) || stack.len() >= MAX_DEPTH) {
+        let reference = node
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"));
+        if let Some(name) =
+            reference.filter(|name| stack.iter().any(|s| s == name) || stack.len() >= MAX_DEPTH)
+        {
             return serde_json::json!({ "$ref": name });
         }
         let flat = self.flatten(node);
@@ -219,12 +289,20 @@ impl<'a> Doc<'a> {
         for (k, v) in flat.map {
             let v = match k.as_str() {
                 "properties" => Value::Object(
-                    v.as_object().into_iter().flatten().map(|(p, s)| (p.clone(), self.canonical_in(s, stack))).collect(),
+                    v.as_object()
+                        .into_iter()
+                        .flatten()
+                        .map(|(p, s)| (p.clone(), self.canonical_in(s, stack)))
+                        .collect(),
                 ),
                 "items" | "additionalProperties" | "not" => self.canonical_in(&v, stack),
-                "anyOf" | "oneOf" | "prefixItems" => {
-                    Value::Array(v.as_array().into_iter().flatten().map(|s| self.canonical_in(s, stack)).collect())
-                }
+                "anyOf" | "oneOf" | "prefixItems" => Value::Array(
+                    v.as_array()
+                        .into_iter()
+                        .flatten()
+                        .map(|s| self.canonical_in(s, stack))
+                        .collect(),
+                ),
                 "required" | "enum" | "type" => match v {
                     Value::Array(mut items) => {
                         items.sort_by_key(|a| a.to_string());
@@ -264,8 +342,19 @@ fn merge(into: &mut Map<String, Value>, from: Map<String, Value>) {
 fn split_null(values: Vec<Value>) -> Shape {
     let nullable = values.contains(&Value::Null);
     let values: Vec<Value> = values.into_iter().filter(|v| !v.is_null()).collect();
-    let body = if values.is_empty() { Body::Null } else { Body::Enum { values, open: false } };
-    Shape { nullable: nullable && !matches!(body, Body::Null), body, def: None }
+    let body = if values.is_empty() {
+        Body::Null
+    } else {
+        Body::Enum {
+            values,
+            open: false,
+        }
+    };
+    Shape {
+        nullable: nullable && !matches!(body, Body::Null),
+        body,
+        def: None,
+    }
 }
 
 /// Whether a branch is a bare `{"type": "string"}`.
@@ -280,7 +369,9 @@ fn constants(map: &Map<String, Value>) -> Option<Vec<Value>> {
     } else {
         map.get("enum")?.as_array()?.clone()
     };
-    map.keys().all(|k| matches!(k.as_str(), "const" | "enum" | "type")).then_some(values)
+    map.keys()
+        .all(|k| matches!(k.as_str(), "const" | "enum" | "type"))
+        .then_some(values)
 }
 
 fn open_enum(branches: &[Map<String, Value>]) -> Option<Body> {
@@ -298,17 +389,34 @@ fn open_enum(branches: &[Map<String, Value>]) -> Option<Body> {
 
 /// The tag member of a union branch that is a catch-all (its tag has a `not`).
 pub fn catch_all_tag(branch: &Map<String, Value>) -> Option<String> {
-    branch.get("properties")?.as_object()?.iter().find(|(_, s)| s.get("not").is_some()).map(|(k, _)| k.clone())
+    branch
+        .get("properties")?
+        .as_object()?
+        .iter()
+        .find(|(_, s)| s.get("not").is_some())
+        .map(|(k, _)| k.clone())
 }
 
 fn branch_const(branch: &Map<String, Value>, tag: &str) -> Option<String> {
-    Some(branch.get("properties")?.get(tag)?.get("const")?.as_str()?.to_owned())
+    Some(
+        branch
+            .get("properties")?
+            .get(tag)?
+            .get("const")?
+            .as_str()?
+            .to_owned(),
+    )
 }
 
 fn tagged_union(branches: &[Map<String, Value>]) -> Option<Body> {
     let first = branches.iter().find(|b| catch_all_tag(b).is_none())?;
-    let candidates: Vec<String> =
-        first.get("properties")?.as_object()?.iter().filter(|(_, s)| s.get("const").is_some()).map(|(k, _)| k.clone()).collect();
+    let candidates: Vec<String> = first
+        .get("properties")?
+        .as_object()?
+        .iter()
+        .filter(|(_, s)| s.get("const").is_some())
+        .map(|(k, _)| k.clone())
+        .collect();
     'tags: for tag in candidates {
         let mut variants = BTreeMap::new();
         let mut open = false;
@@ -324,7 +432,11 @@ fn tagged_union(branches: &[Map<String, Value>]) -> Option<Body> {
                 _ => continue 'tags,
             }
         }
-        return Some(Body::Union { tag, variants, open });
+        return Some(Body::Union {
+            tag,
+            variants,
+            open,
+        });
     }
     None
 }
@@ -339,12 +451,14 @@ pub fn understood(schema: &Value) -> Value {
                     let v = match (k.as_str(), v) {
                         ("anyOf" | "oneOf", Value::Array(branches)) => {
                             let typed = |b: &Value| b.as_object().map(strip).unwrap_or_default();
-                            let has_consts = branches.iter().any(|b| constants(&typed(b)).is_some());
+                            let has_consts =
+                                branches.iter().any(|b| constants(&typed(b)).is_some());
                             let kept: Vec<Value> = branches
                                 .iter()
                                 .filter(|b| {
                                     let m = typed(b);
-                                    !(catch_all_tag(&m).is_some() || (has_consts && is_free_string(&m)))
+                                    !(catch_all_tag(&m).is_some()
+                                        || (has_consts && is_free_string(&m)))
                                 })
                                 .map(understood)
                                 .collect();
@@ -362,5 +476,8 @@ pub fn understood(schema: &Value) -> Value {
 }
 
 fn strip(map: &Map<String, Value>) -> Map<String, Value> {
-    map.iter().filter(|(k, _)| !ANNOTATIONS.contains(&k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect()
+    map.iter()
+        .filter(|(k, _)| !ANNOTATIONS.contains(&k.as_str()))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }

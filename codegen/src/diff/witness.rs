@@ -1,7 +1,7 @@
 //! Witnesses: minimal valid instances generated from a schema, and the check that a witness
 //! is accepted by the sending side's schema and rejected by the receiving side's.
 
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 use super::shape::{Body, Doc, MAX_DEPTH};
 
@@ -64,10 +64,12 @@ impl Gen<'_> {
             Body::Enum { values, .. } => values.first().cloned(),
             Body::Union { variants, .. } => variants.values().find_map(|b| self.node(b)),
             Body::Alts(branches) => branches.iter().find_map(|b| self.node(b)),
-            Body::Typed { types, node } => ["object", "string", "integer", "number", "boolean", "array"]
-                .iter()
-                .filter(|t| types.contains(**t))
-                .find_map(|t| self.of_type(t, node)),
+            Body::Typed { types, node } => {
+                ["object", "string", "integer", "number", "boolean", "array"]
+                    .iter()
+                    .filter(|t| types.contains(**t))
+                    .find_map(|t| self.of_type(t, node))
+            }
         };
         if shape.def.is_some() {
             self.stack.pop();
@@ -81,8 +83,17 @@ impl Gen<'_> {
             "object" => {
                 let mut out = Map::new();
                 let props = node.get("properties").and_then(Value::as_object);
-                for name in node.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {
-                    let schema = props.and_then(|p| p.get(name)).cloned().unwrap_or(Value::Bool(true));
+                for name in node
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(Value::as_str)
+                {
+                    let schema = props
+                        .and_then(|p| p.get(name))
+                        .cloned()
+                        .unwrap_or(Value::Bool(true));
                     out.insert(name.to_owned(), self.node(&schema)?);
                 }
                 Some(Value::Object(out))

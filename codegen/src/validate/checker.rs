@@ -1,9 +1,9 @@
 //! The two views of one message: the Rust decoder and the emitted JSON Schema, and how their
 //! verdicts combine.
 
+use rtwire_protocol::DecodeError;
 use rtwire_protocol::open_union::branch_tag;
 use rtwire_protocol::registry::{self, UnionInfo};
-use rtwire_protocol::DecodeError;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -63,7 +63,11 @@ pub struct Finding {
 
 impl Finding {
     fn from_decode_error(error: &DecodeError) -> Self {
-        Finding { view: View::Decoder, pointer: error.path().to_owned(), reason: error.reason().to_owned() }
+        Finding {
+            view: View::Decoder,
+            pointer: error.path().to_owned(),
+            reason: error.reason().to_owned(),
+        }
     }
 }
 
@@ -101,7 +105,10 @@ pub fn classify(decoder: DecoderVerdict, schema: SchemaVerdict) -> Outcome {
             findings: vec![Finding::from_decode_error(&error)],
         },
         (DecoderVerdict::Known(_) | DecoderVerdict::Unknown, SchemaVerdict::Rejected(findings)) => {
-            Outcome::Disagreement { accepted_by: View::Decoder, findings }
+            Outcome::Disagreement {
+                accepted_by: View::Decoder,
+                findings,
+            }
         }
     }
 }
@@ -128,10 +135,17 @@ pub struct Checker {
 impl Checker {
     /// The checker of the union named `name` (see [`union_names`]); `None` for no such union.
     pub fn new(name: &str) -> Option<Result<Self, String>> {
-        let info = registry::unions().into_iter().find(|info| union_name(info) == name)?;
+        let info = registry::unions()
+            .into_iter()
+            .find(|info| union_name(info) == name)?;
         let schema = UnionSchema::of(info).root;
         Some(match jsonschema::draft202012::new(&schema) {
-            Ok(union) => Ok(Checker { info, schema, union, branches: HashMap::new() }),
+            Ok(union) => Ok(Checker {
+                info,
+                schema,
+                union,
+                branches: HashMap::new(),
+            }),
             Err(e) => Err(format!("the schema of {name} does not compile: {e}")),
         })
     }
@@ -155,7 +169,9 @@ impl Checker {
         match self.info.decode(message) {
             Ok(roundtrip) => match roundtrip.wire_name {
                 Some(name) => DecoderVerdict::Known(Some(name)),
-                None if message.get(self.info.tag).is_some_and(Value::is_string) => DecoderVerdict::Unknown,
+                None if message.get(self.info.tag).is_some_and(Value::is_string) => {
+                    DecoderVerdict::Unknown
+                }
                 None => DecoderVerdict::Known(None),
             },
             Err(error) => DecoderVerdict::Rejected(error),
@@ -168,10 +184,17 @@ impl Checker {
         if let Some(name) = message.get(self.info.tag).and_then(Value::as_str) {
             return name.to_owned();
         }
-        let id = message.get("id").filter(|id| fits(id, 40)).map(Value::to_string);
+        let id = message
+            .get("id")
+            .filter(|id| fits(id, 40))
+            .map(Value::to_string);
         match id {
-            Some(id) if self.info.tag == "method" && message.get("error").is_some() => format!("(error response to id {id})"),
-            Some(id) if self.info.tag == "method" && message.get("result").is_some() => format!("(response to id {id})"),
+            Some(id) if self.info.tag == "method" && message.get("error").is_some() => {
+                format!("(error response to id {id})")
+            }
+            Some(id) if self.info.tag == "method" && message.get("result").is_some() => {
+                format!("(response to id {id})")
+            }
             _ => format!("(no string `{}`)", self.info.tag),
         }
     }
@@ -195,7 +218,9 @@ impl Checker {
 
     fn branch(&mut self, tag: &str) -> Option<&jsonschema::Validator> {
         if !self.branches.contains_key(tag) {
-            let compiled = self.branch_schema(tag).and_then(|schema| jsonschema::draft202012::new(&schema).ok());
+            let compiled = self
+                .branch_schema(tag)
+                .and_then(|schema| jsonschema::draft202012::new(&schema).ok());
             self.branches.insert(tag.to_owned(), compiled);
         }
         self.branches.get(tag).and_then(Option::as_ref)
@@ -205,7 +230,10 @@ impl Checker {
     /// definitions, as a schema of its own.
     fn branch_schema(&self, tag: &str) -> Option<Value> {
         let branches = self.schema.get("oneOf")?.as_array()?;
-        let mut branch = branches.iter().find(|b| branch_tag(b, self.info.tag) == Some(tag))?.clone();
+        let mut branch = branches
+            .iter()
+            .find(|b| branch_tag(b, self.info.tag) == Some(tag))?
+            .clone();
         let object = branch.as_object_mut()?;
         object.insert("$schema".into(), self.schema["$schema"].clone());
         if let Some(defs) = self.schema.get("$defs") {
@@ -230,15 +258,24 @@ fn explain(error: &jsonschema::ValidationError<'_>, out: &mut Vec<Finding>) {
     let here = error.instance_path().as_str();
     if let jsonschema::error::ValidationErrorKind::OneOfNotValid { context } = error.kind() {
         let below = |e: &jsonschema::ValidationError<'_>| {
-            e.instance_path().as_str().strip_prefix(here).is_some_and(|rest| rest.starts_with('/'))
+            e.instance_path()
+                .as_str()
+                .strip_prefix(here)
+                .is_some_and(|rest| rest.starts_with('/'))
         };
-        let mut shaped = context.iter().filter(|branch| !branch.is_empty() && branch.iter().all(below));
+        let mut shaped = context
+            .iter()
+            .filter(|branch| !branch.is_empty() && branch.iter().all(below));
         if let (Some(branch), None) = (shaped.next(), shaped.next()) {
             branch.iter().for_each(|e| explain(e, out));
             return;
         }
     }
-    out.push(Finding { view: View::Schema, pointer: here.to_owned(), reason: describe(error) });
+    out.push(Finding {
+        view: View::Schema,
+        pointer: here.to_owned(),
+        reason: describe(error),
+    });
 }
 
 /// The longest rendering of an offending value quoted in a schema error; longer values (a
@@ -265,7 +302,10 @@ fn fits(value: &Value, limit: usize) -> bool {
     struct Bounded(usize);
     impl std::io::Write for Bounded {
         fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-            self.0 = self.0.checked_sub(buf.len()).ok_or_else(|| std::io::Error::other("too long"))?;
+            self.0 = self
+                .0
+                .checked_sub(buf.len())
+                .ok_or_else(|| std::io::Error::other("too long"))?;
             Ok(buf.len())
         }
         fn flush(&mut self) -> std::io::Result<()> {
@@ -280,12 +320,20 @@ mod tests {
     use super::*;
 
     fn schema_finding(pointer: &str, reason: &str) -> Finding {
-        Finding { view: View::Schema, pointer: pointer.into(), reason: reason.into() }
+        Finding {
+            view: View::Schema,
+            pointer: pointer.into(),
+            reason: reason.into(),
+        }
     }
 
     #[test]
     fn decoder_rejection_with_schema_acceptance_is_a_disagreement_accepted_by_the_schema() {
-        let error = DecodeError::new(Some("x.y"), "/delta", "invalid type: integer `1`, expected a string");
+        let error = DecodeError::new(
+            Some("x.y"),
+            "/delta",
+            "invalid type: integer `1`, expected a string",
+        );
         let outcome = classify(DecoderVerdict::Rejected(error), SchemaVerdict::Accepted);
         assert_eq!(
             outcome,
@@ -302,8 +350,12 @@ mod tests {
 
     #[test]
     fn schema_rejection_of_a_decoded_message_is_a_disagreement_accepted_by_the_decoder() {
-        let rejected = SchemaVerdict::Rejected(vec![schema_finding("/n", "1.5 is not of type \"integer\"")]);
-        for decoder in [DecoderVerdict::Known(Some("x.y".into())), DecoderVerdict::Unknown] {
+        let rejected =
+            SchemaVerdict::Rejected(vec![schema_finding("/n", "1.5 is not of type \"integer\"")]);
+        for decoder in [
+            DecoderVerdict::Known(Some("x.y".into())),
+            DecoderVerdict::Unknown,
+        ] {
             assert_eq!(
                 classify(decoder, rejected.clone()),
                 Outcome::Disagreement {
@@ -324,7 +376,11 @@ mod tests {
         assert_eq!(
             outcome,
             Outcome::Invalid(vec![
-                Finding { view: View::Decoder, pointer: "".into(), reason: "missing field `delta`".into() },
+                Finding {
+                    view: View::Decoder,
+                    pointer: "".into(),
+                    reason: "missing field `delta`".into()
+                },
                 schema_finding("", "\"delta\" is a required property"),
             ])
         );
@@ -332,8 +388,17 @@ mod tests {
 
     #[test]
     fn acceptance_by_both_views_is_valid_or_unknown_as_the_decoder_says() {
-        assert_eq!(classify(DecoderVerdict::Known(Some("x.y".into())), SchemaVerdict::Accepted), Outcome::Valid);
-        assert_eq!(classify(DecoderVerdict::Unknown, SchemaVerdict::Accepted), Outcome::Unknown);
+        assert_eq!(
+            classify(
+                DecoderVerdict::Known(Some("x.y".into())),
+                SchemaVerdict::Accepted
+            ),
+            Outcome::Valid
+        );
+        assert_eq!(
+            classify(DecoderVerdict::Unknown, SchemaVerdict::Accepted),
+            Outcome::Unknown
+        );
     }
 
     #[test]
@@ -350,7 +415,9 @@ mod tests {
         let long = "A".repeat(200);
         let message = serde_json::json!({ "type": "response.output_audio.delta", "response_id": "r", "item_id": "i",
             "output_index": "0", "content_index": 0, "delta": 7, "long": long });
-        let SchemaVerdict::Rejected(mut findings) = checker.validate(&message) else { panic!("accepted") };
+        let SchemaVerdict::Rejected(mut findings) = checker.validate(&message) else {
+            panic!("accepted")
+        };
         findings.sort_by(|a, b| a.pointer.cmp(&b.pointer));
         assert_eq!(
             findings,
@@ -360,10 +427,15 @@ mod tests {
             ]
         );
         let message = serde_json::json!({ "type": 7, "long": long });
-        let SchemaVerdict::Rejected(findings) = checker.validate(&message) else { panic!("accepted") };
+        let SchemaVerdict::Rejected(findings) = checker.validate(&message) else {
+            panic!("accepted")
+        };
         assert_eq!(
             findings,
-            vec![schema_finding("", "the object is not valid under any of the schemas listed in the 'oneOf' keyword")]
+            vec![schema_finding(
+                "",
+                "the object is not valid under any of the schemas listed in the 'oneOf' keyword"
+            )]
         );
     }
 }

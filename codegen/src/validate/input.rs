@@ -5,8 +5,8 @@
 //! document instead, up to [`DOCUMENT_LIMIT`] bytes; if it turns out not to be one document,
 //! its lines are reported one by one as JSON Lines.
 
-use serde_json::error::Category;
 use serde_json::Value;
+use serde_json::error::Category;
 use std::io::{self, BufRead};
 
 /// The most bytes read as one multi-line document before giving up and reading the input as
@@ -50,7 +50,11 @@ pub fn read(reader: &mut dyn BufRead, mut each: impl FnMut(usize, Entry)) -> io:
         if !seen_content && !is_blank(&line) {
             seen_content = true;
             if opens_document(&line) {
-                document = Some(Document { first: number, text: line.clone(), starts: vec![0] });
+                document = Some(Document {
+                    first: number,
+                    text: line.clone(),
+                    starts: vec![0],
+                });
                 continue;
             }
         }
@@ -72,7 +76,12 @@ fn entry(line: &[u8]) -> Entry {
     }
     let text = match std::str::from_utf8(body) {
         Ok(text) => text,
-        Err(e) => return Entry::Malformed(format!("not valid UTF-8 (at column {})", e.valid_up_to() + 1)),
+        Err(e) => {
+            return Entry::Malformed(format!(
+                "not valid UTF-8 (at column {})",
+                e.valid_up_to() + 1
+            ));
+        }
     };
     match serde_json::from_str::<Value>(text) {
         Ok(value) => Entry::Message(value),
@@ -96,7 +105,9 @@ fn opens_document(line: &[u8]) -> bool {
 /// is an incomplete line, not a truncated file); `multiline`: keep serde's line number.
 fn describe(error: &serde_json::Error, terminated: bool, multiline: bool) -> String {
     let full = error.to_string();
-    let what = full.rsplit_once(" at line ").map_or(full.as_str(), |(what, _)| what);
+    let what = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(what, _)| what);
     let position = if multiline {
         format!("line {} column {}", error.line(), error.column())
     } else {
@@ -109,8 +120,12 @@ fn describe(error: &serde_json::Error, terminated: bool, multiline: bool) -> Str
         Category::Eof if !terminated => {
             format!("truncated: the input ends inside a JSON document ({what}, at {position})")
         }
-        Category::Eof => format!("incomplete JSON: the line ends inside a JSON document ({what}, at {position})"),
-        Category::Io | Category::Syntax | Category::Data => format!("not valid JSON: {what} (at {position})"),
+        Category::Eof => {
+            format!("incomplete JSON: the line ends inside a JSON document ({what}, at {position})")
+        }
+        Category::Io | Category::Syntax | Category::Data => {
+            format!("not valid JSON: {what} (at {position})")
+        }
     }
 }
 
@@ -131,7 +146,11 @@ impl Document {
     }
 
     fn line(&self, index: usize) -> &[u8] {
-        let end = self.starts.get(index + 1).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.text.len());
         &self.text[self.starts[index]..end]
     }
 
@@ -152,7 +171,8 @@ impl Document {
             },
             Err(_) => return self.lines(each),
         };
-        let json_lines = (1..self.starts.len()).any(|i| matches!(entry(self.line(i)), Entry::Message(Value::Object(_))));
+        let json_lines = (1..self.starts.len())
+            .any(|i| matches!(entry(self.line(i)), Entry::Message(Value::Object(_))));
         if json_lines {
             return self.lines(each);
         }
@@ -163,7 +183,13 @@ impl Document {
             &format!("line {line} column"),
             1,
         );
-        each(line.max(self.first), Entry::Malformed(format!("in the document that starts on line {}: {reason}", self.first)));
+        each(
+            line.max(self.first),
+            Entry::Malformed(format!(
+                "in the document that starts on line {}: {reason}",
+                self.first
+            )),
+        );
     }
 }
 
@@ -194,7 +220,15 @@ mod tests {
     #[test]
     fn json_lines_are_read_one_message_per_line_with_crlf_and_blank_lines() {
         let input = b"{\"a\":1}\r\n\r\n  \n{\"b\":2}";
-        assert_eq!(entries(input), expect(&[(1, "{\"a\":1}"), (2, "blank"), (3, "blank"), (4, "{\"b\":2}")]));
+        assert_eq!(
+            entries(input),
+            expect(&[
+                (1, "{\"a\":1}"),
+                (2, "blank"),
+                (3, "blank"),
+                (4, "{\"b\":2}")
+            ])
+        );
     }
 
     #[test]
@@ -205,9 +239,15 @@ mod tests {
             expect(&[
                 (1, "malformed: not valid JSON: expected ident (at column 2)"),
                 (2, "malformed: not valid UTF-8 (at column 6)"),
-                (3, "malformed: incomplete JSON: the line ends inside a JSON document (EOF while parsing a value, at column 5)"),
+                (
+                    3,
+                    "malformed: incomplete JSON: the line ends inside a JSON document (EOF while parsing a value, at column 5)"
+                ),
                 (4, "[1,2]"),
-                (5, "malformed: truncated: the input ends inside a JSON document (EOF while parsing a value, at column 5)"),
+                (
+                    5,
+                    "malformed: truncated: the input ends inside a JSON document (EOF while parsing a value, at column 5)"
+                ),
             ])
         );
     }
@@ -218,7 +258,13 @@ mod tests {
         input.extend(b"\n{}\n");
         assert_eq!(
             entries(&input),
-            expect(&[(1, "malformed: nested deeper than 128 levels, the most this tool reads (at column 128)"), (2, "{}")])
+            expect(&[
+                (
+                    1,
+                    "malformed: nested deeper than 128 levels, the most this tool reads (at column 128)"
+                ),
+                (2, "{}")
+            ])
         );
     }
 
@@ -233,7 +279,10 @@ mod tests {
         let input = b"{\n  \"a\": 1\n  \"b\": 2\n}\n";
         assert_eq!(
             entries(input),
-            expect(&[(3, "malformed: in the document that starts on line 1: not valid JSON: expected `,` or `}` (at line 3 column 3)")])
+            expect(&[(
+                3,
+                "malformed: in the document that starts on line 1: not valid JSON: expected `,` or `}` (at line 3 column 3)"
+            )])
         );
     }
 
@@ -243,7 +292,10 @@ mod tests {
         assert_eq!(
             entries(input),
             expect(&[
-                (1, "malformed: incomplete JSON: the line ends inside a JSON document (EOF while parsing a value, at column 5)"),
+                (
+                    1,
+                    "malformed: incomplete JSON: the line ends inside a JSON document (EOF while parsing a value, at column 5)"
+                ),
                 (2, "{\"b\":2}"),
             ])
         );

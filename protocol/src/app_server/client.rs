@@ -246,7 +246,11 @@ impl ClientMessage {
         match ClientRequest::from_parts::<serde_json::Error>(&method, id.clone(), &value) {
             None => Err(decode_error::method_not_found(id, &method)),
             Some(Ok(request)) => Ok(Self::Request(request)),
-            Some(Err(e)) => Err(decode_error::params_error(Some(id), &method, &e.to_string())),
+            Some(Err(e)) => Err(decode_error::params_error(
+                Some(id),
+                &method,
+                &e.to_string(),
+            )),
         }
     }
 }
@@ -261,7 +265,10 @@ impl Serialize for ClientMessage {
 }
 
 impl crate::app_server::stream::Message for ClientMessage {
-    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(method: &str, rest: M) -> Option<Result<Self, M::Error>> {
+    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(
+        method: &str,
+        rest: M,
+    ) -> Option<Result<Self, M::Error>> {
         ClientNotification::from_rest(method, rest).map(|n| n.map(Self::Notification))
     }
 

@@ -37,10 +37,21 @@ pub struct RpcDecodeError {
 }
 
 impl RpcDecodeError {
-    pub(crate) fn new(id: Option<RequestId>, code: ErrorCode, path: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub(crate) fn new(
+        id: Option<RequestId>,
+        code: ErrorCode,
+        path: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Self {
         let (path, reason) = (path.into(), reason.into());
         let message = crate::codec::with_path(&path, &reason);
-        RpcDecodeError { id, code, message, path, reason }
+        RpcDecodeError {
+            id,
+            code,
+            message,
+            path,
+            reason,
+        }
     }
 
     /// What was wrong, without the JSON path.
@@ -57,7 +68,10 @@ impl RpcDecodeError {
     /// notification, or not a request at all), which the spec says to ignore.
     pub fn to_error_response(&self) -> Option<ErrorResponse> {
         let id = self.id.clone()?;
-        Some(ErrorResponse { id, error: self.to_error_object() })
+        Some(ErrorResponse {
+            id,
+            error: self.to_error_object(),
+        })
     }
 }
 
@@ -76,7 +90,12 @@ pub(crate) fn invalid(path: &str, reason: &str) -> RpcDecodeError {
 
 /// The -32601 error answering the request `id` of the unknown `method`.
 pub(crate) fn method_not_found(id: RequestId, method: &str) -> RpcDecodeError {
-    RpcDecodeError::new(Some(id), ErrorCode::MethodNotFound, "", format!("method not found: {method}"))
+    RpcDecodeError::new(
+        Some(id),
+        ErrorCode::MethodNotFound,
+        "",
+        format!("method not found: {method}"),
+    )
 }
 
 /// The -32602 error for a serde error (with its path recorded by [`crate::codec`]) raised while
@@ -84,7 +103,8 @@ pub(crate) fn method_not_found(id: RequestId, method: &str) -> RpcDecodeError {
 pub(crate) fn params_error(id: Option<RequestId>, method: &str, error: &str) -> RpcDecodeError {
     let (path, reason) = crate::codec::split_path(error);
     let mut error = RpcDecodeError::new(id, ErrorCode::InvalidParams, path, reason);
-    error.message = crate::codec::with_path(path, &format!("invalid params for {method}: {reason}"));
+    error.message =
+        crate::codec::with_path(path, &format!("invalid params for {method}: {reason}"));
     error
 }
 
@@ -94,7 +114,9 @@ pub(crate) fn parse(text: &str) -> Result<serde_json::Value, RpcDecodeError> {
 }
 
 /// The `method` of a message object: `Ok(None)` when absent, -32600 when not a string.
-pub(crate) fn method_of(object: &serde_json::Map<String, serde_json::Value>) -> Result<Option<String>, RpcDecodeError> {
+pub(crate) fn method_of(
+    object: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Option<String>, RpcDecodeError> {
     match object.get("method") {
         None => Ok(None),
         Some(serde_json::Value::String(method)) => Ok(Some(method.clone())),
@@ -104,7 +126,9 @@ pub(crate) fn method_of(object: &serde_json::Map<String, serde_json::Value>) -> 
 
 /// The `id` of a message object: `Ok(None)` when absent, -32600 when neither a string nor an
 /// integer.
-pub(crate) fn id_of(object: &serde_json::Map<String, serde_json::Value>) -> Result<Option<RequestId>, RpcDecodeError> {
+pub(crate) fn id_of(
+    object: &serde_json::Map<String, serde_json::Value>,
+) -> Result<Option<RequestId>, RpcDecodeError> {
     object.get("id").map(id_of_value).transpose()
 }
 
@@ -116,7 +140,9 @@ pub(crate) fn id_of_value(id: &serde_json::Value) -> Result<RequestId, RpcDecode
 }
 
 /// Decodes a buffered answer (response or error) or -32600 with the JSON path.
-pub(crate) fn answer<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, RpcDecodeError> {
+pub(crate) fn answer<T: serde::de::DeserializeOwned>(
+    value: &serde_json::Value,
+) -> Result<T, RpcDecodeError> {
     crate::codec::from_buffered::<T, serde_json::Error>(value).map_err(|e| {
         let message = e.to_string();
         let (path, reason) = crate::codec::split_path(&message);

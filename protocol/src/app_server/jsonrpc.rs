@@ -94,9 +94,15 @@ impl ErrorCode {
 
     /// The code named by the integer `code`; `None` for a code this protocol does not define.
     pub fn from_code(code: i64) -> Option<Self> {
-        [Self::InvalidRequest, Self::MethodNotFound, Self::InvalidParams, Self::InternalError, Self::ServerOverloaded]
-            .into_iter()
-            .find(|c| c.code() == code)
+        [
+            Self::InvalidRequest,
+            Self::MethodNotFound,
+            Self::InvalidParams,
+            Self::InternalError,
+            Self::ServerOverloaded,
+        ]
+        .into_iter()
+        .find(|c| c.code() == code)
     }
 }
 
@@ -104,7 +110,11 @@ impl ErrorCode {
 impl ErrorObject {
     /// An error with `code` and `message`, without `data`.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
-        ErrorObject { code: code.code(), message: message.into(), data: None }
+        ErrorObject {
+            code: code.code(),
+            message: message.into(),
+            data: None,
+        }
     }
 
     /// The [`ErrorCode`] of [`Self::code`]; `None` for a code this protocol does not define.
@@ -124,28 +134,43 @@ impl ErrorObject {
 
     /// -32600 `Invalid clientInfo.name: '{name}'. Must be a valid HTTP header value.`
     pub fn invalid_client_name(name: &str) -> Self {
-        Self::new(ErrorCode::InvalidRequest, format!("Invalid clientInfo.name: '{name}'. Must be a valid HTTP header value."))
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("Invalid clientInfo.name: '{name}'. Must be a valid HTTP header value."),
+        )
     }
 
     /// -32600 `{method} requires experimentalApi capability`: an experimental method without
     /// the opt-in.
     pub fn requires_experimental_api(method: &str) -> Self {
-        Self::new(ErrorCode::InvalidRequest, format!("{method} requires experimentalApi capability"))
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("{method} requires experimentalApi capability"),
+        )
     }
 
     /// -32600 `thread {threadId} does not support realtime conversation`.
     pub fn realtime_not_supported(thread_id: &str) -> Self {
-        Self::new(ErrorCode::InvalidRequest, format!("thread {thread_id} does not support realtime conversation"))
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("thread {thread_id} does not support realtime conversation"),
+        )
     }
 
     /// -32600 `thread not found: {threadId}`: a `threadId` that names no loaded thread.
     pub fn thread_not_found(thread_id: &str) -> Self {
-        Self::new(ErrorCode::InvalidRequest, format!("thread not found: {thread_id}"))
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("thread not found: {thread_id}"),
+        )
     }
 
     /// -32601 `method not found: {method}` (the text of -32601 is not normative).
     pub fn method_not_found(method: &str) -> Self {
-        Self::new(ErrorCode::MethodNotFound, format!("method not found: {method}"))
+        Self::new(
+            ErrorCode::MethodNotFound,
+            format!("method not found: {method}"),
+        )
     }
 
     /// -32602 with `message` describing what is wrong with `params`.
@@ -155,35 +180,53 @@ impl ErrorObject {
 
     /// -32603 `failed to start realtime conversation: {reason}` (`thread/realtime/start`).
     pub fn failed_to_start_realtime(reason: &str) -> Self {
-        Self::new(ErrorCode::InternalError, format!("failed to start realtime conversation: {reason}"))
+        Self::new(
+            ErrorCode::InternalError,
+            format!("failed to start realtime conversation: {reason}"),
+        )
     }
 
     /// -32603 `failed to append realtime conversation audio: {reason}`
     /// (`thread/realtime/appendAudio`).
     pub fn failed_to_append_audio(reason: &str) -> Self {
-        Self::new(ErrorCode::InternalError, format!("failed to append realtime conversation audio: {reason}"))
+        Self::new(
+            ErrorCode::InternalError,
+            format!("failed to append realtime conversation audio: {reason}"),
+        )
     }
 
     /// -32603 `failed to append realtime conversation text: {reason}`
     /// (`thread/realtime/appendText`).
     pub fn failed_to_append_text(reason: &str) -> Self {
-        Self::new(ErrorCode::InternalError, format!("failed to append realtime conversation text: {reason}"))
+        Self::new(
+            ErrorCode::InternalError,
+            format!("failed to append realtime conversation text: {reason}"),
+        )
     }
 
     /// -32603 `failed to append realtime conversation speech: {reason}`
     /// (`thread/realtime/appendSpeech`).
     pub fn failed_to_append_speech(reason: &str) -> Self {
-        Self::new(ErrorCode::InternalError, format!("failed to append realtime conversation speech: {reason}"))
+        Self::new(
+            ErrorCode::InternalError,
+            format!("failed to append realtime conversation speech: {reason}"),
+        )
     }
 
     /// -32603 `failed to stop realtime conversation: {reason}` (`thread/realtime/stop`).
     pub fn failed_to_stop_realtime(reason: &str) -> Self {
-        Self::new(ErrorCode::InternalError, format!("failed to stop realtime conversation: {reason}"))
+        Self::new(
+            ErrorCode::InternalError,
+            format!("failed to stop realtime conversation: {reason}"),
+        )
     }
 
     /// -32001 `Server overloaded; retry later.`
     pub fn server_overloaded() -> Self {
-        Self::new(ErrorCode::ServerOverloaded, "Server overloaded; retry later.")
+        Self::new(
+            ErrorCode::ServerOverloaded,
+            "Server overloaded; retry later.",
+        )
     }
 }
 
@@ -318,7 +361,10 @@ struct NotifyWire<'a, P> {
 impl<R: Request> Call<R> {
     /// A request of method `R`.
     pub fn new(id: impl Into<RequestId>, params: R::Params) -> Self {
-        Call { id: id.into(), params }
+        Call {
+            id: id.into(),
+            params,
+        }
     }
 
     /// Decodes the params of a buffered request whose `method` is `R::METHOD` and whose `id`
@@ -330,7 +376,12 @@ impl<R: Request> Call<R> {
 
 impl<R: Request> Serialize for Call<R> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        CallWire { id: &self.id, method: R::METHOD, params: &self.params }.serialize(s)
+        CallWire {
+            id: &self.id,
+            method: R::METHOD,
+            params: &self.params,
+        }
+        .serialize(s)
     }
 }
 
@@ -352,13 +403,17 @@ impl<N: Notification> Notify<N> {
     /// notification method: the error [`ClientMessage::decode`](super::ClientMessage::decode)
     /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A second `method`
     /// is an error (the buffered decoders would read the last one).
-    pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(mut rest: M) -> Result<Self, M::Error> {
+    pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(
+        mut rest: M,
+    ) -> Result<Self, M::Error> {
         use serde::de::{Error as _, IgnoredAny};
         let mut params = None;
         while let Some(key) = rest.next_key::<crate::tagged::Key<'de>>()? {
             match key.0.as_ref() {
                 // Like a buffered object, the last `params` wins.
-                "params" if has_params::<N::Params>() => params = Some(rest.next_value::<N::Params>()?),
+                "params" if has_params::<N::Params>() => {
+                    params = Some(rest.next_value::<N::Params>()?)
+                }
                 "id" => {
                     let id: Value = rest.next_value()?;
                     let error = match crate::app_server::decode_error::id_of_value(&id) {
@@ -385,11 +440,17 @@ impl<N: Notification> Notify<N> {
 impl<N: Notification> Serialize for Notify<N> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let params = has_params::<N::Params>().then_some(&self.params);
-        NotifyWire { method: N::METHOD, params }.serialize(s)
+        NotifyWire {
+            method: N::METHOD,
+            params,
+        }
+        .serialize(s)
     }
 }
 
-fn params_from_value<P: DeserializeOwned + 'static, E: serde::de::Error>(value: &Value) -> Result<P, E> {
+fn params_from_value<P: DeserializeOwned + 'static, E: serde::de::Error>(
+    value: &Value,
+) -> Result<P, E> {
     if !has_params::<P>() {
         return crate::codec::from_buffered(&Value::Null);
     }

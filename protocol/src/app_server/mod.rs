@@ -21,5 +21,7 @@ mod union;
 
 pub use client::{ClientMessage, ClientNotification, ClientRequest, ClientResult};
 pub use decode_error::RpcDecodeError;
-pub use jsonrpc::{Call, ErrorCode, ErrorObject, NoParams, Notification, Notify, Request, RequestId};
+pub use jsonrpc::{
+    Call, ErrorCode, ErrorObject, NoParams, Notification, Notify, Request, RequestId,
+};
 pub use server::{ErrorResponse, Response, ServerMessage, ServerNotification};

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::app_server::client::{notifications, ClientResult};
+use crate::app_server::client::{ClientResult, notifications};
 use crate::app_server::decode_error::{self, RpcDecodeError};
 use crate::app_server::jsonrpc::{ErrorObject, Notification, Notify, Request, RequestId};
 use crate::app_server::spec::MethodSpec;
@@ -44,14 +44,18 @@ pub struct Response {
 impl Response {
     /// The answer to the request `id` of method `R`.
     pub fn new<R: Request>(id: RequestId, result: &R::Result) -> Self {
-        Response { id, result: crate::codec::encode(result) }
+        Response {
+            id,
+            result: crate::codec::encode(result),
+        }
     }
 
     /// Decodes the result as the result type of method `R`. Errors name the method and carry
     /// the JSON path inside the response (e.g. `/result/thread/id`).
     pub fn decode_result<R: Request>(&self) -> Result<R::Result, DecodeError> {
-        crate::codec::decode_value(&self.result, "")
-            .map_err(|e| DecodeError::new(Some(R::METHOD), format!("/result{}", e.path()), e.reason()))
+        crate::codec::decode_value(&self.result, "").map_err(|e| {
+            DecodeError::new(Some(R::METHOD), format!("/result{}", e.path()), e.reason())
+        })
     }
 
     /// Decodes the result as the result type of `method`, the method of the pending request
@@ -116,7 +120,10 @@ impl ServerMessage {
         if object.contains_key("error") {
             return decode_error::answer(&value).map(Self::Error);
         }
-        Err(decode_error::invalid("", "neither a request, a notification, a response nor an error"))
+        Err(decode_error::invalid(
+            "",
+            "neither a request, a notification, a response nor an error",
+        ))
     }
 }
 
@@ -131,7 +138,10 @@ impl Serialize for ServerMessage {
 }
 
 impl crate::app_server::stream::Message for ServerMessage {
-    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(method: &str, rest: M) -> Option<Result<Self, M::Error>> {
+    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(
+        method: &str,
+        rest: M,
+    ) -> Option<Result<Self, M::Error>> {
         ServerNotification::from_rest(method, rest).map(|n| n.map(Self::Notification))
     }
 

@@ -6,7 +6,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::app_server::jsonrpc::{has_params, params_optional, Notification, Request, RequestId};
+use crate::app_server::jsonrpc::{Notification, Request, RequestId, has_params, params_optional};
 use crate::app_server::server::Response;
 use crate::error::DecodeError;
 use crate::registry::{Direction, Kind, Message, ResultInfo, Roundtrip, Surface};
@@ -45,7 +45,11 @@ pub(crate) struct TsType {
 #[cfg(feature = "ts")]
 impl TsType {
     fn of<T: ts_rs::TS + 'static>() -> Self {
-        TsType { name: <T as ts_rs::TS>::name, path: <T as ts_rs::TS>::output_path, files: crate::typescript::collect::<T> }
+        TsType {
+            name: <T as ts_rs::TS>::name,
+            path: <T as ts_rs::TS>::output_path,
+            files: crate::typescript::collect::<T>,
+        }
     }
 }
 
@@ -118,7 +122,10 @@ fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeError>
     fn typed<R: Request>(value: &Value) -> Result<TypedResponse<R::Result>, DecodeError> {
         let response: Response = crate::codec::decode_value(value, "method")
             .map_err(|e| DecodeError::new(Some(R::METHOD), e.path(), e.reason()))?;
-        Ok(TypedResponse { result: response.decode_result::<R>()?, id: response.id })
+        Ok(TypedResponse {
+            result: response.decode_result::<R>()?,
+            id: response.id,
+        })
     }
     #[derive(Serialize)]
     struct Wire<'a, T> {
@@ -126,9 +133,18 @@ fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeError>
         result: &'a T,
     }
     let decoded = typed::<R>(value)?;
-    let encoded = crate::codec::encode(&Wire { id: &decoded.id, result: &decoded.result });
+    let encoded = crate::codec::encode(&Wire {
+        id: &decoded.id,
+        result: &decoded.result,
+    });
     let stable = typed::<R>(&encoded).is_ok_and(|again| again == decoded);
-    Ok(Roundtrip { wire_name: Some(R::METHOD.to_owned()), unknown: false, debug: format!("{decoded:#?}"), stable, encoded })
+    Ok(Roundtrip {
+        wire_name: Some(R::METHOD.to_owned()),
+        unknown: false,
+        debug: format!("{decoded:#?}"),
+        stable,
+        encoded,
+    })
 }
 
 /// The schema of a whole response envelope answering a request of `R`.

@@ -24,14 +24,19 @@ use crate::tagged::Key;
 pub(crate) trait Message: Sized {
     /// Decodes the members after `"method": method` when `method` names one of the union's
     /// notifications; `None` otherwise (nothing of `rest` is read then).
-    fn notification_from_rest<'de, M: MapAccess<'de>>(method: &str, rest: M) -> Option<Result<Self, M::Error>>;
+    fn notification_from_rest<'de, M: MapAccess<'de>>(
+        method: &str,
+        rest: M,
+    ) -> Option<Result<Self, M::Error>>;
 
     /// Decodes a buffered message.
     fn decode_value(value: Value) -> Result<Self, RpcDecodeError>;
 }
 
 /// The `Deserialize` body of an app-server union.
-pub(crate) fn deserialize<'de, T: Message, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+pub(crate) fn deserialize<'de, T: Message, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
     deserializer.deserialize_any(MessageVisitor::<T>(PhantomData))
 }
 
@@ -93,6 +98,8 @@ impl<'de, T: Message> Visitor<'de> for MessageVisitor<T> {
         Self::buffered(Value::Null)
     }
     fn visit_seq<S: SeqAccess<'de>>(self, seq: S) -> Result<T, S::Error> {
-        Self::buffered(Value::deserialize(de::value::SeqAccessDeserializer::new(seq))?)
+        Self::buffered(Value::deserialize(de::value::SeqAccessDeserializer::new(
+            seq,
+        ))?)
     }
 }

@@ -4,10 +4,10 @@
 #[cfg(feature = "schema")]
 use serde_json::Value;
 
-use crate::app_server::client::{client_methods, ClientMessage, ClientNotification};
-use crate::app_server::server::{server_methods, ServerMessage, ServerNotification};
+use crate::app_server::client::{ClientMessage, ClientNotification, client_methods};
 #[cfg(feature = "schema")]
 use crate::app_server::jsonrpc::{ErrorObject, RequestId};
+use crate::app_server::server::{ServerMessage, ServerNotification, server_methods};
 #[cfg(feature = "schema")]
 use crate::app_server::spec::MethodSpec;
 #[cfg(feature = "schema")]
@@ -23,7 +23,10 @@ impl Union for ClientMessage {
     const MODULE: &'static str = "app-server";
 
     fn messages() -> Vec<Message> {
-        client_methods().iter().map(|m| m.message(Self::DIRECTION, Self::NAME)).collect()
+        client_methods()
+            .iter()
+            .map(|m| m.message(Self::DIRECTION, Self::NAME))
+            .collect()
     }
 
     fn is_unknown(&self) -> bool {
@@ -38,7 +41,10 @@ impl Union for ClientMessage {
     #[cfg(feature = "schema")]
     fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let methods = client_methods();
-        let mut branches: Vec<Value> = methods.iter().map(|m| method_branch(generator, m)).collect();
+        let mut branches: Vec<Value> = methods
+            .iter()
+            .map(|m| method_branch(generator, m))
+            .collect();
         branches.push(unknown_notification_branch(&methods));
         schemars::json_schema!({ "description": "Any message a client may put on the wire.", "oneOf": branches })
     }
@@ -46,8 +52,20 @@ impl Union for ClientMessage {
     #[cfg(feature = "ts")]
     fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
         let doc = "Any message a client may put on the wire (notifications of unknown methods are accepted too).";
-        let mut files = crate::typescript::union_files(config, Self::NAME, Self::MODULE, doc, &client_methods(), &[]);
-        files.push(crate::typescript::method_map_file(config, Self::MODULE, "ClientMethods", &client_methods()));
+        let mut files = crate::typescript::union_files(
+            config,
+            Self::NAME,
+            Self::MODULE,
+            doc,
+            &client_methods(),
+            &[],
+        );
+        files.push(crate::typescript::method_map_file(
+            config,
+            Self::MODULE,
+            "ClientMethods",
+            &client_methods(),
+        ));
         files
     }
 }
@@ -61,7 +79,10 @@ impl Union for ServerMessage {
     const MODULE: &'static str = "app-server";
 
     fn messages() -> Vec<Message> {
-        server_methods().iter().map(|m| m.message(Self::DIRECTION, Self::NAME)).collect()
+        server_methods()
+            .iter()
+            .map(|m| m.message(Self::DIRECTION, Self::NAME))
+            .collect()
     }
 
     fn is_unknown(&self) -> bool {
@@ -71,7 +92,10 @@ impl Union for ServerMessage {
     #[cfg(feature = "schema")]
     fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let methods = server_methods();
-        let mut branches: Vec<Value> = methods.iter().map(|m| method_branch(generator, m)).collect();
+        let mut branches: Vec<Value> = methods
+            .iter()
+            .map(|m| method_branch(generator, m))
+            .collect();
         branches.push(unknown_notification_branch(&methods));
         let id = generator.subschema_for::<RequestId>();
         let error = generator.subschema_for::<ErrorObject>();
@@ -99,8 +123,20 @@ impl Union for ServerMessage {
             "{ \"id\": RequestId, \"error\": ErrorObject }".to_owned(),
         ];
         let doc = "Any message a server may put on the wire.";
-        let mut files = crate::typescript::union_files(config, Self::NAME, Self::MODULE, doc, &server_methods(), &extra);
-        files.push(crate::typescript::method_map_file(config, Self::MODULE, "ServerMethods", &server_methods()));
+        let mut files = crate::typescript::union_files(
+            config,
+            Self::NAME,
+            Self::MODULE,
+            doc,
+            &server_methods(),
+            &extra,
+        );
+        files.push(crate::typescript::method_map_file(
+            config,
+            Self::MODULE,
+            "ServerMethods",
+            &server_methods(),
+        ));
         files
     }
 }
@@ -116,7 +152,10 @@ fn method_branch(generator: &mut schemars::SchemaGenerator, spec: &MethodSpec) -
         properties.insert("id".into(), generator.subschema_for::<RequestId>().into());
         required.push("id");
     }
-    properties.insert("method".into(), serde_json::json!({ "type": "string", "const": spec.method }));
+    properties.insert(
+        "method".into(),
+        serde_json::json!({ "type": "string", "const": spec.method }),
+    );
     required.push("method");
     if spec.has_params {
         properties.insert("params".into(), (spec.params_schema)(generator).into());
@@ -124,7 +163,8 @@ fn method_branch(generator: &mut schemars::SchemaGenerator, spec: &MethodSpec) -
             required.push("params");
         }
     }
-    let mut branch = serde_json::json!({ "type": "object", "properties": properties, "required": required });
+    let mut branch =
+        serde_json::json!({ "type": "object", "properties": properties, "required": required });
     if spec.kind == Kind::Notification {
         branch["not"] = serde_json::json!({ "required": ["id"] });
     }
@@ -135,7 +175,11 @@ fn method_branch(generator: &mut schemars::SchemaGenerator, spec: &MethodSpec) -
 /// as raw JSON by the decoder.
 #[cfg(feature = "schema")]
 fn unknown_notification_branch(methods: &[MethodSpec]) -> Value {
-    let known: Vec<&str> = methods.iter().filter(|m| m.kind == Kind::Notification).map(|m| m.method).collect();
+    let known: Vec<&str> = methods
+        .iter()
+        .filter(|m| m.kind == Kind::Notification)
+        .map(|m| m.method)
+        .collect();
     serde_json::json!({
         "description": "A notification whose method this version of rtwire does not know, kept as raw JSON.",
         "type": "object",

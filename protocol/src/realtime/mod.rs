@@ -13,7 +13,9 @@ pub mod v2;
 mod shared;
 
 pub use normalized::Event;
-pub use shared::{ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError};
+pub use shared::{
+    ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError,
+};
 
 /// Implements `Serialize`, `Deserialize` (one pass, tag first; see [`crate::tagged`]) and
 /// [`crate::registry::Union`] for a realtime event enum, from one table that maps each wire

@@ -27,14 +27,18 @@ pub struct NormalizeOptions {
 
 impl Default for NormalizeOptions {
     fn default() -> Self {
-        NormalizeOptions { handoff_tool: DEFAULT_HANDOFF_TOOL.to_owned() }
+        NormalizeOptions {
+            handoff_tool: DEFAULT_HANDOFF_TOOL.to_owned(),
+        }
     }
 }
 
 impl NormalizeOptions {
     /// Options whose handoff tool is `name`.
     pub fn with_handoff_tool(name: impl Into<String>) -> Self {
-        NormalizeOptions { handoff_tool: name.into() }
+        NormalizeOptions {
+            handoff_tool: name.into(),
+        }
     }
 }
 
@@ -171,7 +175,9 @@ impl Event {
             S::ConversationInputTranscriptDelta(e) | S::InputAudioTranscriptionDelta(e) => {
                 Event::InputTranscriptDelta(TranscriptDelta::from_v1(e))
             }
-            S::ConversationOutputTranscriptDelta(e) => Event::OutputTranscriptDelta(TranscriptDelta::from_v1(e)),
+            S::ConversationOutputTranscriptDelta(e) => {
+                Event::OutputTranscriptDelta(TranscriptDelta::from_v1(e))
+            }
             S::InputAudioTranscriptionCompleted(e) => Event::InputTranscriptDone(TranscriptDone {
                 text: e.transcript.clone(),
                 item_id: e.item_id.clone(),
@@ -186,21 +192,29 @@ impl Event {
                     content_index: e.content_index,
                 })
             }
-            S::ResponseOutputAudioTranscriptDone(e) => Event::OutputTranscriptDone(TranscriptDone {
-                text: e.transcript.clone(),
-                item_id: e.item_id.clone(),
-                output_index: e.output_index,
-                content_index: e.content_index,
-            }),
-            S::ConversationItemAdded(e) => Event::ConversationItemAdded { item: e.item.clone() },
-            S::ConversationItemDone(e) => Event::ConversationItemDone { item_id: e.item.id.clone() },
+            S::ResponseOutputAudioTranscriptDone(e) => {
+                Event::OutputTranscriptDone(TranscriptDone {
+                    text: e.transcript.clone(),
+                    item_id: e.item_id.clone(),
+                    output_index: e.output_index,
+                    content_index: e.content_index,
+                })
+            }
+            S::ConversationItemAdded(e) => Event::ConversationItemAdded {
+                item: e.item.clone(),
+            },
+            S::ConversationItemDone(e) => Event::ConversationItemDone {
+                item_id: e.item.id.clone(),
+            },
             S::ConversationHandoffRequested(e) => Event::HandoffRequested(HandoffRequest {
                 handoff_id: e.handoff_id.clone(),
                 item_id: e.item_id.clone(),
                 input_transcript: e.input_transcript.clone(),
                 active_transcript: e.active_transcript.clone().unwrap_or_default(),
             }),
-            S::Error(e) => Event::Error { message: e.display_message() },
+            S::Error(e) => Event::Error {
+                message: e.display_message(),
+            },
             S::Unknown(_) => return None,
         })
     }
@@ -218,10 +232,15 @@ impl Event {
                     v2::SessionEcho::Transcription(s) => (s.id.clone(), None),
                     v2::SessionEcho::Unknown(raw) => (
                         raw.get("id")?.as_str()?.to_owned(),
-                        raw.get("instructions").and_then(Value::as_str).map(str::to_owned),
+                        raw.get("instructions")
+                            .and_then(Value::as_str)
+                            .map(str::to_owned),
                     ),
                 };
-                Event::SessionUpdated { session_id, instructions }
+                Event::SessionUpdated {
+                    session_id,
+                    instructions,
+                }
             }
             S::ResponseOutputAudioDelta(e) => Event::AudioOut(AudioOut {
                 data: e.delta.clone(),
@@ -245,25 +264,43 @@ impl Event {
                 output_index: None,
                 content_index: Some(e.content_index),
             }),
-            S::ResponseOutputTextDelta(e) => {
-                Event::OutputTranscriptDelta(TranscriptDelta::at(&e.delta, &e.item_id, e.output_index, e.content_index))
-            }
-            S::ResponseOutputAudioTranscriptDelta(e) => {
-                Event::OutputTranscriptDelta(TranscriptDelta::at(&e.delta, &e.item_id, e.output_index, e.content_index))
-            }
-            S::ResponseOutputTextDone(e) => {
-                Event::OutputTranscriptDone(TranscriptDone::at(&e.text, &e.item_id, e.output_index, e.content_index))
-            }
-            S::ResponseOutputAudioTranscriptDone(e) => {
-                Event::OutputTranscriptDone(TranscriptDone::at(&e.transcript, &e.item_id, e.output_index, e.content_index))
-            }
-            S::InputAudioBufferSpeechStarted(e) => Event::InputAudioSpeechStarted { item_id: Some(e.item_id.clone()) },
-            S::ConversationItemAdded(e) => Event::ConversationItemAdded { item: crate::encode(&e.item) },
+            S::ResponseOutputTextDelta(e) => Event::OutputTranscriptDelta(TranscriptDelta::at(
+                &e.delta,
+                &e.item_id,
+                e.output_index,
+                e.content_index,
+            )),
+            S::ResponseOutputAudioTranscriptDelta(e) => Event::OutputTranscriptDelta(
+                TranscriptDelta::at(&e.delta, &e.item_id, e.output_index, e.content_index),
+            ),
+            S::ResponseOutputTextDone(e) => Event::OutputTranscriptDone(TranscriptDone::at(
+                &e.text,
+                &e.item_id,
+                e.output_index,
+                e.content_index,
+            )),
+            S::ResponseOutputAudioTranscriptDone(e) => Event::OutputTranscriptDone(
+                TranscriptDone::at(&e.transcript, &e.item_id, e.output_index, e.content_index),
+            ),
+            S::InputAudioBufferSpeechStarted(e) => Event::InputAudioSpeechStarted {
+                item_id: Some(e.item_id.clone()),
+            },
+            S::ConversationItemAdded(e) => Event::ConversationItemAdded {
+                item: crate::encode(&e.item),
+            },
             S::ConversationItemDone(e) => return item_done_v2(&e.item, options),
-            S::ResponseCreated(e) => Event::ResponseCreated { response_id: e.id().map(str::to_owned) },
-            S::ResponseDone(e) => Event::ResponseDone { response_id: e.id().map(str::to_owned) },
-            S::ResponseCancelled(e) => Event::ResponseCancelled { response_id: e.id().map(str::to_owned) },
-            S::Error(e) => Event::Error { message: e.display_message() },
+            S::ResponseCreated(e) => Event::ResponseCreated {
+                response_id: e.id().map(str::to_owned),
+            },
+            S::ResponseDone(e) => Event::ResponseDone {
+                response_id: e.id().map(str::to_owned),
+            },
+            S::ResponseCancelled(e) => Event::ResponseCancelled {
+                response_id: e.id().map(str::to_owned),
+            },
+            S::Error(e) => Event::Error {
+                message: e.display_message(),
+            },
             _ => return None,
         })
     }
@@ -289,7 +326,12 @@ fn item_done_v2(item: &v2::ConversationItem, options: &NormalizeOptions) -> Opti
             if text.is_empty() {
                 return item_done(item);
             }
-            let done = TranscriptDone { text, item_id: message.id.clone(), output_index: None, content_index: None };
+            let done = TranscriptDone {
+                text,
+                item_id: message.id.clone(),
+                output_index: None,
+                content_index: None,
+            };
             Some(match message.role {
                 v2::Role::User => Event::InputTranscriptDone(done),
                 _ => Event::OutputTranscriptDone(done),

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{v1, v2, InputAudioBufferAppend};
+use super::{InputAudioBufferAppend, v1, v2};
 
 /// The realtime variant spoken on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,23 +48,26 @@ impl Variant {
     /// instructions).
     pub fn configure_session(self, mode: SessionMode, instructions: &str) -> ClientEvent {
         match (self, mode) {
-            (Variant::V1, _) => {
-                ClientEvent::V1(v1::ClientEvent::SessionUpdate(v1::SessionUpdate::new(instructions)))
-            }
+            (Variant::V1, _) => ClientEvent::V1(v1::ClientEvent::SessionUpdate(
+                v1::SessionUpdate::new(instructions),
+            )),
             (Variant::V2, SessionMode::Conversation) => {
                 let session = v2::ConversationalSession::new(instructions, v2::Tool::codex());
                 ClientEvent::V2(v2::ClientEvent::SessionUpdate(session.session_update()))
             }
-            (Variant::V2, SessionMode::Transcription) => {
-                ClientEvent::V2(v2::ClientEvent::SessionUpdate(v2::SessionUpdate::transcription()))
-            }
+            (Variant::V2, SessionMode::Transcription) => ClientEvent::V2(
+                v2::ClientEvent::SessionUpdate(v2::SessionUpdate::transcription()),
+            ),
         }
     }
 
     /// Send microphone audio (base64 PCM16 LE, 24 000 Hz, mono): `input_audio_buffer.append`
     /// in both variants.
     pub fn send_audio(self, audio: impl Into<String>) -> ClientEvent {
-        let event = InputAudioBufferAppend { event_id: None, audio: audio.into() };
+        let event = InputAudioBufferAppend {
+            event_id: None,
+            audio: audio.into(),
+        };
         match self {
             Variant::V1 => ClientEvent::V1(v1::ClientEvent::InputAudioBufferAppend(event)),
             Variant::V2 => ClientEvent::V2(v2::ClientEvent::InputAudioBufferAppend(event)),
@@ -75,16 +78,18 @@ impl Variant {
     /// `input_text` part (`output_text` for the assistant), in both variants.
     pub fn add_text(self, role: Role, text: impl Into<String>) -> ClientEvent {
         match self {
-            Variant::V1 => {
-                ClientEvent::V1(v1::ClientEvent::ConversationItemCreate(v1::ConversationItemCreate::text(role, text)))
-            }
+            Variant::V1 => ClientEvent::V1(v1::ClientEvent::ConversationItemCreate(
+                v1::ConversationItemCreate::text(role, text),
+            )),
             Variant::V2 => {
                 let item = match role {
                     Role::User => v2::ConversationItem::input_text(v2::Role::User, text),
                     Role::Developer => v2::ConversationItem::input_text(v2::Role::Developer, text),
                     Role::Assistant => v2::ConversationItem::assistant_text(text),
                 };
-                ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(v2::ConversationItemCreate::new(item)))
+                ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(
+                    v2::ConversationItemCreate::new(item),
+                ))
             }
         }
     }
@@ -100,7 +105,9 @@ impl Variant {
             )),
             Variant::V2 => {
                 let item = v2::ConversationItem::function_call_output(handoff_id, result);
-                ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(v2::ConversationItemCreate::new(item)))
+                ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(
+                    v2::ConversationItemCreate::new(item),
+                ))
             }
         }
     }
@@ -108,8 +115,12 @@ impl Variant {
     /// Ask the model to respond: `response.create` without members, in both variants.
     pub fn request_response(self) -> ClientEvent {
         match self {
-            Variant::V1 => ClientEvent::V1(v1::ClientEvent::ResponseCreate(v1::ResponseCreate::default())),
-            Variant::V2 => ClientEvent::V2(v2::ClientEvent::ResponseCreate(v2::ResponseCreate::default())),
+            Variant::V1 => ClientEvent::V1(v1::ClientEvent::ResponseCreate(
+                v1::ResponseCreate::default(),
+            )),
+            Variant::V2 => ClientEvent::V2(v2::ClientEvent::ResponseCreate(
+                v2::ResponseCreate::default(),
+            )),
         }
     }
 }

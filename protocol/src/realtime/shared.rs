@@ -18,7 +18,6 @@ pub struct InputAudioBufferAppend {
     pub audio: String,
 }
 
-
 /// `error` (S→C): the server reports an error; most errors are recoverable and the session stays
 /// open.
 ///
@@ -36,7 +35,11 @@ pub struct InputAudioBufferAppend {
     derive(schemars::JsonSchema),
     schemars(rename = "ErrorEvent", transform = require_error_source)
 )]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/", as = "ErrorEventTs"))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export_to = "realtime/", as = "ErrorEventTs")
+)]
 pub struct ErrorEvent {
     /// Server-unique id of this event; always sent by the official service, absent from some
     /// test peers.
@@ -51,7 +54,6 @@ pub struct ErrorEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ErrorPayload>,
 }
-
 
 impl Serialize for ErrorEvent {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -71,7 +73,11 @@ impl<'de> Deserialize<'de> for ErrorEvent {
 impl ErrorEvent {
     /// An official error event: `error` holds `error`, no top-level message.
     pub fn new(error: RealtimeError) -> Self {
-        Self { event_id: None, message: None, error: Some(ErrorPayload::Object(error)) }
+        Self {
+            event_id: None,
+            message: None,
+            error: Some(ErrorPayload::Object(error)),
+        }
     }
 
     /// The message to show, in the spec's order: the top-level `message`, else
@@ -84,10 +90,12 @@ impl ErrorEvent {
         match &self.error {
             Some(ErrorPayload::Object(error)) => error.message.clone(),
             Some(ErrorPayload::Other(Value::String(text))) => text.clone(),
-            Some(ErrorPayload::Other(other)) => match other.get("message").and_then(Value::as_str) {
-                Some(message) => message.to_owned(),
-                None => other.to_string(),
-            },
+            Some(ErrorPayload::Other(other)) => {
+                match other.get("message").and_then(Value::as_str) {
+                    Some(message) => message.to_owned(),
+                    None => other.to_string(),
+                }
+            }
             None => String::new(),
         }
     }
@@ -224,6 +232,9 @@ impl<T: serde::de::DeserializeOwned> Frame<T> {
     /// the JSON path.
     pub fn decode(text: &str) -> Result<Self, crate::DecodeError> {
         let event = crate::decode(text, "type")?;
-        Ok(Frame { raw: text.to_owned(), event })
+        Ok(Frame {
+            raw: text.to_owned(),
+            event,
+        })
     }
 }

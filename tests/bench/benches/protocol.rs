@@ -10,7 +10,10 @@
 //! `estimates.json` files, and a table of ratios with the goals of BENCHMARKS.md is printed.
 
 use criterion::{Criterion, SamplingMode, Throughput};
-use rtwire_bench::{EVENTS, app_server_big_audio_delta, app_server_stream, v1_big_audio_delta, v1_server_stream, v2_big_audio_delta, v2_client_stream, v2_server_stream};
+use rtwire_bench::{
+    EVENTS, app_server_big_audio_delta, app_server_stream, v1_big_audio_delta, v1_server_stream,
+    v2_big_audio_delta, v2_client_stream, v2_server_stream,
+};
 use rtwire_protocol::Union;
 use rtwire_protocol::app_server::ServerMessage;
 use rtwire_protocol::realtime::{v1, v2};
@@ -106,7 +109,12 @@ fn bytes(lines: &[String]) -> u64 {
 }
 
 /// Fails unless `decode` accepts every line (and, for typed decoders, knows its type).
-fn assert_all(stream: &str, decoder: &str, lines: &[String], decode: impl Fn(&str) -> Result<(), String>) {
+fn assert_all(
+    stream: &str,
+    decoder: &str,
+    lines: &[String],
+    decode: impl Fn(&str) -> Result<(), String>,
+) {
     for (i, line) in lines.iter().enumerate() {
         if let Err(e) = decode(line) {
             let shown: String = line.chars().take(300).collect();
@@ -117,17 +125,27 @@ fn assert_all(stream: &str, decoder: &str, lines: &[String], decode: impl Fn(&st
 
 fn typed<T: Union + serde::de::DeserializeOwned>(line: &str) -> Result<(), String> {
     let event: T = serde_json::from_str(line).map_err(|e| e.to_string())?;
-    if event.is_unknown() { Err("decoded as Unknown".into()) } else { Ok(()) }
+    if event.is_unknown() {
+        Err("decoded as Unknown".into())
+    } else {
+        Ok(())
+    }
 }
 
 fn plain<T: serde::de::DeserializeOwned>(line: &str) -> Result<(), String> {
-    serde_json::from_str::<T>(line).map(drop).map_err(|e| e.to_string())
+    serde_json::from_str::<T>(line)
+        .map(drop)
+        .map_err(|e| e.to_string())
 }
 
 /// Every decoder accepts every event of its streams: the comparison is fair.
 fn check_fairness(s: &Streams) {
     assert_all("v2", "rtwire", &s.v2, typed::<v2::ServerEvent>);
-    assert_all("v2", "rtwire decode", &s.v2, |l| rtwire_protocol::decode::<v2::ServerEvent>(l, "type").map(drop).map_err(|e| e.to_string()));
+    assert_all("v2", "rtwire decode", &s.v2, |l| {
+        rtwire_protocol::decode::<v2::ServerEvent>(l, "type")
+            .map(drop)
+            .map_err(|e| e.to_string())
+    });
     assert_all("v2", "Value", &s.v2, plain::<Value>);
     assert_all("v2", "IgnoredAny", &s.v2, plain::<IgnoredAny>);
     assert_all("v2", "async-openai", &s.v2, plain::<OpenAiServerEvent>);
@@ -136,7 +154,11 @@ fn check_fairness(s: &Streams) {
     assert_all("v1", "IgnoredAny", &s.v1, plain::<IgnoredAny>);
     assert_all("client", "rtwire", &s.client, typed::<v2::ClientEvent>);
     assert_all("app-server", "rtwire", &s.app, typed::<ServerMessage>);
-    assert_all("app-server", "rtwire decode", &s.app, |l| ServerMessage::decode(l).map(drop).map_err(|e| format!("{e:?}")));
+    assert_all("app-server", "rtwire decode", &s.app, |l| {
+        ServerMessage::decode(l)
+            .map(drop)
+            .map_err(|e| format!("{e:?}"))
+    });
     assert_all("app-server", "Value", &s.app, plain::<Value>);
     assert_all("app-server", "IgnoredAny", &s.app, plain::<IgnoredAny>);
 }
@@ -168,10 +190,14 @@ type Decoder = (&'static str, fn(&str) -> bool);
 
 const V2_DECODERS: &[Decoder] = &[
     ("rtwire", |l| ok(serde_json::from_str::<v2::ServerEvent>(l))),
-    ("rtwire_decode", |l| rtwire_protocol::decode::<v2::ServerEvent>(l, "type").is_ok()),
+    ("rtwire_decode", |l| {
+        rtwire_protocol::decode::<v2::ServerEvent>(l, "type").is_ok()
+    }),
     ("value", |l| ok(serde_json::from_str::<Value>(l))),
     ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
-    ("async_openai", |l| ok(serde_json::from_str::<OpenAiServerEvent>(l))),
+    ("async_openai", |l| {
+        ok(serde_json::from_str::<OpenAiServerEvent>(l))
+    }),
 ];
 
 const V1_DECODERS: &[Decoder] = &[
@@ -191,7 +217,11 @@ const APP_DECODERS: &[Decoder] = &[
 /// rounds (each round times every decoder once, in a rotating order), so that a change of
 /// the machine's load during the run weighs on every decoder alike: the ratios of the table
 /// come from these medians.
-fn interleaved_medians(lines: &[String], table: &[Decoder], rounds: usize) -> HashMap<&'static str, f64> {
+fn interleaved_medians(
+    lines: &[String],
+    table: &[Decoder],
+    rounds: usize,
+) -> HashMap<&'static str, f64> {
     let mut times: Vec<Vec<f64>> = vec![vec![]; table.len()];
     for round in 0..rounds {
         for k in 0..table.len() {
@@ -213,8 +243,15 @@ fn interleaved_medians(lines: &[String], table: &[Decoder], rounds: usize) -> Ha
         .collect()
 }
 
-fn configure(group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>, seconds: u64) {
-    group.sample_size(20).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(seconds)).sampling_mode(SamplingMode::Flat);
+fn configure(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    seconds: u64,
+) {
+    group
+        .sample_size(20)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(seconds))
+        .sampling_mode(SamplingMode::Flat);
 }
 
 fn ok<T>(r: Result<T, serde_json::Error>) -> bool {
@@ -224,10 +261,19 @@ fn ok<T>(r: Result<T, serde_json::Error>) -> bool {
 }
 
 fn validate_args(union: &str) -> rtwire_codegen::validate::Args {
-    rtwire_codegen::validate::Args { union: union.into(), files: vec![], strict: false, format: rtwire_codegen::validate::Format::Text }
+    rtwire_codegen::validate::Args {
+        union: union.into(),
+        files: vec![],
+        strict: false,
+        format: rtwire_codegen::validate::Format::Text,
+    }
 }
 
-fn validate(args: &rtwire_codegen::validate::Args, jsonl: &[u8], out: &mut dyn std::io::Write) -> u8 {
+fn validate(
+    args: &rtwire_codegen::validate::Args,
+    jsonl: &[u8],
+    out: &mut dyn std::io::Write,
+) -> u8 {
     rtwire_codegen::validate::run(args, &mut &jsonl[..], out, &mut std::io::sink())
 }
 
@@ -239,36 +285,82 @@ fn main() {
         app: app_server_stream(EVENTS, 4),
     };
     println!("Streams ({EVENTS} events each):");
-    println!("  v2 server   {:>6.1} MB, {:.0}% response.output_audio.delta", bytes(&streams.v2) as f64 / 1e6, 100.0 * share(&streams.v2, "{\"type\":\"response.output_audio.delta\""));
-    println!("  v1 server   {:>6.1} MB, {:.0}% conversation.output_audio.delta", bytes(&streams.v1) as f64 / 1e6, 100.0 * share(&streams.v1, "{\"type\":\"conversation.output_audio.delta\""));
-    println!("  v2 client   {:>6.1} MB, {:.0}% input_audio_buffer.append", bytes(&streams.client) as f64 / 1e6, 100.0 * share(&streams.client, "{\"type\":\"input_audio_buffer.append\""));
-    println!("  app-server  {:>6.1} MB, {:.0}% thread/realtime/outputAudio/delta", bytes(&streams.app) as f64 / 1e6, 100.0 * share(&streams.app, "{\"method\":\"thread/realtime/outputAudio/delta\""));
+    println!(
+        "  v2 server   {:>6.1} MB, {:.0}% response.output_audio.delta",
+        bytes(&streams.v2) as f64 / 1e6,
+        100.0 * share(&streams.v2, "{\"type\":\"response.output_audio.delta\"")
+    );
+    println!(
+        "  v1 server   {:>6.1} MB, {:.0}% conversation.output_audio.delta",
+        bytes(&streams.v1) as f64 / 1e6,
+        100.0 * share(&streams.v1, "{\"type\":\"conversation.output_audio.delta\"")
+    );
+    println!(
+        "  v2 client   {:>6.1} MB, {:.0}% input_audio_buffer.append",
+        bytes(&streams.client) as f64 / 1e6,
+        100.0 * share(&streams.client, "{\"type\":\"input_audio_buffer.append\"")
+    );
+    println!(
+        "  app-server  {:>6.1} MB, {:.0}% thread/realtime/outputAudio/delta",
+        bytes(&streams.app) as f64 / 1e6,
+        100.0
+            * share(
+                &streams.app,
+                "{\"method\":\"thread/realtime/outputAudio/delta\""
+            )
+    );
     check_fairness(&streams);
     println!("Every decoder accepts every event of its streams (rtwire: none Unknown).");
 
     // Encoding: the typed client events and the equivalent JSON values (the typed encoding,
     // decoded as Value: the same members, so the same output bytes).
-    let client_typed: Vec<v2::ClientEvent> = streams.client.iter().map(|l| serde_json::from_str(l).expect("checked")).collect();
-    let client_values: Vec<Value> = client_typed.iter().map(|e| serde_json::to_value(e).expect("encodes")).collect();
+    let client_typed: Vec<v2::ClientEvent> = streams
+        .client
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("checked"))
+        .collect();
+    let client_values: Vec<Value> = client_typed
+        .iter()
+        .map(|e| serde_json::to_value(e).expect("encodes"))
+        .collect();
     for (typed, value) in client_typed.iter().zip(&client_values) {
-        assert_eq!(serde_json::to_string(typed).unwrap().len(), serde_json::to_string(value).unwrap().len(), "the typed and Value encodings differ");
+        assert_eq!(
+            serde_json::to_string(typed).unwrap().len(),
+            serde_json::to_string(value).unwrap().len(),
+            "the typed and Value encodings differ"
+        );
     }
 
     let v2_jsonl = streams.v2.join("\n").into_bytes();
     let v2_args = validate_args("realtime/v2/ServerEvent");
     let mut report = vec![];
     let code = validate(&v2_args, &v2_jsonl, &mut report);
-    assert_eq!(code, 0, "validate rejects the v2 stream:\n{}", String::from_utf8_lossy(&report));
+    assert_eq!(
+        code,
+        0,
+        "validate rejects the v2 stream:\n{}",
+        String::from_utf8_lossy(&report)
+    );
 
     let root = rtwire_codegen::workspace_root();
-    let (drift, _) = rtwire_codegen::check::drift(&root, &rtwire_codegen::generate()).expect("reads schemas/ and generated/");
-    assert!(drift.is_clean(), "generated files drift: run `cargo codegen`");
+    let (drift, _) = rtwire_codegen::check::drift(&root, &rtwire_codegen::generate())
+        .expect("reads schemas/ and generated/");
+    assert!(
+        drift.is_clean(),
+        "generated files drift: run `cargo codegen`"
+    );
 
     let out_dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("criterion");
-    let mut c = Criterion::default().output_directory(&out_dir).without_plots().configure_from_args();
+    let mut c = Criterion::default()
+        .output_directory(&out_dir)
+        .without_plots()
+        .configure_from_args();
 
-    let decoders: [(&str, &[String], &[Decoder]); 3] =
-        [("decode_v2", &streams.v2, V2_DECODERS), ("decode_v1", &streams.v1, V1_DECODERS), ("decode_app_server", &streams.app, APP_DECODERS)];
+    let decoders: [(&str, &[String], &[Decoder]); 3] = [
+        ("decode_v2", &streams.v2, V2_DECODERS),
+        ("decode_v1", &streams.v1, V1_DECODERS),
+        ("decode_app_server", &streams.app, APP_DECODERS),
+    ];
     for (group, lines, table) in decoders {
         decode_group(&mut c, group, lines, table);
     }
@@ -277,44 +369,78 @@ fn main() {
         let mut group = c.benchmark_group("encode_v2_client");
         configure(&mut group, 3);
         group.throughput(Throughput::Bytes(bytes(&streams.client)));
-        group.bench_function("rtwire", |b| b.iter(|| for e in &client_typed { black_box(serde_json::to_string(black_box(e)).unwrap()); }));
-        group.bench_function("value", |b| b.iter(|| for v in &client_values { black_box(serde_json::to_string(black_box(v)).unwrap()); }));
+        group.bench_function("rtwire", |b| {
+            b.iter(|| {
+                for e in &client_typed {
+                    black_box(serde_json::to_string(black_box(e)).unwrap());
+                }
+            })
+        });
+        group.bench_function("value", |b| {
+            b.iter(|| {
+                for v in &client_values {
+                    black_box(serde_json::to_string(black_box(v)).unwrap());
+                }
+            })
+        });
         group.finish();
     }
     {
         let mut group = c.benchmark_group("validate");
         configure(&mut group, 8);
         group.throughput(Throughput::Bytes(v2_jsonl.len() as u64));
-        group.bench_function("v2_server", |b| b.iter(|| validate(&v2_args, &v2_jsonl, &mut std::io::sink())));
+        group.bench_function("v2_server", |b| {
+            b.iter(|| validate(&v2_args, &v2_jsonl, &mut std::io::sink()))
+        });
         group.finish();
     }
     {
         let mut group = c.benchmark_group("codegen");
         configure(&mut group, 5);
         group.bench_function("generate", |b| b.iter(rtwire_codegen::generate));
-        group.bench_function("check", |b| b.iter(|| rtwire_codegen::check::drift(&root, &rtwire_codegen::generate()).expect("reads").0.is_clean()));
+        group.bench_function("check", |b| {
+            b.iter(|| {
+                rtwire_codegen::check::drift(&root, &rtwire_codegen::generate())
+                    .expect("reads")
+                    .0
+                    .is_clean()
+            })
+        });
         group.finish();
     }
 
     const BIG: usize = 16 * 1024 * 1024;
     let big = [
         ("v2 response.output_audio.delta", v2_big_audio_delta(BIG, 5)),
-        ("v1 conversation.output_audio.delta", v1_big_audio_delta(BIG, 6)),
-        ("app-server outputAudio/delta", app_server_big_audio_delta(BIG, 7)),
+        (
+            "v1 conversation.output_audio.delta",
+            v1_big_audio_delta(BIG, 6),
+        ),
+        (
+            "app-server outputAudio/delta",
+            app_server_big_audio_delta(BIG, 7),
+        ),
     ];
-    let peaks: Vec<(&str, f64, f64)> = big
-        .iter()
-        .enumerate()
-        .map(|(i, (name, line))| {
-            let typed = match i {
-                0 => peak_during(|| serde_json::from_str::<v2::ServerEvent>(line).expect("decodes")) as f64,
-                1 => peak_during(|| serde_json::from_str::<v1::ServerEvent>(line).expect("decodes")) as f64,
-                _ => peak_during(|| serde_json::from_str::<ServerMessage>(line).expect("decodes")) as f64,
-            };
-            let value = peak_during(|| serde_json::from_str::<Value>(line).expect("decodes")) as f64;
-            (*name, typed / BIG as f64, value / BIG as f64)
-        })
-        .collect();
+    let peaks: Vec<(&str, f64, f64)> =
+        big.iter()
+            .enumerate()
+            .map(|(i, (name, line))| {
+                let typed = match i {
+                    0 => peak_during(|| {
+                        serde_json::from_str::<v2::ServerEvent>(line).expect("decodes")
+                    }) as f64,
+                    1 => peak_during(|| {
+                        serde_json::from_str::<v1::ServerEvent>(line).expect("decodes")
+                    }) as f64,
+                    _ => peak_during(|| {
+                        serde_json::from_str::<ServerMessage>(line).expect("decodes")
+                    }) as f64,
+                };
+                let value =
+                    peak_during(|| serde_json::from_str::<Value>(line).expect("decodes")) as f64;
+                (*name, typed / BIG as f64, value / BIG as f64)
+            })
+            .collect();
 
     let mut interleaved = HashMap::new();
     for (group, lines, table) in decoders {
@@ -333,7 +459,13 @@ fn median(out: &Path, group: &str, id: &str) -> Option<f64> {
     estimates["median"]["point_estimate"].as_f64()
 }
 
-fn print_table(out: &Path, s: &Streams, v2_bytes: usize, peaks: &[(&str, f64, f64)], interleaved: &HashMap<&str, HashMap<&str, f64>>) {
+fn print_table(
+    out: &Path,
+    s: &Streams,
+    v2_bytes: usize,
+    peaks: &[(&str, f64, f64)],
+    interleaved: &HashMap<&str, HashMap<&str, f64>>,
+) {
     let m = |g: &str, id: &str| median(out, g, id);
     let im = |g: &str, id: &str| interleaved.get(g).and_then(|t| t.get(id)).copied();
     let ratio = |a: Option<f64>, b: Option<f64>| Some(a? / b?);
@@ -344,11 +476,21 @@ fn print_table(out: &Path, s: &Streams, v2_bytes: usize, peaks: &[(&str, f64, f6
         let verdict = match (goal, value) {
             (Some(("<", limit)), Some(v)) => {
                 goals += 1;
-                if v < limit { goals_met += 1; format!("goal < {limit}{unit}: met") } else { format!("goal < {limit}{unit}: MISSED") }
+                if v < limit {
+                    goals_met += 1;
+                    format!("goal < {limit}{unit}: met")
+                } else {
+                    format!("goal < {limit}{unit}: MISSED")
+                }
             }
             (Some((_, limit)), Some(v)) => {
                 goals += 1;
-                if v >= limit { goals_met += 1; format!("goal >= {limit}{unit}: met") } else { format!("goal >= {limit}{unit}: MISSED") }
+                if v >= limit {
+                    goals_met += 1;
+                    format!("goal >= {limit}{unit}: met")
+                } else {
+                    format!("goal >= {limit}{unit}: MISSED")
+                }
             }
             (Some(_), None) => "not measured".to_owned(),
             (None, _) => String::new(),
@@ -357,42 +499,137 @@ fn print_table(out: &Path, s: &Streams, v2_bytes: usize, peaks: &[(&str, f64, f6
     };
     let mb = |lines: &[String], ns: Option<f64>| Some(bytes(lines) as f64 / 1e6 / (ns? / 1e9));
 
-    println!("\nrtwire benchmark summary (medians; ratio = time / time). Decode ratios: medians of 31");
-    println!("interleaved passes per decoder (robust to load changes); MB/s and the rest: criterion medians.");
+    println!(
+        "\nrtwire benchmark summary (medians; ratio = time / time). Decode ratios: medians of 31"
+    );
+    println!(
+        "interleaved passes per decoder (robust to load changes); MB/s and the rest: criterion medians."
+    );
     for (group, name, lines, peer) in [
         ("decode_v2", "v2 server stream", &s.v2, true),
         ("decode_v1", "v1 server stream", &s.v1, false),
-        ("decode_app_server", "app-server notification stream", &s.app, false),
+        (
+            "decode_app_server",
+            "app-server notification stream",
+            &s.app,
+            false,
+        ),
     ] {
         let typed = im(group, "rtwire");
         let floor = im(group, "ignored_any");
         println!("Decoding the {name} ({:.1} MB):", bytes(lines) as f64 / 1e6);
-        row("typed rtwire (serde_json::from_str), MB/s [criterion]", mb(lines, m(group, "rtwire")), "", None);
-        row("IgnoredAny floor, MB/s [criterion]", mb(lines, m(group, "ignored_any")), "", None);
-        row("typed / IgnoredAny floor", ratio(typed, floor), "x", Some(("<", 1.25)));
-        row("Value / typed (how much faster typed is)", ratio(im(group, "value"), typed), "x", Some((">=", 1.4)));
-        row("Value / IgnoredAny floor", ratio(im(group, "value"), floor), "x", None);
+        row(
+            "typed rtwire (serde_json::from_str), MB/s [criterion]",
+            mb(lines, m(group, "rtwire")),
+            "",
+            None,
+        );
+        row(
+            "IgnoredAny floor, MB/s [criterion]",
+            mb(lines, m(group, "ignored_any")),
+            "",
+            None,
+        );
+        row(
+            "typed / IgnoredAny floor",
+            ratio(typed, floor),
+            "x",
+            Some(("<", 1.25)),
+        );
+        row(
+            "Value / typed (how much faster typed is)",
+            ratio(im(group, "value"), typed),
+            "x",
+            Some((">=", 1.4)),
+        );
+        row(
+            "Value / IgnoredAny floor",
+            ratio(im(group, "value"), floor),
+            "x",
+            None,
+        );
         if im(group, "rtwire_decode").is_some() {
-            row("rtwire_protocol decode / IgnoredAny floor", ratio(im(group, "rtwire_decode"), floor), "x", None);
+            row(
+                "rtwire_protocol decode / IgnoredAny floor",
+                ratio(im(group, "rtwire_decode"), floor),
+                "x",
+                None,
+            );
         }
         if peer {
-            row("async-openai / typed (how much faster typed is)", ratio(im(group, "async_openai"), typed), "x", Some((">=", 1.4)));
-            row("async-openai / IgnoredAny floor", ratio(im(group, "async_openai"), floor), "x", None);
+            row(
+                "async-openai / typed (how much faster typed is)",
+                ratio(im(group, "async_openai"), typed),
+                "x",
+                Some((">=", 1.4)),
+            );
+            row(
+                "async-openai / IgnoredAny floor",
+                ratio(im(group, "async_openai"), floor),
+                "x",
+                None,
+            );
         }
-        row("typed / IgnoredAny floor [criterion medians]", ratio(m(group, "rtwire"), m(group, "ignored_any")), "x", None);
+        row(
+            "typed / IgnoredAny floor [criterion medians]",
+            ratio(m(group, "rtwire"), m(group, "ignored_any")),
+            "x",
+            None,
+        );
     }
-    println!("Encoding the v2 client stream ({:.1} MB):", bytes(&s.client) as f64 / 1e6);
-    row("typed rtwire ClientEvent, MB/s", mb(&s.client, m("encode_v2_client", "rtwire")), "", None);
-    row("typed / Value", ratio(m("encode_v2_client", "rtwire"), m("encode_v2_client", "value")), "x", None);
+    println!(
+        "Encoding the v2 client stream ({:.1} MB):",
+        bytes(&s.client) as f64 / 1e6
+    );
+    row(
+        "typed rtwire ClientEvent, MB/s",
+        mb(&s.client, m("encode_v2_client", "rtwire")),
+        "",
+        None,
+    );
+    row(
+        "typed / Value",
+        ratio(
+            m("encode_v2_client", "rtwire"),
+            m("encode_v2_client", "value"),
+        ),
+        "x",
+        None,
+    );
     println!("validate (in process, v2 server stream):");
-    row("throughput, MB/s", m("validate", "v2_server").map(|ns| v2_bytes as f64 / 1e6 / (ns / 1e9)), "", None);
+    row(
+        "throughput, MB/s",
+        m("validate", "v2_server").map(|ns| v2_bytes as f64 / 1e6 / (ns / 1e9)),
+        "",
+        None,
+    );
     println!("codegen (whole catalog, in process):");
-    row("cargo codegen (generate), s", m("codegen", "generate").map(|ns| ns / 1e9), "", None);
-    row("cargo codegen check (generate + compare), s", m("codegen", "check").map(|ns| ns / 1e9), "", Some(("<", 1.0)));
+    row(
+        "cargo codegen (generate), s",
+        m("codegen", "generate").map(|ns| ns / 1e9),
+        "",
+        None,
+    );
+    row(
+        "cargo codegen check (generate + compare), s",
+        m("codegen", "check").map(|ns| ns / 1e9),
+        "",
+        Some(("<", 1.0)),
+    );
     println!("Peak memory above baseline while decoding one 16 MiB audio delta (x input size):");
     for (name, typed, value) in peaks {
-        row(&format!("{name}, typed"), Some(*typed), "x", Some(("<", 3.0)));
-        row(&format!("{name}, Value (reference)"), Some(*value), "x", None);
+        row(
+            &format!("{name}, typed"),
+            Some(*typed),
+            "x",
+            Some(("<", 3.0)),
+        );
+        row(
+            &format!("{name}, Value (reference)"),
+            Some(*value),
+            "x",
+            None,
+        );
     }
     println!("\n{goals_met} of {goals} goals met.");
 }

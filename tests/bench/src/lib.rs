@@ -6,7 +6,7 @@
 //! Lines capture holds them. Top-level members are written tag first (`type` or `method`), as
 //! real peers write them; nested objects keep the official member order of the spec examples.
 
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// The number of events of each generated stream.
 pub const EVENTS: usize = 10_000;
@@ -36,7 +36,8 @@ impl Rng {
 
     /// Base64 text of `len` characters (a multiple of 4): what an audio chunk looks like.
     pub fn base64(&mut self, len: usize) -> String {
-        const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = Vec::with_capacity(len);
         let mut bits = 0u64;
         for i in 0..len {
@@ -58,8 +59,31 @@ impl Rng {
     /// A few words of transcript text.
     pub fn words(&mut self, min: u64, max: u64) -> String {
         const WORDS: &[&str] = &[
-            "the", "tests", "pass", "run", "build", "file", "repo", "okay", "sure", "let's", "check", "that", "again",
-            "it", "starts", "with", "a", "function", "which", "reads", "\"quoted\"", "café", "deploy", "now", "done",
+            "the",
+            "tests",
+            "pass",
+            "run",
+            "build",
+            "file",
+            "repo",
+            "okay",
+            "sure",
+            "let's",
+            "check",
+            "that",
+            "again",
+            "it",
+            "starts",
+            "with",
+            "a",
+            "function",
+            "which",
+            "reads",
+            "\"quoted\"",
+            "café",
+            "deploy",
+            "now",
+            "done",
         ];
         let n = self.range(min, max);
         let mut text = String::new();
@@ -75,7 +99,9 @@ impl Rng {
 
 /// The JSON text of `message`, with `tag` first among its top-level members.
 pub fn line(message: &Value, tag: &str) -> String {
-    let Value::Object(members) = message else { return message.to_string() };
+    let Value::Object(members) = message else {
+        return message.to_string();
+    };
     let mut out = String::from("{");
     let tag_first = members.get_key_value(tag).into_iter();
     let rest = members.iter().filter(|(k, _)| k.as_str() != tag);
@@ -131,7 +157,8 @@ pub fn v2_server_stream(n: usize, seed: u64) -> Vec<String> {
         let response = ids.next("resp");
         let assistant = ids.next("item");
         let conversation = "conv_C9G5QW";
-        let audio = json!({"output": {"format": {"type": "audio/pcm", "rate": 24000}, "voice": "marin"}});
+        let audio =
+            json!({"output": {"format": {"type": "audio/pcm", "rate": 24000}, "voice": "marin"}});
         out.push(json!({"type": "response.created", "event_id": ids.next("event"), "response": {
             "object": "realtime.response", "id": response, "status": "in_progress", "output": [], "conversation_id": conversation,
             "output_modalities": ["audio"], "max_output_tokens": "inf", "audio": audio}}));
@@ -156,7 +183,11 @@ pub fn v2_server_stream(n: usize, seed: u64) -> Vec<String> {
             }
             base
         };
-        out.push(with(common(&mut ids), "response.content_part.added", json!({"part": part("")})));
+        out.push(with(
+            common(&mut ids),
+            "response.content_part.added",
+            json!({"part": part("")}),
+        ));
         // One transcript delta per 4 audio deltas, and ~20 lifecycle and user events per
         // turn, keep the stream at ~70% audio deltas.
         let chunks = rng.range(80, 120);
@@ -165,13 +196,33 @@ pub fn v2_server_stream(n: usize, seed: u64) -> Vec<String> {
             if i % 4 == 1 {
                 let words = format!("{} ", rng.words(1, 3));
                 transcript.push_str(&words);
-                out.push(with(common(&mut ids), "response.output_audio_transcript.delta", json!({"delta": words})));
+                out.push(with(
+                    common(&mut ids),
+                    "response.output_audio_transcript.delta",
+                    json!({"delta": words}),
+                ));
             }
-            out.push(with(common(&mut ids), "response.output_audio.delta", json!({"delta": rng.audio_chunk()})));
+            out.push(with(
+                common(&mut ids),
+                "response.output_audio.delta",
+                json!({"delta": rng.audio_chunk()}),
+            ));
         }
-        out.push(with(common(&mut ids), "response.output_audio.done", json!({})));
-        out.push(with(common(&mut ids), "response.output_audio_transcript.done", json!({"transcript": transcript})));
-        out.push(with(common(&mut ids), "response.content_part.done", json!({"part": part(&transcript)})));
+        out.push(with(
+            common(&mut ids),
+            "response.output_audio.done",
+            json!({}),
+        ));
+        out.push(with(
+            common(&mut ids),
+            "response.output_audio_transcript.done",
+            json!({"transcript": transcript}),
+        ));
+        out.push(with(
+            common(&mut ids),
+            "response.content_part.done",
+            json!({"part": part(&transcript)}),
+        ));
         out.push(json!({"type": "response.output_item.done", "event_id": ids.next("event"), "response_id": response, "output_index": 0, "item": item("completed", Some(&transcript))}));
         out.push(json!({"type": "conversation.item.done", "event_id": ids.next("event"), "previous_item_id": user, "item": item("completed", Some(&transcript))}));
         let (input, output) = (rng.range(100, 400), rng.range(100, 900));
@@ -301,17 +352,26 @@ pub fn app_server_stream(n: usize, seed: u64) -> Vec<String> {
 /// One `response.output_audio.delta` (v2) whose `delta` is `size` bytes of base64.
 pub fn v2_big_audio_delta(size: usize, seed: u64) -> String {
     let delta = Rng::new(seed).base64(size);
-    line(&json!({"type": "response.output_audio.delta", "event_id": "event_big", "response_id": "resp_big", "item_id": "item_big", "output_index": 0, "content_index": 0, "delta": delta}), "type")
+    line(
+        &json!({"type": "response.output_audio.delta", "event_id": "event_big", "response_id": "resp_big", "item_id": "item_big", "output_index": 0, "content_index": 0, "delta": delta}),
+        "type",
+    )
 }
 
 /// One v1 `conversation.output_audio.delta` whose `delta` is `size` bytes of base64.
 pub fn v1_big_audio_delta(size: usize, seed: u64) -> String {
     let delta = Rng::new(seed).base64(size);
-    line(&json!({"type": "conversation.output_audio.delta", "event_id": "evt_big", "delta": delta, "sample_rate": 24000, "channels": 1}), "type")
+    line(
+        &json!({"type": "conversation.output_audio.delta", "event_id": "evt_big", "delta": delta, "sample_rate": 24000, "channels": 1}),
+        "type",
+    )
 }
 
 /// One `thread/realtime/outputAudio/delta` whose `audio.data` is `size` bytes of base64.
 pub fn app_server_big_audio_delta(size: usize, seed: u64) -> String {
     let data = Rng::new(seed).base64(size);
-    line(&json!({"method": "thread/realtime/outputAudio/delta", "params": {"threadId": "0199a8d2-6d3e-7c31-9f5e-2b7c4e1a9f00", "audio": {"data": data, "sampleRate": 24000, "numChannels": 1}}}), "method")
+    line(
+        &json!({"method": "thread/realtime/outputAudio/delta", "params": {"threadId": "0199a8d2-6d3e-7c31-9f5e-2b7c4e1a9f00", "audio": {"data": data, "sampleRate": 24000, "numChannels": 1}}}),
+        "method",
+    )
 }

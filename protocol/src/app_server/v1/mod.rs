@@ -9,6 +9,6 @@ pub use auth::{
     GetAuthStatusResponse, LoginApiKey, LoginApiKeyParams, LoginApiKeyResponse,
 };
 pub use initialize::{
-    ClientInfo, Initialize, InitializeCapabilities, InitializeParams, InitializeResponse, Initialized, PlatformFamily,
-    PlatformOs,
+    ClientInfo, Initialize, InitializeCapabilities, InitializeParams, InitializeResponse,
+    Initialized, PlatformFamily, PlatformOs,
 };

@@ -74,7 +74,10 @@ impl TryFrom<AudioDeltaInput> for ConversationOutputAudioDelta {
     fn try_from(input: AudioDeltaInput) -> Result<Self, String> {
         Ok(ConversationOutputAudioDelta {
             event_id: input.event_id,
-            delta: input.delta.or(input.data).ok_or("missing field `delta` (or its alias `data`)")?,
+            delta: input
+                .delta
+                .or(input.data)
+                .ok_or("missing field `delta` (or its alias `data`)")?,
             sample_rate: input.sample_rate,
             channels: input
                 .channels
@@ -95,7 +98,7 @@ const PAIRS: [(&str, &str); 2] = [("delta", "data"), ("channels", "num_channels"
 /// generators handle as well as validators.
 #[cfg(feature = "schema")]
 fn at_least_one_of_each_pair(schema: &mut schemars::Schema) {
-    use serde_json::{json, Map, Value};
+    use serde_json::{Map, Value, json};
     let properties = schema.get("properties").cloned().unwrap_or_default();
     // The schema of a member without `null` (and without the `default: null` of an `Option`).
     let non_null = |name: &str| {
@@ -121,7 +124,8 @@ fn at_least_one_of_each_pair(schema: &mut schemars::Schema) {
     let branches: Vec<Value> = combinations
         .into_iter()
         .map(|names| {
-            let members: Map<String, Value> = names.iter().map(|n| (n.to_string(), non_null(n))).collect();
+            let members: Map<String, Value> =
+                names.iter().map(|n| (n.to_string(), non_null(n))).collect();
             json!({ "required": names, "properties": members })
         })
         .collect();

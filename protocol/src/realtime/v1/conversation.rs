@@ -19,7 +19,10 @@ pub struct ConversationItemCreate {
 impl ConversationItemCreate {
     /// The event adding the message `text` from `role` (see [`MessageItem::text`]).
     pub fn text(role: Role, text: impl Into<String>) -> Self {
-        ConversationItemCreate { event_id: None, item: MessageItem::text(role, text) }
+        ConversationItemCreate {
+            event_id: None,
+            item: MessageItem::text(role, text),
+        }
     }
 }
 
@@ -45,7 +48,11 @@ impl MessageItem {
             Role::Assistant => MessageContent::OutputText { text },
             Role::User | Role::Developer => MessageContent::InputText { text },
         };
-        MessageItem { r#type: MessageItemType::Message, role, content: vec![part] }
+        MessageItem {
+            r#type: MessageItemType::Message,
+            role,
+            content: vec![part],
+        }
     }
 }
 

@@ -41,7 +41,8 @@ pub enum ClientEvent {
     /// `response.create`: ask the model to respond.
     ResponseCreate(ResponseCreate),
     /// An event whose `type` this crate does not know, kept verbatim.
-    Unknown(Value),}
+    Unknown(Value),
+}
 
 crate::event_union! {
     ClientEvent {
@@ -92,7 +93,8 @@ pub enum ServerEvent {
     /// `response.output_audio_transcript.done` (GA name): final assistant transcript.
     ResponseOutputAudioTranscriptDone(ResponseTranscriptDone),
     /// An event whose `type` this crate does not know, kept verbatim.
-    Unknown(Value),}
+    Unknown(Value),
+}
 
 crate::event_union! {
     ServerEvent {
@@ -117,4 +119,3 @@ crate::event_union! {
         }
     }
 }
-

@@ -19,7 +19,10 @@ impl SessionUpdate {
     /// The canonical v1 `session.update`: a `quicksilver` session with the caller's
     /// `instructions`, 24 000 Hz PCM input and the default voice (`cove`), no `event_id`.
     pub fn new(instructions: impl Into<String>) -> Self {
-        SessionUpdate { event_id: None, session: Session::new(instructions) }
+        SessionUpdate {
+            event_id: None,
+            session: Session::new(instructions),
+        }
     }
 
     /// The same event with the voice `voice`.
@@ -117,7 +120,10 @@ pub struct AudioFormat {
 impl Default for AudioFormat {
     /// 24 000 Hz PCM, the only format a v1 client sends.
     fn default() -> Self {
-        AudioFormat { r#type: AudioFormatType::Pcm, rate: 24_000 }
+        AudioFormat {
+            r#type: AudioFormatType::Pcm,
+            rate: 24_000,
+        }
     }
 }
 

@@ -29,7 +29,10 @@ pub struct AudioInputConfig {
     /// Format of the audio sent with `input_audio_buffer.append`. Absent: unchanged (default
     /// `audio/pcm` at 24 000 Hz).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, PcmFormat>>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<super::UntaggedDefault<AudioFormat, PcmFormat>>")
+    )]
     pub format: Option<AudioFormat>,
     /// Input transcription (tri-state): absent = unchanged (default off), `null` = turn it off,
     /// a value = transcribe user audio with that model. It runs asynchronously on a separate
@@ -70,7 +73,10 @@ pub struct AudioOutputConfig {
     /// Format of `response.output_audio.delta` audio. Absent: unchanged (default `audio/pcm` at
     /// 24 000 Hz).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, PcmFormat>>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<super::UntaggedDefault<AudioFormat, PcmFormat>>")
+    )]
     pub format: Option<AudioFormat>,
     /// The model's voice; changeable only before the model first produced audio in the
     /// session. Absent: unchanged (default `alloy`).
@@ -104,12 +110,19 @@ pub enum AudioFormat {
     Unknown(Value),
 }
 
-crate::impl_open_union!(AudioFormat, tag = "type", untagged = Some(AudioFormat::untagged_pcm), payloads = [PcmFormat]);
+crate::impl_open_union!(
+    AudioFormat,
+    tag = "type",
+    untagged = Some(AudioFormat::untagged_pcm),
+    payloads = [PcmFormat]
+);
 
 impl AudioFormat {
     /// `{"type": "audio/pcm", "rate": 24000}`: the canonical PCM format.
     pub fn pcm_24khz() -> Self {
-        AudioFormat::Pcm(PcmFormat { rate: Some(PcmRate) })
+        AudioFormat::Pcm(PcmFormat {
+            rate: Some(PcmRate),
+        })
     }
 
     /// An object without `type` is PCM (spec §4.7).
@@ -135,7 +148,11 @@ pub struct PcmFormat {
 
 /// The only PCM sample rate of the protocol: the integer `24000` (Hz).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", type = "24000"))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export_to = "realtime/v2/", type = "24000")
+)]
 pub struct PcmRate;
 
 impl PcmRate {
@@ -155,7 +172,10 @@ impl<'de> Deserialize<'de> for PcmRate {
         if rate == u64::from(Self::HZ) {
             Ok(PcmRate)
         } else {
-            Err(serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(rate), &"24000"))
+            Err(serde::de::Error::invalid_value(
+                serde::de::Unexpected::Unsigned(rate),
+                &"24000",
+            ))
         }
     }
 }
@@ -255,7 +275,11 @@ pub enum TurnDetection {
     Unknown(Value),
 }
 
-crate::impl_open_union!(TurnDetection, tag = "type", payloads = [ServerVad, SemanticVad]);
+crate::impl_open_union!(
+    TurnDetection,
+    tag = "type",
+    payloads = [ServerVad, SemanticVad]
+);
 
 /// The members of `server_vad` turn detection. Every member is optional; absent means the
 /// service default.
@@ -301,7 +325,6 @@ pub struct SemanticVad {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub create_response: Option<bool>,
 }
-
 
 /// How quickly `semantic_vad` ends a turn (a closed enum): at most 8 s / 4 s / 2 s of waiting
 /// for `low` / `medium` / `high`.

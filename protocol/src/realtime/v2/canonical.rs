@@ -1,8 +1,14 @@
 //! The `session.update` payloads the Codex client sends right after the socket opens (spec §6).
 
-use super::audio::{AudioConfig, AudioFormat, AudioInputConfig, AudioOutputConfig, NoiseReduction, NoiseReductionType, ServerVad, TurnDetection, Voice, VoiceName};
+use super::audio::{
+    AudioConfig, AudioFormat, AudioInputConfig, AudioOutputConfig, NoiseReduction,
+    NoiseReductionType, ServerVad, TurnDetection, Voice, VoiceName,
+};
 use super::config::Modality;
-use super::session::{RealtimeSessionConfig, SessionConfig, SessionUpdate, TranscriptionAudioConfig, TranscriptionSessionConfig};
+use super::session::{
+    RealtimeSessionConfig, SessionConfig, SessionUpdate, TranscriptionAudioConfig,
+    TranscriptionSessionConfig,
+};
 use super::tools::{FunctionTool, Tool, ToolChoice, ToolChoiceMode};
 
 /// The settings of the conversational session of spec §6.1.
@@ -32,11 +38,17 @@ impl ConversationalSession {
     /// The `session.update` event: PCM 24 kHz in and out, near-field noise reduction, server
     /// VAD that creates and interrupts responses, the handoff tool, `tool_choice: "auto"`.
     pub fn session_update(&self) -> SessionUpdate {
-        let modality = if self.text_output { Modality::Text } else { Modality::Audio };
+        let modality = if self.text_output {
+            Modality::Text
+        } else {
+            Modality::Audio
+        };
         let input = AudioInputConfig {
             format: Some(AudioFormat::pcm_24khz()),
             transcription: None,
-            noise_reduction: Some(Some(NoiseReduction { kind: Some(NoiseReductionType::NearField) })),
+            noise_reduction: Some(Some(NoiseReduction {
+                kind: Some(NoiseReductionType::NearField),
+            })),
             turn_detection: Some(Some(TurnDetection::ServerVad(ServerVad {
                 interrupt_response: Some(true),
                 create_response: Some(true),
@@ -51,12 +63,18 @@ impl ConversationalSession {
         let session = RealtimeSessionConfig {
             instructions: Some(self.instructions.clone()),
             output_modalities: Some(vec![modality]),
-            audio: Some(AudioConfig { input: Some(input), output: Some(output) }),
+            audio: Some(AudioConfig {
+                input: Some(input),
+                output: Some(output),
+            }),
             tools: Some(vec![self.handoff_tool.clone()]),
             tool_choice: Some(ToolChoice::Mode(ToolChoiceMode::Auto)),
             ..RealtimeSessionConfig::default()
         };
-        SessionUpdate { event_id: None, session: SessionConfig::Realtime(Box::new(session)) }
+        SessionUpdate {
+            event_id: None,
+            session: SessionConfig::Realtime(Box::new(session)),
+        }
     }
 }
 
@@ -70,11 +88,17 @@ impl Tool {
 impl SessionUpdate {
     /// The transcription `session.update` of spec §6.2: PCM 24 kHz input, nothing else.
     pub fn transcription() -> Self {
-        let input = AudioInputConfig { format: Some(AudioFormat::pcm_24khz()), ..AudioInputConfig::default() };
+        let input = AudioInputConfig {
+            format: Some(AudioFormat::pcm_24khz()),
+            ..AudioInputConfig::default()
+        };
         let session = TranscriptionSessionConfig {
             audio: Some(TranscriptionAudioConfig { input: Some(input) }),
             include: None,
         };
-        SessionUpdate { event_id: None, session: SessionConfig::Transcription(Box::new(session)) }
+        SessionUpdate {
+            event_id: None,
+            session: SessionConfig::Transcription(Box::new(session)),
+        }
     }
 }

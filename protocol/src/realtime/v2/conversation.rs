@@ -26,7 +26,11 @@ pub struct ConversationItemCreate {
 impl ConversationItemCreate {
     /// Appends `item` at the end of the conversation.
     pub fn new(item: ConversationItem) -> Self {
-        ConversationItemCreate { event_id: None, previous_item_id: None, item }
+        ConversationItemCreate {
+            event_id: None,
+            previous_item_id: None,
+            item,
+        }
     }
 }
 
@@ -158,4 +162,3 @@ pub struct ConversationItemDeleted {
     /// The removed item.
     pub item_id: String,
 }
-

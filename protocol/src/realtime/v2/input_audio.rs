@@ -140,4 +140,3 @@ pub struct OutputAudioBufferEvent {
     /// The response whose audio is playing / drained / cut off.
     pub response_id: String,
 }
-

@@ -40,18 +40,34 @@ pub enum ConversationItem {
     Unknown(Value),
 }
 
-crate::impl_open_union!(ConversationItem, tag = "type", payloads = [MessageItem, FunctionCallItem, FunctionCallOutputItem, McpApprovalRequestItem, McpApprovalResponseItem, McpListToolsItem, McpCallItem]);
+crate::impl_open_union!(
+    ConversationItem,
+    tag = "type",
+    payloads = [
+        MessageItem,
+        FunctionCallItem,
+        FunctionCallOutputItem,
+        McpApprovalRequestItem,
+        McpApprovalResponseItem,
+        McpListToolsItem,
+        McpCallItem
+    ]
+);
 
 impl ConversationItem {
     /// A message with one `input_text` part: a `user`, `system` or `developer` text message.
     pub fn input_text(role: Role, text: impl Into<String>) -> Self {
-        let part = ContentPart::InputText(TextPart { text: Some(text.into()) });
+        let part = ContentPart::InputText(TextPart {
+            text: Some(text.into()),
+        });
         ConversationItem::Message(MessageItem::new(role, vec![part]))
     }
 
     /// An `assistant` message with one `output_text` part.
     pub fn assistant_text(text: impl Into<String>) -> Self {
-        let part = ContentPart::OutputText(TextPart { text: Some(text.into()) });
+        let part = ContentPart::OutputText(TextPart {
+            text: Some(text.into()),
+        });
         ConversationItem::Message(MessageItem::new(Role::Assistant, vec![part]))
     }
 
@@ -122,7 +138,13 @@ pub struct MessageItem {
 impl MessageItem {
     /// A message without id, object or status.
     pub fn new(role: Role, content: Vec<ContentPart>) -> Self {
-        MessageItem { id: None, object: None, status: None, role, content }
+        MessageItem {
+            id: None,
+            object: None,
+            status: None,
+            role,
+            content,
+        }
     }
 }
 
@@ -155,7 +177,12 @@ pub enum ContentPart {
     Unknown(Value),
 }
 
-crate::impl_open_union!(ContentPart, tag = "type", untagged = Some(ContentPart::untagged_unknown), payloads = [TextPart, AudioPart, ImagePart]);
+crate::impl_open_union!(
+    ContentPart,
+    tag = "type",
+    untagged = Some(ContentPart::untagged_unknown),
+    payloads = [TextPart, AudioPart, ImagePart]
+);
 
 impl ContentPart {
     /// A part without a string `type` is kept as raw JSON (spec §4.17).
@@ -363,7 +390,6 @@ pub struct McpCallItem {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<McpCallError>,
 }
-
 
 /// Why an MCP call failed, discriminated by `type` (a closed union).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

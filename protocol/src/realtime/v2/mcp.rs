@@ -69,4 +69,3 @@ pub struct McpListToolsEvent {
     /// The `mcp_list_tools` item.
     pub item_id: String,
 }
-

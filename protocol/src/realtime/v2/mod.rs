@@ -63,7 +63,8 @@ pub enum ClientEvent {
     /// `response.cancel`: cancel a response.
     ResponseCancel(ResponseCancel),
     /// An event whose `type` this crate does not know, kept verbatim.
-    Unknown(Value),}
+    Unknown(Value),
+}
 
 crate::event_union! {
     ClientEvent {
@@ -186,7 +187,8 @@ pub enum ServerEvent {
     /// `error`: the server reports an error.
     Error(ErrorEvent),
     /// An event whose `type` this crate does not know, kept verbatim.
-    Unknown(Value),}
+    Unknown(Value),
+}
 
 crate::event_union! {
     ServerEvent {
@@ -246,7 +248,6 @@ crate::event_union! {
     }
 }
 
-
 /// Decodes a value without a string tag as the default variant `T` of its union (e.g. an audio
 /// format without `type` is PCM). A tag that is present but not a string is an error.
 fn default_variant<T: serde::de::DeserializeOwned>(raw: &Value, tag: &str) -> Result<T, String> {
@@ -268,9 +269,17 @@ enum Untagged {
 /// Completes the derived schema of an open union so that it accepts exactly what the decoder
 /// accepts: alias branches, the unknown-variant branch, and the untagged case.
 #[cfg(feature = "schema")]
-fn union_schema(schema: &mut schemars::Schema, aliases: &'static [(&'static str, &'static str)], untagged: Untagged) {
+fn union_schema(
+    schema: &mut schemars::Schema,
+    aliases: &'static [(&'static str, &'static str)],
+    untagged: Untagged,
+) {
     use schemars::transform::Transform;
-    crate::open_union::UnknownBranch { tag: "type", aliases }.transform(schema);
+    crate::open_union::UnknownBranch {
+        tag: "type",
+        aliases,
+    }
+    .transform(schema);
     let untagged_branch = match untagged {
         Untagged::Unknown => serde_json::json!({
             "description": "A value without a string `type` (or not an object), kept as raw JSON.",
@@ -278,7 +287,10 @@ fn union_schema(schema: &mut schemars::Schema, aliases: &'static [(&'static str,
         }),
         Untagged::Default(tag) => {
             let branches = schema.get("oneOf").and_then(Value::as_array);
-            let Some(branch) = branches.and_then(|b| b.iter().find(|b| crate::open_union::branch_tag(b, "type") == Some(tag))) else {
+            let Some(branch) = branches.and_then(|b| {
+                b.iter()
+                    .find(|b| crate::open_union::branch_tag(b, "type") == Some(tag))
+            }) else {
                 return;
             };
             let mut branch = branch.clone();
@@ -327,7 +339,11 @@ impl<U: ts_rs::TS + 'static, D: ts_rs::TS + 'static> ts_rs::TS for UntaggedDefau
     type OptionInnerType = Self;
 
     fn name(cfg: &ts_rs::Config) -> String {
-        format!("{} | ({{ \"type\"?: never }} & {})", U::name(cfg), D::name(cfg))
+        format!(
+            "{} | ({{ \"type\"?: never }} & {})",
+            U::name(cfg),
+            D::name(cfg)
+        )
     }
 
     fn inline(cfg: &ts_rs::Config) -> String {

@@ -15,7 +15,6 @@ pub struct RateLimitsUpdated {
     pub rate_limits: Vec<RateLimit>,
 }
 
-
 /// One rate limit. Every member is optional (absent: not said).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -55,7 +55,10 @@ pub struct ResponseCreateParams {
     pub audio: Option<ResponseCreateAudio>,
     /// Tools for this response (`[]` = none); absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>")
+    )]
     pub tools: Option<Vec<Tool>>,
     /// How the model chooses tools; absent: `"auto"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -113,7 +116,10 @@ pub struct ResponseCreateAudio {
 pub struct ResponseCreateAudioOutput {
     /// Output format; absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>")
+    )]
     pub format: Option<AudioFormat>,
     /// Voice; absent: the session's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -155,9 +161,13 @@ impl<'de> Deserialize<'de> for InputItem {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = serde_json::Value::deserialize(d)?;
         if value.get("type").and_then(serde_json::Value::as_str) == Some("item_reference") {
-            ItemReference::deserialize(value).map(InputItem::Reference).map_err(serde::de::Error::custom)
+            ItemReference::deserialize(value)
+                .map(InputItem::Reference)
+                .map_err(serde::de::Error::custom)
         } else {
-            <ConversationItem as Deserialize>::deserialize(value).map(InputItem::Item).map_err(serde::de::Error::custom)
+            <ConversationItem as Deserialize>::deserialize(value)
+                .map(InputItem::Item)
+                .map_err(serde::de::Error::custom)
         }
     }
 }
@@ -166,8 +176,13 @@ impl<'de> Deserialize<'de> for InputItem {
 /// always reads as a reference.
 #[cfg(feature = "schema")]
 fn input_item_schema(schema: &mut schemars::Schema) {
-    let Some(serde_json::Value::Array(branches)) = schema.get_mut("anyOf") else { return };
-    if let Some(item) = branches.get_mut(1).and_then(serde_json::Value::as_object_mut) {
+    let Some(serde_json::Value::Array(branches)) = schema.get_mut("anyOf") else {
+        return;
+    };
+    if let Some(item) = branches
+        .get_mut(1)
+        .and_then(serde_json::Value::as_object_mut)
+    {
         let reference = serde_json::json!({ "required": ["type"], "properties": { "type": { "const": "item_reference" } } });
         item.insert("not".into(), reference);
     }
@@ -240,7 +255,10 @@ pub struct ResponseCancelled {
 impl ResponseCancelled {
     /// The cancelled response's id: `response.id`, else `response_id`, else none.
     pub fn id(&self) -> Option<&str> {
-        self.response.as_ref().and_then(|r| r.id.as_deref()).or(self.response_id.as_deref())
+        self.response
+            .as_ref()
+            .and_then(|r| r.id.as_deref())
+            .or(self.response_id.as_deref())
     }
 }
 
@@ -281,7 +299,6 @@ pub struct ResponseContentPartEvent {
     /// The part.
     pub part: ResponseContentPart,
 }
-
 
 /// A content part in `response.content_part.*` (spec §4.18). All members are optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -381,7 +398,10 @@ pub struct ResponseAudio {
 pub struct ResponseAudioOutput {
     /// Output format; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>")
+    )]
     pub format: Option<AudioFormat>,
     /// Voice name (this echo uses the string form only); absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]

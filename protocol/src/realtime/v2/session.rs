@@ -4,8 +4,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::audio::{AudioConfig, AudioFormat, AudioInputConfig, AudioTranscription, NoiseReduction};
-use super::config::{Include, MaxOutputTokens, Modality, PromptRef, RealtimeModel, Reasoning, Tracing, Truncation};
+use super::audio::{
+    AudioConfig, AudioFormat, AudioInputConfig, AudioTranscription, NoiseReduction,
+};
+use super::config::{
+    Include, MaxOutputTokens, Modality, PromptRef, RealtimeModel, Reasoning, Tracing, Truncation,
+};
 use super::tools::{Tool, ToolChoice};
 
 /// `session.update` (C→S): changes the members of the session configuration that it carries;
@@ -33,10 +37,12 @@ pub struct SessionEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// The session as the server now runs it.
-    #[cfg_attr(feature = "ts", ts(as = "super::UntaggedDefault<SessionEcho, RealtimeSessionEcho>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "super::UntaggedDefault<SessionEcho, RealtimeSessionEcho>")
+    )]
     pub session: SessionEcho,
 }
-
 
 /// The `session` of a `session.update`, discriminated by `type`. Another `type` is kept as raw
 /// JSON.
@@ -237,7 +243,6 @@ pub struct TranscriptionSessionEcho {
     pub audio: Option<TranscriptionAudioEcho>,
 }
 
-
 /// `audio` of a transcription session echo.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -256,7 +261,10 @@ pub struct TranscriptionAudioEcho {
 pub struct TranscriptionAudioInputEcho {
     /// Format of the input audio; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>"))]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<super::UntaggedDefault<AudioFormat, super::PcmFormat>>")
+    )]
     pub format: Option<AudioFormat>,
     /// Input transcription settings; absent or `null`: off.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -150,9 +150,12 @@ impl<'de> Deserialize<'de> for ResponseOutputAudioDelta {
 /// type of `channels`.
 #[cfg(feature = "schema")]
 fn num_channels_alias_schema(schema: &mut schemars::Schema) {
-    let Some(Value::Object(properties)) = schema.get_mut("properties") else { return };
+    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+        return;
+    };
     if let Some(mut channels) = properties.get("channels").cloned() {
-        channels["description"] = "Alias of `channels`, accepted on input; `channels` wins when both are present.".into();
+        channels["description"] =
+            "Alias of `channels`, accepted on input; `channels` wins when both are present.".into();
         properties.insert("num_channels".into(), channels);
     }
 }
@@ -199,4 +202,3 @@ pub struct ResponseFunctionCallArgumentsDone {
     /// The complete arguments, as JSON text.
     pub arguments: String,
 }
-

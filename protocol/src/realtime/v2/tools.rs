@@ -23,7 +23,12 @@ pub enum Tool {
     Unknown(Value),
 }
 
-crate::impl_open_union!(Tool, tag = "type", untagged = Some(Tool::untagged_function), payloads = [FunctionTool, McpTool]);
+crate::impl_open_union!(
+    Tool,
+    tag = "type",
+    untagged = Some(Tool::untagged_function),
+    payloads = [FunctionTool, McpTool]
+);
 
 impl Tool {
     /// A tool without `type` is a function tool (spec §4.9).
@@ -120,7 +125,6 @@ pub struct McpTool {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub allowed_callers: Option<Vec<McpCaller>>,
 }
-
 
 /// A service-hosted MCP connector (a closed enum).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

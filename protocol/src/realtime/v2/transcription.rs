@@ -159,7 +159,11 @@ pub enum TranscriptionUsage {
     Unknown(Value),
 }
 
-crate::impl_open_union!(TranscriptionUsage, tag = "type", payloads = [TokenUsage, DurationUsage]);
+crate::impl_open_union!(
+    TranscriptionUsage,
+    tag = "type",
+    payloads = [TokenUsage, DurationUsage]
+);
 
 /// The members of `tokens` transcription usage.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -198,4 +202,3 @@ pub struct DurationUsage {
     /// Duration of the transcribed audio, in seconds.
     pub seconds: f64,
 }
-
