@@ -8,7 +8,8 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "cargo codegen", version, about)]
 struct Cli {
-    /// The workspace root (default: the workspace this binary was built from).
+    /// The workspace root (default: the nearest directory at or above the current one whose
+    /// Cargo.toml declares `[workspace]`).
     #[arg(long, global = true)]
     root: Option<PathBuf>,
     #[command(subcommand)]
@@ -29,7 +30,22 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let root = cli.root.unwrap_or_else(rtwire_codegen::workspace_root);
+    let root = match cli.root {
+        Some(root) => root,
+        None => {
+            let cwd = std::env::current_dir().unwrap_or_default();
+            match rtwire_codegen::find_workspace_root(&cwd) {
+                Some(root) => root,
+                None => {
+                    eprintln!(
+                        "error: no Cargo.toml with [workspace] at or above {}; run inside the rtwire workspace or pass --root",
+                        cwd.display()
+                    );
+                    return ExitCode::from(2);
+                }
+            }
+        }
+    };
     match cli.command.unwrap_or(Command::Generate) {
         Command::Generate => generate(&root),
         Command::Check => check(&root),
