@@ -532,3 +532,84 @@ fn an_append_built_from_pcm_bytes_carries_their_base64() {
         json!({"type": "session.input_audio_buffer.append", "audio": "AAABAP//"})
     );
 }
+
+// ---- bad input: decoder and schema agree on every value, not only on the pinned ones ---------
+
+/// Runs `check` on values of `strategy` with a fixed seed, so that CI is reproducible.
+fn agree_on<S: proptest::strategy::Strategy<Value = Value>>(
+    direction: Direction,
+    strategy: S,
+) -> Result<(), proptest::test_runner::TestError<Value>> {
+    use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
+    let unions = unions();
+    let union = unions
+        .iter()
+        .find(|u| u.info.version == Some(Version::Translation) && u.info.direction == direction)
+        .expect("translation union");
+    let schema = validator(&union.root);
+    let config = Config {
+        cases: 256,
+        failure_persistence: None,
+        rng_seed: RngSeed::Fixed(0x7472_616e_736c),
+        ..Config::default()
+    };
+    TestRunner::new(config).run(&strategy, |value| {
+        let decoded = union.info.decode(&value);
+        let valid = violations(&schema, &value).is_empty();
+        if decoded.is_ok() != valid {
+            return Err(TestCaseError::fail(format!(
+                "decoder says {decoded:?}, schema says valid={valid}: {value}"
+            )));
+        }
+        Ok(())
+    })
+}
+
+#[test]
+fn decoder_and_schema_accept_the_same_audio_strings() {
+    use proptest::prelude::*;
+    // Base64-like strings: mostly alphabet characters, with padding and stray characters.
+    let text = proptest::collection::vec(
+        prop_oneof![
+            8 => proptest::char::ranges(vec!['A'..='Z', 'a'..='z', '0'..='9'].into()),
+            1 => Just('+'), 1 => Just('/'), 2 => Just('='), 1 => Just(' '), 1 => Just('-'), 1 => Just('_'),
+        ],
+        0..14,
+    )
+    .prop_map(|chars| chars.into_iter().collect::<String>());
+    let append = text
+        .clone()
+        .prop_map(|a| json!({"type": "session.input_audio_buffer.append", "audio": a}));
+    agree_on(Direction::ClientToServer, append).unwrap_or_else(|e| panic!("{e}"));
+    let delta = text.prop_map(|d| json!({"type": "session.output_audio.delta", "delta": d}));
+    agree_on(Direction::ServerToClient, delta).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn decoder_and_schema_accept_the_same_numbers_and_formats() {
+    use proptest::prelude::*;
+    let number = prop_oneof![
+        Just(json!(null)),
+        (-5_000i64..5_000).prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        Just(json!(4_294_967_296u64)),
+        Just(json!(1.5)),
+        Just(json!("1400")),
+    ];
+    let transcript = number.clone().prop_map(
+        |n| json!({"type": "session.input_transcript.delta", "delta": "x", "elapsed_ms": n}),
+    );
+    agree_on(Direction::ServerToClient, transcript).unwrap_or_else(|e| panic!("{e}"));
+    let format = prop_oneof![
+        Just(json!("pcm16")),
+        Just(json!("PCM16")),
+        Just(json!("g711_ulaw")),
+        Just(json!(null)),
+        "[a-z0-9_]{0,8}".prop_map(Value::from),
+    ];
+    let delta = (format, number.clone(), number).prop_map(|(f, rate, channels)| {
+        json!({"type": "session.output_audio.delta", "delta": "AAAA", "format": f,
+            "sample_rate": rate, "channels": channels})
+    });
+    agree_on(Direction::ServerToClient, delta).unwrap_or_else(|e| panic!("{e}"));
+}
