@@ -39,14 +39,17 @@ pub enum Version {
     V1,
     /// Realtime GA, or the app-server v2 (slash-separated) namespace.
     V2,
+    /// Realtime "Frameless Bidi" (endpoint `/v1/live`), the Codex client's third dialect.
+    V3,
 }
 
 impl Version {
-    /// `v1` or `v2`.
+    /// `v1`, `v2` or `v3`.
     pub fn as_str(self) -> &'static str {
         match self {
             Version::V1 => "v1",
             Version::V2 => "v2",
+            Version::V3 => "v3",
         }
     }
 }
@@ -275,6 +278,8 @@ pub fn unions() -> Vec<UnionInfo> {
         UnionInfo::of::<crate::realtime::v1::ServerEvent>(),
         UnionInfo::of::<crate::realtime::v2::ClientEvent>(),
         UnionInfo::of::<crate::realtime::v2::ServerEvent>(),
+        UnionInfo::of::<crate::realtime::v3::ClientEvent>(),
+        UnionInfo::of::<crate::realtime::v3::ServerEvent>(),
         UnionInfo::of::<crate::app_server::ClientMessage>(),
         UnionInfo::of::<crate::app_server::ServerMessage>(),
     ]

@@ -9,6 +9,7 @@ pub mod normalized;
 pub mod outbound;
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 mod shared;
 
