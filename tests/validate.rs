@@ -407,14 +407,14 @@ fn a_pretty_printed_message_is_read_as_one_document() {
 
 #[test]
 fn an_unknown_union_is_a_usage_error_that_lists_the_unions() {
-    let run = text("realtime/v3/ServerEvent", &[]);
+    let run = text("realtime/v9/ServerEvent", &[]);
     assert_eq!(run.code, EXIT_ERROR);
     assert_eq!(run.out, "");
     assert_eq!(
         run.err,
-        "error: unknown union `realtime/v3/ServerEvent`; the unions are:\n  realtime/v1/ClientEvent\n  \
-         realtime/v1/ServerEvent\n  realtime/v2/ClientEvent\n  realtime/v2/ServerEvent\n  app-server/ClientMessage\n  \
-         app-server/ServerMessage\n"
+        "error: unknown union `realtime/v9/ServerEvent`; the unions are:\n  realtime/v1/ClientEvent\n  \
+         realtime/v1/ServerEvent\n  realtime/v2/ClientEvent\n  realtime/v2/ServerEvent\n  realtime/v3/ClientEvent\n  \
+         realtime/v3/ServerEvent\n  app-server/ClientMessage\n  app-server/ServerMessage\n"
     );
 }
 
