@@ -4,7 +4,7 @@ import type { DelegationItem } from "./DelegationItem.js";
 
 /**
  * `delegation.created` (S→C): the model delegates a request. Every such event decodes; only a
- * client delegation is a handoff request (see [`DelegationCreated::handoff`]), any other is
+ * client delegation is a handoff request (see `DelegationCreated::handoff`), any other is
  * ignored by the Codex client.
  */
 export type DelegationCreated = { 

@@ -3,7 +3,7 @@ import type { Session } from "./Session.js";
 
 /**
  * `session.update` (C→S): configures a new session. The Codex client sends it once, right after
- * the socket opens, and never on a sideband connection; [`SessionUpdate::new`] builds its
+ * the socket opens, and never on a sideband connection; `SessionUpdate::new` builds its
  * canonical form.
  */
 export type SessionUpdate = { 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// `delegation.created` (S→C): the model delegates a request. Every such event decodes; only a
-/// client delegation is a handoff request (see [`DelegationCreated::handoff`]), any other is
+/// client delegation is a handoff request (see `DelegationCreated::handoff`), any other is
 /// ignored by the Codex client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 pub use crate::realtime::v1::Voice;
 
 /// `session.update` (C→S): configures a new session. The Codex client sends it once, right after
-/// the socket opens, and never on a sideband connection; [`SessionUpdate::new`] builds its
+/// the socket opens, and never on a sideband connection; `SessionUpdate::new` builds its
 /// canonical form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
