@@ -13,9 +13,9 @@ use rtwire_protocol::realtime::v3::connection::{
 };
 use rtwire_protocol::realtime::v3::{
     Channel, ChannelTags, ClientEvent, DelegationContextAppend, DelegationCreated, FrameError,
-    Handoff, HandoffMode, InitialItem, MAX_CONTEXT_TEXT_BYTES, NotHandoff, OutputVoice, Received,
-    Role, ServerEvent, Session, SessionClose, SessionContextAppend, SessionUpdate, Speaker,
-    TurnRole, Voice, chunk_context_text, receive_binary, receive_text,
+    Handoff, HandoffMode, Handshake, InitialItem, MAX_CONTEXT_TEXT_BYTES, NotHandoff, OutputVoice,
+    Received, Role, ServerEvent, Session, SessionClose, SessionContextAppend, SessionUpdate,
+    Speaker, StreamEnd, TurnRole, Voice, chunk_context_text, receive_binary, receive_text,
 };
 use rtwire_protocol::{decode, decode_value, encode};
 use rtwire_tests::root;
@@ -570,6 +570,66 @@ fn decode_errors_name_the_event_and_the_path() {
             json!({"type":"session.update","session":{"instructions":"x","audio":{"output":{"voice":"cove"}}}})
         ),
         "session.update: missing field `delegation` (at /session)"
+    );
+}
+
+#[test]
+fn the_start_handshake_skips_unknown_events_and_fails_on_any_other_before_session_started() {
+    let on = |raw: Value| Handshake::on(&server(raw));
+    assert_eq!(on(json!({"type":"rtwire.test.unknown"})), Handshake::Skip);
+    assert_eq!(
+        on(json!({"type":"session.started","session":{"id":"s"}})),
+        Handshake::Started
+    );
+    assert_eq!(
+        on(json!({"type":"session.updated","session":{"id":"s"}})),
+        Handshake::Started
+    );
+    assert_eq!(
+        on(json!({"type":"error","error":{"type":"server_error","message":"boom"}})),
+        Handshake::Failed("boom".into())
+    );
+    assert_eq!(
+        on(json!({"type":"output_audio.delta","audio":"AAE="})),
+        Handshake::Failed(
+            "frameless realtime session received an event before session.started".into()
+        )
+    );
+    assert_eq!(
+        rtwire_protocol::realtime::v3::ENDED_BEFORE_STARTED,
+        "frameless realtime session ended before session.started"
+    );
+}
+
+#[test]
+fn only_close_status_1000_ends_the_stream_normally() {
+    assert_eq!(
+        StreamEnd::Close {
+            status: Some(1000),
+            reason: ""
+        }
+        .outcome(),
+        Ok(())
+    );
+    assert_eq!(
+        StreamEnd::Close {
+            status: Some(1011),
+            reason: "internal"
+        }
+        .outcome(),
+        Err("realtime websocket closed unexpectedly: code=1011 reason=internal".into())
+    );
+    assert_eq!(
+        StreamEnd::Close {
+            status: None,
+            reason: ""
+        }
+        .outcome(),
+        Err("realtime websocket closed unexpectedly without a status code".into())
+    );
+    assert_eq!(
+        StreamEnd::Eof.outcome(),
+        Err("realtime websocket event stream ended unexpectedly".into())
     );
 }
 

@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Session;
+use super::session::Session;
 
 /// The default WebSocket URL of a new v3 session (the model is added as the `model` query
 /// parameter).
