@@ -74,6 +74,12 @@ pub struct Session {
 }
 
 impl Session {
+    /// The most initial items the Codex client sends (it refuses more before connecting).
+    pub const MAX_INITIAL_ITEMS: usize = 128;
+    /// The most estimated tokens the Codex client allows per initial item, and for all of them
+    /// together (it refuses more before connecting).
+    pub const MAX_INITIAL_ITEM_TOKENS: usize = 8_192;
+
     /// A session with `instructions`, the voice `cove`, delegations handed to this client, no
     /// `ack_filler`, no initial items and no model.
     pub fn new(instructions: impl Into<String>) -> Self {
