@@ -272,6 +272,9 @@ pub trait Request: 'static {
     const VERSION: Version;
     /// Only usable after opting in with `capabilities.experimentalApi`.
     const EXPERIMENTAL: bool;
+    /// Removed upstream but still decoded; encoders targeting a current server do not emit it
+    /// (a current server answers it with -32601).
+    const LEGACY: bool = false;
     /// The `params` member.
     type Params: Payload;
     /// The `result` member of a successful answer.
@@ -286,6 +289,8 @@ pub trait Notification: 'static {
     const VERSION: Version;
     /// Only usable after opting in with `capabilities.experimentalApi`.
     const EXPERIMENTAL: bool;
+    /// Removed upstream but still decoded; a current peer never sends it.
+    const LEGACY: bool = false;
     /// The `params` member; [`NoParams`] for a method without params (`initialized`), whose
     /// messages carry no `params` member.
     type Params: Payload;

@@ -14,6 +14,7 @@ pub mod v2;
 
 mod client;
 mod decode_error;
+mod input_view;
 mod server;
 pub(crate) mod spec;
 mod stream;
