@@ -165,6 +165,24 @@ impl ErrorObject {
         )
     }
 
+    /// -32600 `invalid thread id: {reason}`: a `threadId` that is not a valid thread id.
+    pub fn invalid_thread_id(reason: &str) -> Self {
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("invalid thread id: {reason}"),
+        )
+    }
+
+    /// -32600 `existingCall transport does not support {option}`: a `thread/realtime/start`
+    /// with transport `existingCall` and an option it refuses (`includeStartupContext`,
+    /// `prompt`, `initialItems`, `model`, `voice` or `delegationAckFiller`).
+    pub fn existing_call_unsupported(option: &str) -> Self {
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("existingCall transport does not support {option}"),
+        )
+    }
+
     /// -32601 `method not found: {method}` (the text of -32601 is not normative).
     pub fn method_not_found(method: &str) -> Self {
         Self::new(

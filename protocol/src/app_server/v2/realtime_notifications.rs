@@ -220,8 +220,11 @@ pub struct ThreadRealtimeSdpNotification {
 }
 
 realtime_notification!(
-    /// `thread/realtime/error` (notification, S→C, experimental): a transport or upstream error
-    /// (e.g. the WebRTC call could not be created).
+    /// `thread/realtime/error` (notification, S→C, experimental): a start failure found after
+    /// the `{}` result of `thread/realtime/start` (reported alone: neither
+    /// `thread/realtime/started` nor `thread/realtime/closed` follows), or a transport or
+    /// upstream error during the conversation (followed by `thread/realtime/closed` with
+    /// reason `error`).
     ThreadRealtimeError = "thread/realtime/error",
     ThreadRealtimeErrorNotification
 );
@@ -234,7 +237,10 @@ realtime_notification!(
 pub struct ThreadRealtimeErrorNotification {
     /// The thread.
     pub thread_id: String,
-    /// Human-readable description.
+    /// Human-readable description. The start failures have exact texts, e.g. `AVAS realtime
+    /// calls require realtime v1 or v3`, `initial realtime items require realtime v3`, `text
+    /// realtime output modality requires realtime v2`, or ``realtime voice `marin` is not
+    /// supported for v3; supported voices: …``.
     pub message: String,
 }
 

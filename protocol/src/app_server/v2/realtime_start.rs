@@ -20,7 +20,7 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::app_server::jsonrpc::Request;
+use crate::app_server::jsonrpc::{ErrorObject, Request};
 use crate::app_server::v2::realtime::{ConversationTextRole, RealtimeVoice};
 use crate::registry::Version;
 
@@ -167,6 +167,38 @@ impl ThreadRealtimeStartParams {
             codex_response_handoff_mode: None,
             codex_response_handoff_channel_prefixes: None,
         }
+    }
+
+    /// The server's check of a start with transport `existingCall` (a rule of the server, not
+    /// of the wire): the option it refuses first, in its check order
+    /// (`includeStartupContext: true`, `prompt` present even `null`, non-empty `initialItems`,
+    /// `model`, `voice`, `delegationAckFiller`), as the -32600 refusal it answers with. `None`
+    /// for another transport or a start without such an option.
+    pub fn existing_call_refusal(&self) -> Option<ErrorObject> {
+        if !matches!(
+            self.transport,
+            Some(ThreadRealtimeStartTransport::ExistingCall { .. })
+        ) {
+            return None;
+        }
+        let refused = [
+            (
+                "includeStartupContext",
+                self.include_startup_context == Some(true),
+            ),
+            ("prompt", self.prompt.is_some()),
+            (
+                "initialItems",
+                self.initial_items.as_ref().is_some_and(|i| !i.is_empty()),
+            ),
+            ("model", self.model.is_some()),
+            ("voice", self.voice.is_some()),
+            ("delegationAckFiller", self.delegation_ack_filler.is_some()),
+        ];
+        refused
+            .into_iter()
+            .find(|(_, refused)| *refused)
+            .map(|(option, _)| ErrorObject::existing_call_unsupported(option))
     }
 }
 
