@@ -1,4 +1,4 @@
-//! The JSON-RPC envelope of the app-server (`app-server.md` §1–§3): request ids, error objects,
+//! The JSON-RPC envelope of the app-server: request ids, error objects,
 //! error codes, and the traits that bind a method name to its params and result types.
 
 use serde::de::DeserializeOwned;
@@ -63,7 +63,7 @@ pub struct ErrorObject {
     pub data: Option<Value>,
 }
 
-/// The error codes of the app-server (spec §3).
+/// The error codes of the app-server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     /// -32600: the request is not acceptable in the current state (before `initialize`, a
@@ -106,7 +106,7 @@ impl ErrorCode {
     }
 }
 
-/// The spec's refusals (§3), with their exact messages; `data` is absent in all of them.
+/// The refusals of the app-server, with their exact messages; `data` is absent in all of them.
 impl ErrorObject {
     /// An error with `code` and `message`, without `data`.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
