@@ -182,6 +182,11 @@ fn spec_session_sequence_decodes_line_by_line_into_typed_messages() {
         started.params.version,
         Some(RealtimeConversationVersion::V2)
     );
+    // The requested session id: by default the thread id, not an upstream `sess_…` id.
+    assert_eq!(
+        started.params.realtime_session_id.as_deref(),
+        Some("0199a8d2-6d3e-7c31-9f5e-2b7c4e1a9f00")
+    );
     let ServerNotification::ThreadRealtimeTranscriptDone(done) = &walk.notifications[5] else {
         panic!("done")
     };
@@ -203,6 +208,15 @@ fn spec_webrtc_start_decodes_with_its_sdp_answer() {
         start.params.transport,
         Some(ThreadRealtimeStartTransport::Webrtc { .. })
     ));
+    let ServerNotification::ThreadRealtimeStarted(started) = &walk.notifications[0] else {
+        panic!("started first")
+    };
+    // A WebRTC start without `version` uses v1.
+    assert_eq!(start.params.version, None);
+    assert_eq!(
+        started.params.version,
+        Some(RealtimeConversationVersion::V1)
+    );
     assert!(matches!(
         walk.notifications[1],
         ServerNotification::ThreadRealtimeSdp(_)
@@ -365,4 +379,51 @@ fn spec_prompt_absent_and_null_stay_distinct_through_a_session() {
         })
         .collect();
     assert_eq!(prompts, [None, Some(None)]);
+}
+
+#[test]
+fn validate_strict_accepts_every_session_line_in_both_unions() {
+    use rtwire_codegen::validate::{Args, EXIT_VALID, Format, run};
+    let mut sessions: Vec<PathBuf> = std::fs::read_dir(examples_dir())
+        .expect("examples folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with("session") && n.ends_with(".jsonl"))
+        })
+        .collect();
+    sessions.sort();
+    assert_eq!(sessions.len(), 6, "{sessions:?}");
+    for (from, union) in [
+        ("client", "app-server/ClientMessage"),
+        ("server", "app-server/ServerMessage"),
+    ] {
+        let lines: Vec<String> = sessions
+            .iter()
+            .flat_map(|path| session(path.file_name().unwrap().to_str().unwrap()))
+            .filter(|(sender, _)| sender == from)
+            .map(|(_, message)| message.to_string())
+            .collect();
+        let input = lines.join("\n") + "\n";
+        let args = Args {
+            union: union.to_owned(),
+            files: vec![],
+            strict: true,
+            format: Format::Text,
+        };
+        let (mut out, mut err) = (vec![], vec![]);
+        let code = run(&args, &mut input.as_bytes(), &mut out, &mut err);
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out.trim_end(),
+            format!(
+                "{n} message(s) in 1 input(s): {n} valid, 0 invalid, 0 unknown, 0 disagreement(s)",
+                n = lines.len()
+            ),
+            "{union}: {}",
+            String::from_utf8_lossy(&err)
+        );
+        assert_eq!(code, EXIT_VALID, "{union}");
+    }
 }

@@ -123,23 +123,25 @@ impl From<AskForApprovalIn> for AskForApproval {
     }
 }
 
-/// The granular approval settings: which kinds of approval requests reach the user (`true`)
-/// and which are refused without asking (`false`). Members are snake_case.
+/// The granular approval settings, one flag per kind of approval prompt: `true` lets that kind
+/// of prompt reach the user, `false` refuses such requests automatically without asking.
+/// Members are snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
 pub struct GranularApprovalConfig {
-    /// Ask before running a command outside the sandbox.
+    /// Shell command approval prompts (including requests for additional permissions or for
+    /// running outside the sandbox).
     pub sandbox_approval: bool,
-    /// Ask for approvals triggered by execution-policy rules.
+    /// Prompts triggered by `prompt` rules of the execution policy.
     pub rules: bool,
-    /// Ask before using a skill; absent: `false`.
+    /// Prompts triggered by running a skill's script; absent: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub skill_approval: Option<bool>,
-    /// Ask when the agent requests extra permissions; absent: `false`.
+    /// Prompts triggered by the `request_permissions` tool; absent: `false`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request_permissions: Option<bool>,
-    /// Pass MCP elicitation requests to the user.
+    /// MCP elicitation prompts.
     pub mcp_elicitations: bool,
 }
 
