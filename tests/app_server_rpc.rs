@@ -56,9 +56,9 @@ fn refusal_constructors_give_the_spec_messages_and_codes() {
             "method not found: thread/teleport".to_owned(),
         ),
         (
-            ErrorObject::invalid_params("missing field `prompt`"),
+            ErrorObject::invalid_params("missing field `threadId`"),
             -32602,
-            "missing field `prompt`".to_owned(),
+            "missing field `threadId`".to_owned(),
         ),
         (
             ErrorObject::failed_to_start_realtime("boom"),
@@ -136,9 +136,9 @@ fn unknown_request_method_is_answered_with_method_not_found_and_its_id() {
 fn params_of_the_wrong_shape_are_invalid_params_with_the_json_path() {
     let cases = [
         (
-            json!({"id":1,"method":"thread/realtime/start","params":{"threadId":THREAD}}),
+            json!({"id":1,"method":"thread/realtime/start","params":{"prompt":"hi","outputModality":"audio"}}),
             "/params",
-            "invalid params for thread/realtime/start: missing field `prompt` (at /params)",
+            "invalid params for thread/realtime/start: missing field `threadId` (at /params)",
         ),
         (
             json!({"id":2,"method":"thread/realtime/appendAudio","params":{"threadId":THREAD,"audio":{"data":"AAAA","sampleRate":"24000","numChannels":1}}}),
@@ -158,7 +158,7 @@ fn params_of_the_wrong_shape_are_invalid_params_with_the_json_path() {
         (
             json!({"id":5,"method":"account/login/start","params":{"type":"password"}}),
             "/params/type",
-            "invalid params for account/login/start: unknown variant `password`, expected `apiKey` or `chatgpt` (at /params/type)",
+            "invalid params for account/login/start: unknown variant `password`, expected one of `apiKey`, `chatgpt`, `chatgptDeviceCode`, `chatgptAuthTokens`, `amazonBedrock` (at /params/type)",
         ),
     ];
     for (input, path, message) in cases {

@@ -216,6 +216,7 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
                 "kind": message.kind.as_str(),
                 "wire_name": message.wire_name,
                 "experimental": message.experimental,
+                "legacy": message.legacy(),
                 "union": union.info.name,
                 "rust_type": union.type_name(&message),
                 "schema": path,

@@ -122,6 +122,14 @@ pub struct Message {
     pub union: &'static str,
 }
 
+impl Message {
+    /// Removed upstream but still decoded (app-server `loginApiKey` and `authStatusChange`):
+    /// decoders accept it; encoders targeting a current peer do not emit it.
+    pub fn legacy(&self) -> bool {
+        self.surface == Surface::AppServer && crate::app_server::spec::is_legacy(self.wire_name)
+    }
+}
+
 /// The outcome of decoding a value and encoding it again, for the agreement tests.
 #[derive(Debug, Clone)]
 pub struct Roundtrip {

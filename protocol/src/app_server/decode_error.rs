@@ -8,7 +8,7 @@ use crate::app_server::server::ErrorResponse;
 
 /// Why [`ClientMessage::decode`](super::ClientMessage::decode) or
 /// [`ServerMessage::decode`](super::ServerMessage::decode) rejected a message, with what its
-/// receiver needs to answer it (`app-server.md` §1.2, §3):
+/// receiver needs to answer it:
 ///
 /// * -32600 ([`ErrorCode::InvalidRequest`]): not valid JSON, not an object, a `method` or `id`
 ///   of the wrong JSON type, an object that is none of the four message shapes, a message its

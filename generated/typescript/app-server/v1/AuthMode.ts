@@ -2,6 +2,6 @@
 
 /**
  * How the server is authenticated: an open enum. Known values are variants; any other string
- * is kept in [`AuthMode::Other`].
+ * is kept as it is (the `Other` variant).
  */
-export type AuthMode = "apikey" | "chatgpt" | "chatgptAuthTokens" | string;
+export type AuthMode = "apikey" | "chatgpt" | "chatgptAuthTokens" | "headers" | "agentIdentity" | "personalAccessToken" | "bedrockApiKey" | string;

@@ -11,14 +11,17 @@ export type InitializeResponse = {
  */
 userAgent: string, 
 /**
- * Absolute path of the server's Codex home directory; absent: not said.
+ * Absolute path of the server's Codex home directory; always sent by current servers;
+ * absent: not said (older servers).
  */
 codexHome?: string | null, 
 /**
- * The server's platform family; absent: not said.
+ * The server's platform family; always sent by current servers; absent: not said (older
+ * servers).
  */
 platformFamily?: PlatformFamily | null, 
 /**
- * The server's operating system; absent: not said.
+ * The server's operating system; always sent by current servers; absent: not said (older
+ * servers).
  */
 platformOs?: PlatformOs | null, };

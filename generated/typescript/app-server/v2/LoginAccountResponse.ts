@@ -11,4 +11,16 @@ loginId: string,
 /**
  * The URL to open in a browser.
  */
-authUrl: string, };
+authUrl: string, } | { "type": "chatgptDeviceCode", 
+/**
+ * The id of the sign-in flow.
+ */
+loginId: string, 
+/**
+ * The URL where the user enters the code.
+ */
+verificationUrl: string, 
+/**
+ * The code the user enters.
+ */
+userCode: string, } | { "type": "chatgptAuthTokens" } | { "type": "amazonBedrock" };

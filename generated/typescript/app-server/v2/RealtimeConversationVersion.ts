@@ -3,4 +3,4 @@
 /**
  * The upstream realtime dialect of a conversation: a closed enum.
  */
-export type RealtimeConversationVersion = "v1" | "v2";
+export type RealtimeConversationVersion = "v1" | "v2" | "v3";

@@ -6,7 +6,7 @@ import type { RealtimeVoice } from "./RealtimeVoice.js";
  */
 export type RealtimeVoicesList = { 
 /**
- * The v1 voices: `juniper`, `maple`, `spruce`, `ember`, `vale`, `breeze`, `arbor`, `sol`,
+ * The v1 voices, also those of v3 (which has no list of its own): `juniper`, `maple`, `spruce`, `ember`, `vale`, `breeze`, `arbor`, `sol`,
  * `cove`.
  */
 v1: Array<RealtimeVoice>, 
@@ -16,7 +16,7 @@ v1: Array<RealtimeVoice>,
  */
 v2: Array<RealtimeVoice>, 
 /**
- * The v1 default: `cove`.
+ * The v1 default, also that of v3: `cove`.
  */
 defaultV1: RealtimeVoice, 
 /**

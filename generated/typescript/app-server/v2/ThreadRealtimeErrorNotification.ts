@@ -9,6 +9,9 @@ export type ThreadRealtimeErrorNotification = {
  */
 threadId: string, 
 /**
- * Human-readable description.
+ * Human-readable description. The start failures have exact texts, e.g. `AVAS realtime
+ * calls require realtime v1 or v3`, `initial realtime items require realtime v3`, `text
+ * realtime output modality requires realtime v2`, or ``realtime voice `marin` is not
+ * supported for v3; supported voices: …``.
  */
 message: string, };

@@ -10,7 +10,10 @@ export type ThreadRealtimeItemAddedNotification = {
  */
 threadId: string, 
 /**
- * The upstream item, kept as raw JSON (schema not fixed); includes handoff requests
- * (`{"type":"handoff_request",…}`).
+ * The upstream item, kept as raw JSON (schema not fixed), or a synthetic item with
+ * snake_case members: a handoff request (`{"type":"handoff_request","handoff_id",
+ * "item_id","input_transcript","active_transcript"}`), `{"type":
+ * "input_audio_buffer.speech_started","item_id"}` or `{"type":"response.cancelled",
+ * "response_id"}` (the ids are strings or `null`).
  */
 item: JsonValue, };

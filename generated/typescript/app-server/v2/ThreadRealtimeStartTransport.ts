@@ -8,4 +8,8 @@ export type ThreadRealtimeStartTransport = { "type": "websocket" } | { "type": "
  * SDP offer from the client's peer connection (audio track plus an `oai-events` data
  * channel created before the offer).
  */
-sdp: string, };
+sdp: string, } | { "type": "existingCall", 
+/**
+ * The id of the realtime call (e.g. `rtc_123`).
+ */
+callId: string, };

@@ -3,6 +3,9 @@ import type { RealtimeConversationVersion } from "./RealtimeConversationVersion.
 
 /**
  * The params of `thread/realtime/started`.
+ *
+ * Decoders accept `sessionId` as an alias of `realtimeSessionId` (the canonical name wins when
+ * both are present); encoders emit only `realtimeSessionId`.
  */
 export type ThreadRealtimeStartedNotification = { 
 /**
@@ -10,10 +13,19 @@ export type ThreadRealtimeStartedNotification = {
  */
 threadId: string, 
 /**
- * Upstream realtime session id; absent: not known.
+ * The realtime session id the server requested upstream: the caller's
+ * `realtimeSessionId`, else the thread id (with transport `existingCall`, only the caller's
+ * value). It is not the id the upstream service assigns. Absent or `null`: none. Older
+ * servers send it as `sessionId`, which decoders accept.
+ */
+realtimeSessionId?: string | null, 
+/**
+ * Alias of `realtimeSessionId` (its name before codex renamed it), accepted on input and
+ * never emitted; `realtimeSessionId` wins when both are present.
  */
 sessionId?: string | null, 
 /**
- * The upstream dialect in use; absent: not said.
+ * The upstream dialect in use; always sent by current servers; absent: not said (older
+ * servers).
  */
 version?: RealtimeConversationVersion | null, };

@@ -24,12 +24,13 @@ modelProvider: string,
  */
 cwd: string, 
 /**
- * The effective approval policy; absent: not said.
+ * The effective approval policy; always sent by current servers; absent: not said (older
+ * servers).
  */
 approvalPolicy?: AskForApproval | null, 
 /**
- * The effective sandbox policy (an object tagged on `type`), kept as raw JSON; absent: not
- * said.
+ * The effective sandbox policy (an object tagged on `type`), kept as raw JSON; always
+ * sent by current servers; absent: not said (older servers).
  */
 sandbox?: JsonValue | null, 
 /**

@@ -2,10 +2,15 @@
 
 export type * from "./AccountLoginCompletedNotification.js";
 export type * from "./AccountUpdatedNotification.js";
+export type * from "./AppBrand.js";
 export type * from "./AskForApproval.js";
+export type * from "./CodexResponseHandoffMode.js";
 export type * from "./ConversationTextRole.js";
+export type * from "./GranularApprovalConfig.js";
 export type * from "./LoginAccountParams.js";
 export type * from "./LoginAccountResponse.js";
+export type * from "./OnboardingEntrypoint.js";
+export type * from "./PlanType.js";
 export type * from "./RealtimeCloseReason.js";
 export type * from "./RealtimeConversationVersion.js";
 export type * from "./RealtimeOutputModality.js";
@@ -22,6 +27,7 @@ export type * from "./ThreadRealtimeAppendTextResponse.js";
 export type * from "./ThreadRealtimeAudioChunk.js";
 export type * from "./ThreadRealtimeClosedNotification.js";
 export type * from "./ThreadRealtimeErrorNotification.js";
+export type * from "./ThreadRealtimeInitialItem.js";
 export type * from "./ThreadRealtimeItemAddedNotification.js";
 export type * from "./ThreadRealtimeListVoicesParams.js";
 export type * from "./ThreadRealtimeListVoicesResponse.js";
