@@ -2,7 +2,8 @@
 //!
 //! [`v1`] is the "quicksilver" dialect, [`v2`] the GA Realtime API. Types whose wire form is the
 //! same in both are defined once, here, and re-exported by both. [`Event`] is the
-//! version-independent view of the server events of both ([`normalized`]); [`outbound`] builds
+//! version-independent view of the server events of both ([`normalized`]), and [`Normalizer`]
+//! the stateful view that keeps the running transcript; [`outbound`] builds
 //! the client event of each intent in either variant.
 
 pub mod normalized;
@@ -10,9 +11,11 @@ pub mod outbound;
 pub mod v1;
 pub mod v2;
 
+mod running_transcript;
 mod shared;
 
 pub use normalized::Event;
+pub use running_transcript::{Normalizer, RunningTranscript, TRANSCRIPT_BOUND_BYTES};
 pub use shared::{
     ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError,
 };

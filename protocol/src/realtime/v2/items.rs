@@ -1,7 +1,7 @@
 //! Conversation items and their content parts (spec §4.17).
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw
 /// JSON.
@@ -357,14 +357,14 @@ pub struct McpListToolsItem {
 pub struct McpListedTool {
     /// The tool's name.
     pub name: String,
-    /// JSON Schema of its arguments, kept as raw JSON.
-    pub input_schema: Map<String, Value>,
+    /// JSON Schema of its arguments (normally an object), kept as raw JSON of any kind.
+    pub input_schema: Value,
     /// What it does; absent or `null`: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Annotations (e.g. read-only), kept as raw JSON; absent or `null`: none.
+    /// Annotations (e.g. read-only), kept as raw JSON of any kind; absent or `null`: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<Map<String, Value>>,
+    pub annotations: Option<Value>,
 }
 
 /// The members of an `mcp_call` item.

@@ -220,8 +220,10 @@ pub struct ResponseEvent {
     /// test peers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
-    /// The response.
-    pub response: Response,
+    /// The response; the official service always sends it; minimal events of Codex-compatible peers omit it (the id is then `response_id`, or none). Absent: not
+    /// said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Response>,
     /// The response id, sent by some peers besides `response` (spec §5.3); the id is
     /// `response.id` when present, else this. Absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -231,7 +233,10 @@ pub struct ResponseEvent {
 impl ResponseEvent {
     /// The response id: `response.id`, else the top-level `response_id`.
     pub fn id(&self) -> Option<&str> {
-        self.response.id.as_deref().or(self.response_id.as_deref())
+        self.response
+            .as_ref()
+            .and_then(|r| r.id.as_deref())
+            .or(self.response_id.as_deref())
     }
 }
 
@@ -485,6 +490,9 @@ pub struct ResponseStatusError {
     /// Machine-readable code; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Human-readable error message; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// Token usage of a response. Every count is optional (absent: not said).
