@@ -39,51 +39,86 @@ fn value(text: &str) -> Value {
 
 const PROMPT: &str = "<realtime prompt supplied by the caller>";
 
+/// The conversational `session.update` body the Codex client sends, verbatim.
+const CONVERSATIONAL_SESSION_UPDATE: &str = r#"{
+  "type": "session.update",
+  "session": {
+    "type": "realtime",
+    "instructions": "<realtime prompt supplied by the caller>",
+    "output_modalities": ["audio"],
+    "audio": {
+      "input": {
+        "format": {"type": "audio/pcm", "rate": 24000},
+        "noise_reduction": {"type": "near_field"},
+        "transcription": {"model": "gpt-4o-mini-transcribe"},
+        "turn_detection": {
+          "type": "server_vad",
+          "interrupt_response": true,
+          "create_response": true,
+          "silence_duration_ms": 500
+        }
+      },
+      "output": {
+        "format": {"type": "audio/pcm", "rate": 24000},
+        "voice": "marin"
+      }
+    },
+    "tools": [
+      {
+        "type": "function",
+        "name": "background_agent",
+        "description": "Send a user request to the background agent. Use this as the default action. Do not rephrase the user's ask or rewrite it in your own words; pass along the user's own words. If the background agent is idle, this starts a new task and returns the final result to the user. If the background agent is already working on a task, this sends the request as guidance to steer that previous task. If the user asks to do something next, later, after this, or once current work finishes, call this tool so the work is actually queued instead of merely promising to do it later.",
+        "parameters": {
+          "type": "object",
+          "properties": {
+            "prompt": {
+              "type": "string",
+              "description": "The user request to delegate to the background agent."
+            }
+          },
+          "required": ["prompt"],
+          "additionalProperties": false
+        }
+      },
+      {
+        "type": "function",
+        "name": "remain_silent",
+        "description": "Call this when the best response is to say nothing. Use it instead of speaking after hidden system/control messages, after background agent updates in silent modes, or whenever acknowledging aloud would be distracting. This tool has no user-visible effect.",
+        "parameters": {
+          "type": "object",
+          "properties": {},
+          "additionalProperties": false
+        }
+      }
+    ],
+    "tool_choice": "auto"
+  }
+}"#;
+
+/// The transcription `session.update` body the Codex client sends, verbatim.
+const TRANSCRIPTION_SESSION_UPDATE: &str = r#"{
+  "type": "session.update",
+  "session": {
+    "type": "transcription",
+    "audio": {
+      "input": {
+        "format": {"type": "audio/pcm", "rate": 24000},
+        "transcription": {"model": "gpt-4o-mini-transcribe"}
+      }
+    }
+  }
+}"#;
+
 #[test]
 fn conversational_session_update_is_exactly_the_spec_payload() {
-    let event = ClientEvent::SessionUpdate(
-        ConversationalSession::new(PROMPT, Tool::codex()).session_update(),
-    );
+    let event = ClientEvent::SessionUpdate(ConversationalSession::new(PROMPT).session_update());
     insta::assert_json_snapshot!("conversational_session_update", event);
-    let spec = json!({
-        "type": "session.update",
-        "session": {
-            "type": "realtime",
-            "instructions": PROMPT,
-            "output_modalities": ["audio"],
-            "audio": {
-                "input": {
-                    "format": {"type": "audio/pcm", "rate": 24000},
-                    "noise_reduction": {"type": "near_field"},
-                    "turn_detection": {"type": "server_vad", "interrupt_response": true, "create_response": true}
-                },
-                "output": {"format": {"type": "audio/pcm", "rate": 24000}, "voice": "marin"}
-            },
-            "tools": [{
-                "type": "function",
-                "name": "codex",
-                "description": "Pass the user's request to Codex, which can inspect and edit files and run commands. Use it whenever the user wants something done rather than just discussed.",
-                "parameters": {
-                    "type": "object",
-                    "properties": {
-                        "prompt": {
-                            "type": "string",
-                            "description": "The complete request to pass on, restated so it can be understood without the conversation."
-                        }
-                    },
-                    "required": ["prompt"],
-                    "additionalProperties": false
-                }
-            }],
-            "tool_choice": "auto"
-        }
-    });
-    assert_eq!(encode(&event), spec);
+    assert_eq!(encode(&event), value(CONVERSATIONAL_SESSION_UPDATE));
 }
 
 #[test]
 fn conversational_session_update_with_text_output_and_another_voice_changes_only_those() {
-    let mut session = ConversationalSession::new("Be brief.", Tool::codex());
+    let mut session = ConversationalSession::new("Be brief.");
     session.text_output = true;
     session.voice = Voice::Name(VoiceName::Cedar);
     let event = ClientEvent::SessionUpdate(session.session_update());
@@ -94,7 +129,7 @@ fn conversational_session_update_with_text_output_and_another_voice_changes_only
         encoded["session"]["audio"]["output"]["voice"],
         json!("cedar")
     );
-    let mut audio = ConversationalSession::new("Be brief.", Tool::codex()).session_update();
+    let mut audio = ConversationalSession::new("Be brief.").session_update();
     if let SessionConfig::Realtime(config) = &mut audio.session {
         config.output_modalities = Some(vec![Modality::Text]);
         if let Some(output) = config.audio.as_mut().and_then(|a| a.output.as_mut()) {
@@ -108,17 +143,39 @@ fn conversational_session_update_with_text_output_and_another_voice_changes_only
 fn transcription_session_update_is_exactly_the_spec_payload() {
     let event = ClientEvent::SessionUpdate(SessionUpdate::transcription());
     insta::assert_json_snapshot!("transcription_session_update", event);
-    let spec = json!({
-        "type": "session.update",
-        "session": {"type": "transcription", "audio": {"input": {"format": {"type": "audio/pcm", "rate": 24000}}}}
-    });
-    assert_eq!(encode(&event), spec);
+    assert_eq!(encode(&event), value(TRANSCRIPTION_SESSION_UPDATE));
+}
+
+#[test]
+fn the_spec_session_updates_decode_to_what_the_constructors_build() {
+    assert_eq!(
+        client(CONVERSATIONAL_SESSION_UPDATE),
+        ClientEvent::SessionUpdate(ConversationalSession::new(PROMPT).session_update())
+    );
+    assert_eq!(
+        client(TRANSCRIPTION_SESSION_UPDATE),
+        ClientEvent::SessionUpdate(SessionUpdate::transcription())
+    );
+}
+
+#[test]
+fn the_old_codex_tool_is_still_available_for_peers_that_match_it() {
+    let mut session = ConversationalSession::new(PROMPT);
+    session.tools = vec![Tool::codex()];
+    let encoded = encode(&ClientEvent::SessionUpdate(session.session_update()));
+    let tools = &encoded["session"]["tools"];
+    assert_eq!(tools.as_array().map(Vec::len), Some(1));
+    assert_eq!(tools[0]["name"], json!("codex"));
+    assert_eq!(
+        tools[0]["parameters"],
+        value(CONVERSATIONAL_SESSION_UPDATE)["session"]["tools"][0]["parameters"]
+    );
 }
 
 #[test]
 fn canonical_session_updates_decode_back_to_themselves() {
     for update in [
-        ConversationalSession::new(PROMPT, Tool::codex()).session_update(),
+        ConversationalSession::new(PROMPT).session_update(),
         SessionUpdate::transcription(),
     ] {
         let event = ClientEvent::SessionUpdate(update);
