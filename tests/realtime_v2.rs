@@ -773,3 +773,192 @@ fn decode_nested(ty: &str, literal: &str) -> bool {
         _ => false,
     }
 }
+
+// ---- minimal events of Codex-compatible peers ---------------------------------------------
+
+/// The minimal form of each event that accepts one: only the needed members.
+const MINIMAL_FORMS: [&str; 16] = [
+    r#"{"type":"session.updated","session":{"id":"sess_1"}}"#,
+    r#"{"type":"session.created","session":{"id":"sess_1"}}"#,
+    r#"{"type":"response.output_audio.delta","delta":"AQID"}"#,
+    r#"{"type":"conversation.item.input_audio_transcription.delta","delta":"dele"}"#,
+    r#"{"type":"conversation.item.input_audio_transcription.completed","transcript":"delegate now"}"#,
+    r#"{"type":"response.output_text.delta","delta":"working"}"#,
+    r#"{"type":"response.output_audio_transcript.delta","delta":"working"}"#,
+    r#"{"type":"response.output_text.done","text":"done"}"#,
+    r#"{"type":"response.output_audio_transcript.done","transcript":"done"}"#,
+    r#"{"type":"input_audio_buffer.speech_started"}"#,
+    r#"{"type":"conversation.item.added","item":{"type":"message","role":"user"}}"#,
+    r#"{"type":"conversation.item.created","item":{"type":"message","role":"user"}}"#,
+    r#"{"type":"conversation.item.done","item":{"type":"function_call","name":"remain_silent","call_id":"call_1","arguments":"{}"}}"#,
+    r#"{"type":"response.created"}"#,
+    r#"{"type":"response.done"}"#,
+    r#"{"type":"response.done","response_id":"resp_1"}"#,
+];
+
+#[test]
+fn minimal_forms_decode_and_re_encode_to_what_the_union_schema_accepts() {
+    let unions = rtwire_tests::unions();
+    let union = unions
+        .iter()
+        .find(|u| u.info.module == "realtime/v2" && u.info.name == "ServerEvent")
+        .expect("union");
+    let schema = rtwire_tests::validator(&union.root);
+    for text in MINIMAL_FORMS {
+        let event = server(text);
+        assert!(
+            !matches!(event, ServerEvent::Unknown(_)),
+            "{text} decoded as unknown"
+        );
+        let encoded = encode(&event);
+        // A bare session echo gets its `type`; every other minimal form re-encodes unchanged.
+        let mut expected = value(text);
+        if text.contains(r#""session":"#) {
+            expected["session"]["type"] = json!("realtime");
+        }
+        assert_eq!(encoded, expected, "{text}");
+        for json in [value(text), encoded] {
+            assert_eq!(
+                rtwire_tests::violations(&schema, &json),
+                Vec::<String>::new(),
+                "{json}"
+            );
+        }
+    }
+}
+
+#[test]
+fn minimal_forms_still_need_their_needed_members() {
+    let cases = [
+        (
+            r#"{"type":"session.updated","session":{}}"#,
+            "session.updated: missing field `id` (at /session)",
+        ),
+        (
+            r#"{"type":"response.output_audio.delta"}"#,
+            "response.output_audio.delta: missing field `delta`",
+        ),
+        (
+            r#"{"type":"conversation.item.input_audio_transcription.completed"}"#,
+            "conversation.item.input_audio_transcription.completed: missing field `transcript`",
+        ),
+        (
+            r#"{"type":"response.output_text.delta"}"#,
+            "response.output_text.delta: missing field `delta`",
+        ),
+        (
+            r#"{"type":"response.output_text.done"}"#,
+            "response.output_text.done: missing field `text`",
+        ),
+        (
+            r#"{"type":"response.output_audio_transcript.done"}"#,
+            "response.output_audio_transcript.done: missing field `transcript`",
+        ),
+        (
+            r#"{"type":"conversation.item.added"}"#,
+            "conversation.item.added: missing field `item`",
+        ),
+        (
+            r#"{"type":"conversation.item.done","item":"item_1"}"#,
+            "conversation.item.done: invalid type: a string, expected an item object (at /item)",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(server_error(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn events_outside_the_minimal_list_keep_their_required_members() {
+    let cases = [
+        (
+            r#"{"type":"response.output_audio.done"}"#,
+            "response.output_audio.done: missing field `response_id`",
+        ),
+        (
+            r#"{"type":"response.output_item.added","item":{"type":"message","role":"user","content":[]}}"#,
+            "response.output_item.added: missing field `response_id`",
+        ),
+        (
+            r#"{"type":"input_audio_buffer.speech_stopped"}"#,
+            "input_audio_buffer.speech_stopped: missing field `audio_end_ms`",
+        ),
+        (
+            r#"{"type":"conversation.item.retrieved","item":{"type":"message","role":"user"}}"#,
+            "conversation.item.retrieved: missing field `content` (at /item)",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(server_error(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn an_item_event_keeps_an_item_that_does_not_decode_as_raw_json() {
+    let raw = r#"{"type":"conversation.item.added","item":{"type":"message","role":"user"}}"#;
+    match server(raw) {
+        ServerEvent::ConversationItemAdded(event) => assert_eq!(
+            event.item,
+            ConversationItem::Unknown(json!({"type":"message","role":"user"}))
+        ),
+        other => panic!("not an item event: {other:?}"),
+    }
+    // A complete item still decodes to its typed variant.
+    let full = r#"{"type":"conversation.item.added","item":{"type":"message","role":"user","content":[]}}"#;
+    match server(full) {
+        ServerEvent::ConversationItemAdded(event) => {
+            assert!(matches!(event.item, ConversationItem::Message(_)))
+        }
+        other => panic!("not an item event: {other:?}"),
+    }
+}
+
+#[test]
+fn beta_content_part_spellings_decode_to_the_official_variants() {
+    let beta = server(
+        r#"{"type":"conversation.item.retrieved","item":{"type":"message","role":"assistant","content":[{"type":"audio","transcript":"hi","audio":"AQID","format":"pcm16"},{"type":"text","text":"a"}]}}"#,
+    );
+    let official = server(
+        r#"{"type":"conversation.item.retrieved","item":{"type":"message","role":"assistant","content":[{"type":"output_audio","transcript":"hi","audio":"AQID"},{"type":"output_text","text":"a"}]}}"#,
+    );
+    assert_eq!(beta, official);
+    let ServerEvent::ConversationItemRetrieved(event) = &beta else {
+        panic!("not retrieved: {beta:?}")
+    };
+    let ConversationItem::Message(message) = &event.item else {
+        panic!("not a message")
+    };
+    assert!(matches!(message.content[0], ContentPart::OutputAudio(_)));
+    assert!(matches!(message.content[1], ContentPart::OutputText(_)));
+    // The part kind of response.content_part.* is the other way round: `text` is official.
+    let part = |ty: &str| {
+        format!(
+            r#"{{"type":"response.content_part.added","response_id":"r","item_id":"i","output_index":0,"content_index":0,"part":{{"type":"{ty}","text":"a"}}}}"#
+        )
+    };
+    assert_eq!(server(&part("output_text")), server(&part("text")));
+    assert_eq!(
+        encode(&server(&part("output_text")))["part"]["type"],
+        "text"
+    );
+}
+
+#[test]
+fn members_from_the_official_sdk_round_trip() {
+    for text in [
+        r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"noise_reduction":{"type":"far_field","strength":0.4}}}}}"#,
+        r#"{"type":"session.update","session":{"type":"transcription","audio":{"input":{"transcription":{"model":"gpt-realtime-whisper","keywords":["rtwire"],"delay":"low"}}}}}"#,
+    ] {
+        assert_eq!(encode(&client(text)), value(text), "{text}");
+    }
+    for text in [
+        r#"{"type":"session.updated","session":{"type":"transcription","id":"sess_1","object":"realtime.transcription_session","audio":{"input":{"noise_reduction":{"strength":0.5},"transcription":{"model":"gpt-transcribe","keywords":["a"],"delay":"minimal"},"turn_detection":{"type":"semantic_vad","create_response":true,"interrupt_response":false,"eagerness":"high"}}}}}"#,
+        r#"{"type":"session.updated","session":{"type":"transcription","id":"sess_1","object":"realtime.transcription_session","audio":{"input":{"turn_detection":{"type":"server_vad","idle_timeout_ms":6000}}}}}"#,
+        r#"{"type":"response.done","response":{"id":"resp_1","status":"failed","status_details":{"type":"failed","error":{"type":"server_error","code":"oops","message":"The server had an error."}}}}"#,
+        r#"{"type":"conversation.item.input_audio_transcription.delta","event_id":"e1","item_id":"item_1","content_index":0,"delta":"Hello","obfuscation":"aLxx0jTEciOGe"}"#,
+        r#"{"type":"mcp_list_tools.completed","event_id":"e1","item_id":"mcp_1"}"#,
+        r#"{"type":"conversation.item.done","item":{"type":"mcp_list_tools","id":"mcp_1","server_label":"s","tools":[{"name":"t","input_schema":true,"annotations":["read_only"]}]}}"#,
+    ] {
+        assert_eq!(encode(&server(text)), value(text), "{text}");
+    }
+}
