@@ -4,4 +4,4 @@
  * The kind of a [`ResponseContentPart`] (a closed enum). `output_text` and `output_audio` are
  * accepted as synonyms (spec §5.6); encoders emit `text` and `audio`.
  */
-export type ResponsePartType = "text" | "audio";
+export type ResponsePartType = "text" | "audio" | "output_text" | "output_audio";

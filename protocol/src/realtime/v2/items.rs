@@ -132,6 +132,7 @@ pub struct MessageItem {
     pub role: Role,
     /// The message content; the allowed part kinds depend on `role`. Servers send it empty
     /// while an item is in progress.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ContentPartTs>"))]
     pub content: Vec<ContentPart>,
 }
 
@@ -155,7 +156,6 @@ impl MessageItem {
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = content_part_schema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum ContentPart {
     /// `input_text`: text from the user, system or developer.
     #[serde(rename = "input_text")]
@@ -189,6 +189,30 @@ impl ContentPart {
     fn untagged_unknown(raw: &Value) -> Result<Self, String> {
         Ok(ContentPart::Unknown(raw.clone()))
     }
+}
+
+/// A content part of a message, discriminated by `type`. `text` and `audio` are accepted as
+/// synonyms of `output_text` and `output_audio`; encoders emit the official spellings. A part
+/// whose `type` is missing or unknown is kept as raw JSON.
+#[cfg(feature = "ts")]
+#[derive(ts_rs::TS)]
+#[ts(tag = "type", rename = "ContentPart", export_to = "realtime/v2/")]
+#[allow(dead_code)]
+enum ContentPartTs {
+    #[ts(rename = "input_text")]
+    InputText(TextPart),
+    #[ts(rename = "input_audio")]
+    InputAudio(AudioPart),
+    #[ts(rename = "input_image")]
+    InputImage(ImagePart),
+    #[ts(rename = "output_text")]
+    OutputText(TextPart),
+    #[ts(rename = "output_audio")]
+    OutputAudio(AudioPart),
+    #[ts(rename = "text")]
+    Text(TextPart),
+    #[ts(rename = "audio")]
+    Audio(AudioPart),
 }
 
 /// The aliases of [`ContentPart`] tags: `(alias, canonical)`.

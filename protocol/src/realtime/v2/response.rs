@@ -329,7 +329,11 @@ pub struct ResponseContentPart {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = response_part_type_schema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export_to = "realtime/v2/", as = "ResponsePartTypeTs")
+)]
 pub enum ResponsePartType {
     /// `text` (alias `output_text`).
     #[serde(rename = "text", alias = "output_text")]
@@ -337,6 +341,22 @@ pub enum ResponsePartType {
     /// `audio` (alias `output_audio`).
     #[serde(rename = "audio", alias = "output_audio")]
     Audio,
+}
+
+/// The TypeScript view of [`ResponsePartType`]: the official values and the accepted synonyms,
+/// so that TypeScript accepts the same JSON as serde and the schema.
+#[cfg(feature = "ts")]
+#[derive(ts_rs::TS)]
+#[allow(dead_code)]
+enum ResponsePartTypeTs {
+    #[ts(rename = "text")]
+    Text,
+    #[ts(rename = "audio")]
+    Audio,
+    #[ts(rename = "output_text")]
+    OutputText,
+    #[ts(rename = "output_audio")]
+    OutputAudio,
 }
 
 /// Adds the accepted synonyms to the schema of [`ResponsePartType`].

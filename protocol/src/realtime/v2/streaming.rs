@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Declares an event about one content part of a response output item: the members shared by
-/// spec S29–S33 (`event_id`, `response_id`, `item_id`, `output_index`, `content_index`, all
-/// optional on input because Codex-compatible peers send minimal forms), then the members given.
+/// the text, transcript and audio delta events (`event_id`, `response_id`, `item_id`,
+/// `output_index`, `content_index`, all optional on input because Codex-compatible peers send
+/// minimal forms), then the members given.
 macro_rules! content_event {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
         $(#[$meta])*
