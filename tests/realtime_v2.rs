@@ -689,7 +689,7 @@ fn delegation_answer_uses_call_id_else_item_id() {
 }
 
 #[test]
-fn type_less_defaults_type_check_in_typescript_as_they_decode() {
+fn type_less_defaults_aliases_and_minimal_forms_type_check_in_typescript_as_they_decode() {
     // An audio format, a tool and a session echo without `type` decode as their default
     // variant (and the schema accepts them), so the TypeScript types accept them too.
     let accepted = [
@@ -704,6 +704,26 @@ fn type_less_defaults_type_check_in_typescript_as_they_decode() {
         (
             "realtime.v2.SessionEvent",
             r#"{"session":{"id":"sess_1","instructions":"Hi"}}"#,
+        ),
+        // The beta content part spellings are aliases in TypeScript too.
+        (
+            "realtime.v2.ConversationItemRetrieved",
+            r#"{"item":{"type":"message","role":"assistant","content":[{"type":"audio","transcript":"Yes.","audio":"UklGR"},{"type":"text","text":"Hi"}]}}"#,
+        ),
+        (
+            "realtime.v2.ResponseContentPartEvent",
+            r#"{"response_id":"r","item_id":"i","output_index":0,"content_index":0,"part":{"type":"output_text","text":"Hi"}}"#,
+        ),
+        // The minimal forms of Codex-compatible peers.
+        (
+            "realtime.v2.ResponseOutputTextDelta",
+            r#"{"delta":"working"}"#,
+        ),
+        ("realtime.v2.InputAudioBufferSpeechStarted", r#"{}"#),
+        ("realtime.v2.ResponseEvent", r#"{"response_id":"resp_1"}"#),
+        (
+            "realtime.v2.InputAudioTranscriptionCompleted",
+            r#"{"transcript":"delegate now"}"#,
         ),
     ];
     let rejected = [(
@@ -763,8 +783,21 @@ fn type_less_defaults_type_check_in_typescript_as_they_decode() {
 
 /// Whether the decoder accepts `literal` as the member type named like the TypeScript `ty`.
 fn decode_nested(ty: &str, literal: &str) -> bool {
-    use rtwire_protocol::realtime::v2::{AudioOutputConfig, RealtimeSessionConfig, SessionEvent};
+    use rtwire_protocol::realtime::v2::{
+        AudioOutputConfig, ConversationItemRetrieved, InputAudioBufferSpeechStarted,
+        InputAudioTranscriptionCompleted, RealtimeSessionConfig, ResponseContentPartEvent,
+        ResponseEvent, ResponseOutputTextDelta, SessionEvent,
+    };
+    fn ok<T: serde::de::DeserializeOwned>(literal: &str) -> bool {
+        serde_json::from_str::<T>(literal).is_ok()
+    }
     match ty.rsplit('.').next() {
+        Some("ConversationItemRetrieved") => ok::<ConversationItemRetrieved>(literal),
+        Some("ResponseContentPartEvent") => ok::<ResponseContentPartEvent>(literal),
+        Some("ResponseOutputTextDelta") => ok::<ResponseOutputTextDelta>(literal),
+        Some("InputAudioBufferSpeechStarted") => ok::<InputAudioBufferSpeechStarted>(literal),
+        Some("ResponseEvent") => ok::<ResponseEvent>(literal),
+        Some("InputAudioTranscriptionCompleted") => ok::<InputAudioTranscriptionCompleted>(literal),
         Some("AudioOutputConfig") => serde_json::from_str::<AudioOutputConfig>(literal).is_ok(),
         Some("RealtimeSessionConfig") => {
             serde_json::from_str::<RealtimeSessionConfig>(literal).is_ok()
