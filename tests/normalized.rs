@@ -1112,6 +1112,17 @@ mod outbound {
     }
 
     #[test]
+    fn connection_query_and_alpha_header_of_each_variant() {
+        assert_eq!(Variant::V1.url_intent(), Some("quicksilver"));
+        assert_eq!(Variant::V2.url_intent(), None);
+        assert_eq!(
+            Variant::V1.alpha_header(),
+            Some(("openai-alpha", "quicksilver=v1"))
+        );
+        assert_eq!(Variant::V2.alpha_header(), None);
+    }
+
+    #[test]
     fn request_a_response() {
         insta::assert_snapshot!(both(|v| v.request_response()));
     }

@@ -42,6 +42,24 @@ pub enum ClientEvent {
 }
 
 impl Variant {
+    /// The `intent` query parameter the client adds to the URL path `/v1/realtime`:
+    /// `quicksilver` in v1; none in v2.
+    pub fn url_intent(self) -> Option<&'static str> {
+        match self {
+            Variant::V1 => Some("quicksilver"),
+            Variant::V2 => None,
+        }
+    }
+
+    /// The `openai-alpha` header the client sends, as `(name, value)`: `quicksilver=v1` in v1;
+    /// none in v2.
+    pub fn alpha_header(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Variant::V1 => Some(("openai-alpha", "quicksilver=v1")),
+            Variant::V2 => None,
+        }
+    }
+
     /// Configure the session (the first event after the socket opens): v1 `session.update` with
     /// a `quicksilver` session (voice `cove`); v2 `session.update` with a `realtime` session
     /// (voice `marin`, the tools `background_agent` and `remain_silent`) or a `transcription` session (which sends no

@@ -149,9 +149,9 @@ impl MessageItem {
     }
 }
 
-/// A content part of a message, discriminated by `type`. A part whose `type` is missing or
-/// unknown is kept as raw JSON. `text` and `audio` are accepted as synonyms of `output_text`
-/// and `output_audio` (spec §5.6); encoders emit the official spellings.
+/// A content part of a message, discriminated by `type`. `text` and `audio` are accepted as
+/// synonyms of `output_text` and `output_audio`; encoders emit the official spellings. A part
+/// whose `type` is missing or unknown is kept as raw JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]

@@ -324,8 +324,9 @@ pub struct ResponseContentPart {
     pub transcript: Option<String>,
 }
 
-/// The kind of a [`ResponseContentPart`] (a closed enum). `output_text` and `output_audio` are
-/// accepted as synonyms (spec §5.6); encoders emit `text` and `audio`.
+/// The kind of a content part of `response.content_part.added` / `.done` (a closed enum).
+/// `output_text` and `output_audio` are accepted as synonyms of `text` and `audio`; encoders
+/// emit `text` and `audio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = response_part_type_schema))]
