@@ -135,7 +135,7 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
         "2: invalid: response.output_audio.delta: missing field `delta` [decoder]",
         "2: invalid: response.output_audio.delta: \"delta\" is a required property [schema]",
         "3: invalid: response.output_audio.delta: invalid type: string \"0\", expected u32 (at /output_index) [decoder]",
-        "3: invalid: response.output_audio.delta: \"0\" is not of type \"integer\" (at /output_index) [schema]",
+        "3: invalid: response.output_audio.delta: \"0\" is not of types \"null\", \"integer\" (at /output_index) [schema]",
         "4: note: blank line skipped",
         "5: invalid: incomplete JSON: the line ends inside a JSON document (EOF while parsing an object, at column 57) [json]",
         "6: invalid: not valid JSON: expected ident (at column 2) [json]",
@@ -195,7 +195,7 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
                 delta(),
                 json!("schema"),
                 json!("/output_index"),
-                "\"0\" is not of type \"integer\""
+                "\"0\" is not of types \"null\", \"integer\""
             ),
             record(
                 4,

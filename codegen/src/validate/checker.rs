@@ -423,7 +423,7 @@ mod tests {
             findings,
             vec![
                 schema_finding("/delta", "7 is not of type \"string\""),
-                schema_finding("/output_index", "\"0\" is not of type \"integer\""),
+                schema_finding("/output_index", "\"0\" is not of types \"null\", \"integer\""),
             ]
         );
         let message = serde_json::json!({ "type": 7, "long": long });

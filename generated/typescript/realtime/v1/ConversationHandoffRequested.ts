@@ -23,7 +23,7 @@ item_id: string,
  */
 input_transcript: string, 
 /**
- * The conversation turns since the previous handoff. Absent: the client fills it from the
- * transcript it accumulated itself.
+ * The conversation turns since the previous handoff, as the server sees them; absent: not
+ * sent. Clients do not rely on it: they use the running transcript they keep themselves.
  */
 active_transcript?: Array<TranscriptEntry> | null, };

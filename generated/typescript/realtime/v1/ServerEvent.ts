@@ -5,6 +5,7 @@ import type { ConversationItemDone } from "./ConversationItemDone.js";
 import type { ConversationOutputAudioDelta } from "./ConversationOutputAudioDelta.js";
 import type { ErrorEvent } from "../ErrorEvent.js";
 import type { InputAudioTranscriptionCompleted } from "./InputAudioTranscriptionCompleted.js";
+import type { InputTranscriptTurnMarked } from "./InputTranscriptTurnMarked.js";
 import type { ResponseTranscriptDelta } from "./ResponseTranscriptDelta.js";
 import type { ResponseTranscriptDone } from "./ResponseTranscriptDone.js";
 import type { SessionUpdated } from "./SessionUpdated.js";
@@ -26,4 +27,5 @@ export type ServerEvent =
   | { "type": "conversation.item.input_audio_transcription.completed" } & InputAudioTranscriptionCompleted
   | { "type": "response.output_text.delta" } & ResponseTranscriptDelta
   | { "type": "response.output_audio_transcript.delta" } & ResponseTranscriptDelta
-  | { "type": "response.output_audio_transcript.done" } & ResponseTranscriptDone;
+  | { "type": "response.output_audio_transcript.done" } & ResponseTranscriptDone
+  | { "type": "conversation.input_transcript.turn_marked" } & InputTranscriptTurnMarked;

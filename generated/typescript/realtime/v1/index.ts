@@ -13,6 +13,7 @@ export type * from "./ConversationItemDone.js";
 export type * from "./ConversationOutputAudioDelta.js";
 export type * from "./DoneItem.js";
 export type * from "./InputAudioTranscriptionCompleted.js";
+export type * from "./InputTranscriptTurnMarked.js";
 export type * from "./MessageContent.js";
 export type * from "./MessageItem.js";
 export type * from "./MessageItemType.js";

@@ -3,8 +3,8 @@ import type { TranscriptionDelay } from "./TranscriptionDelay.js";
 import type { TranscriptionModel } from "./TranscriptionModel.js";
 
 /**
- * Input audio transcription settings (spec §4.6). Used in requests and in session echoes
- * (echoes carry neither `keywords` nor `delay`).
+ * Input audio transcription settings. Used in requests and in session echoes (the same
+ * members in both).
  */
 export type AudioTranscription = { 
 /**
@@ -26,12 +26,12 @@ languages?: Array<string> | null,
  */
 prompt?: string | null, 
 /**
- * Words or phrases to favour (`gpt-transcribe`, `gpt-live-transcribe`; requests only).
- * Absent: none.
+ * Words or phrases to favour (`gpt-transcribe`, `gpt-live-transcribe`); also echoed by
+ * the server. Absent: none.
  */
 keywords?: Array<string> | null, 
 /**
- * Latency/accuracy trade-off, `gpt-realtime-whisper` only (requests only). Absent: the
- * model default.
+ * Latency/accuracy trade-off, `gpt-realtime-whisper` only; also echoed by the server.
+ * Absent: the model default.
  */
 delay?: TranscriptionDelay | null, };

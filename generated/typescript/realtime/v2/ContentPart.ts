@@ -4,8 +4,8 @@ import type { ImagePart } from "./ImagePart.js";
 import type { TextPart } from "./TextPart.js";
 
 /**
- * A content part of a message, discriminated by `type`. A part whose `type` is missing or
- * unknown is kept as raw JSON. `text` and `audio` are accepted as synonyms of `output_text`
- * and `output_audio` (spec §5.6); encoders emit the official spellings.
+ * A content part of a message, discriminated by `type`. `text` and `audio` are accepted as
+ * synonyms of `output_text` and `output_audio`; encoders emit the official spellings. A part
+ * whose `type` is missing or unknown is kept as raw JSON.
  */
-export type ContentPart = { "type": "input_text" } & TextPart | { "type": "input_audio" } & AudioPart | { "type": "input_image" } & ImagePart | { "type": "output_text" } & TextPart | { "type": "output_audio" } & AudioPart;
+export type ContentPart = { "type": "input_text" } & TextPart | { "type": "input_audio" } & AudioPart | { "type": "input_image" } & ImagePart | { "type": "output_text" } & TextPart | { "type": "output_audio" } & AudioPart | { "type": "text" } & TextPart | { "type": "audio" } & AudioPart;

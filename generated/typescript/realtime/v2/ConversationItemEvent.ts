@@ -17,6 +17,8 @@ event_id?: string | null,
  */
 previous_item_id?: string | null, 
 /**
- * The item (never with audio bytes).
+ * The item (never with audio bytes). An item object that does not decode as a known item
+ * (e.g. a `message` without `content`, as minimal peers send it) is kept as raw JSON, like
+ * an item of an unknown kind.
  */
 item: ConversationItem, };

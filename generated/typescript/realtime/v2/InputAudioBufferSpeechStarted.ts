@@ -11,10 +11,10 @@ export type InputAudioBufferSpeechStarted = {
 event_id?: string | null, 
 /**
  * Offset of the speech start from the start of all audio written in the session, in
- * milliseconds (includes `prefix_padding_ms`).
+ * milliseconds (includes `prefix_padding_ms`); the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-audio_start_ms: number, 
+audio_start_ms?: number | null, 
 /**
- * The user item that will be created when speech stops.
+ * The user item that will be created when speech stops; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-item_id: string, };
+item_id?: string | null, };

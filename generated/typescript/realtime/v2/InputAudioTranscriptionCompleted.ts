@@ -14,21 +14,21 @@ export type InputAudioTranscriptionCompleted = {
  */
 event_id?: string | null, 
 /**
- * The user item.
+ * The user item; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-item_id: string, 
+item_id?: string | null, 
 /**
- * The content part holding the audio.
+ * The content part holding the audio; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-content_index: number, 
+content_index?: number | null, 
 /**
  * The final transcript.
  */
 transcript: string, 
 /**
- * Usage, billed at the transcription model's price.
+ * Usage, billed at the transcription model's price; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-usage: TranscriptionUsage, 
+usage?: TranscriptionUsage | null, 
 /**
  * Log probabilities of the transcript's tokens; absent or `null`: none.
  */

@@ -11,9 +11,9 @@ export type InputAudioTranscriptionDelta = {
  */
 event_id?: string | null, 
 /**
- * The user item whose audio is transcribed.
+ * The user item whose audio is transcribed; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-item_id: string, 
+item_id?: string | null, 
 /**
  * The content part holding the audio; absent: not said.
  */
@@ -26,4 +26,9 @@ delta?: string | null,
  * Log probabilities of the increment's tokens, when `include` asks for them; absent or
  * `null`: none.
  */
-logprobs?: Array<LogProb> | null, };
+logprobs?: Array<LogProb> | null, 
+/**
+ * Random padding that hides the length of `delta`; it carries no meaning. Absent or
+ * `null`: none.
+ */
+obfuscation?: string | null, };

@@ -10,14 +10,14 @@ export type McpListedTool = {
  */
 name: string, 
 /**
- * JSON Schema of its arguments, kept as raw JSON.
+ * JSON Schema of its arguments (normally an object), kept as raw JSON of any kind.
  */
-input_schema: { [key in string]: JsonValue }, 
+input_schema: JsonValue, 
 /**
  * What it does; absent or `null`: not said.
  */
 description?: string | null, 
 /**
- * Annotations (e.g. read-only), kept as raw JSON; absent or `null`: none.
+ * Annotations (e.g. read-only), kept as raw JSON of any kind; absent or `null`: none.
  */
-annotations?: { [key in string]: JsonValue } | null, };
+annotations?: JsonValue | null, };

@@ -8,4 +8,9 @@ export type NoiseReduction = {
 /**
  * The kind of microphone to filter for; absent: the service default.
  */
-type?: NoiseReductionType | null, };
+type?: NoiseReductionType | null, 
+/**
+ * Noise-suppression strength, 0.0–1.0 (higher = more suppression); the service uses 1
+ * when noise reduction is first enabled. Absent: the current strength is kept.
+ */
+strength?: number | null, };

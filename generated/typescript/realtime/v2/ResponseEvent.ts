@@ -12,9 +12,10 @@ export type ResponseEvent = {
  */
 event_id?: string | null, 
 /**
- * The response.
+ * The response; the official service always sends it; minimal events of Codex-compatible peers omit it (the id is then `response_id`, or none). Absent: not
+ * said.
  */
-response: Response, 
+response?: Response | null, 
 /**
  * The response id, sent by some peers besides `response` (spec §5.3); the id is
  * `response.id` when present, else this. Absent: none.

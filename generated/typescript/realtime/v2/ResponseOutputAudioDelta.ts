@@ -15,21 +15,21 @@ export type ResponseOutputAudioDelta = {
  */
 event_id?: string | null, 
 /**
- * The response producing the part.
+ * The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-response_id: string, 
+response_id?: string | null, 
 /**
- * The output item holding the part.
+ * The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-item_id: string, 
+item_id?: string | null, 
 /**
- * Index of the item in `response.output`.
+ * Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-output_index: number, 
+output_index?: number | null, 
 /**
- * Index of the part in the item's `content`.
+ * Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
  */
-content_index: number, 
+content_index?: number | null, 
 /**
  * Base64 audio chunk.
  */

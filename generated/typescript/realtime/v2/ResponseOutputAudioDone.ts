@@ -5,8 +5,8 @@
  */
 export type ResponseOutputAudioDone = { 
 /**
- * Server-unique id of this event; always sent by the official service, absent from
- * some test peers.
+ * Server-unique id of this event; always sent by the official service, absent from some
+ * test peers.
  */
 event_id?: string | null, 
 /**

@@ -11,4 +11,8 @@ type?: string | null,
 /**
  * Machine-readable code; absent: not said.
  */
-code?: string | null, };
+code?: string | null, 
+/**
+ * Human-readable error message; absent: not said.
+ */
+message?: string | null, };

@@ -11,9 +11,10 @@ export type TranscriptionSessionEcho = {
  */
 id: string, 
 /**
- * Always `realtime.transcription_session`.
+ * Always `realtime.transcription_session`; the official service always sends it, bare
+ * echoes of test peers omit it. Absent: not said.
  */
-object: string, 
+object?: string | null, 
 /**
  * When the session expires, Unix epoch seconds; absent: not said.
  */

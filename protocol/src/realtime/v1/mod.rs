@@ -21,8 +21,8 @@ pub use session::{
     SessionType, SessionUpdate, SessionUpdated, Voice,
 };
 pub use transcript::{
-    InputAudioTranscriptionCompleted, ResponseTranscriptDelta, ResponseTranscriptDone,
-    TranscriptDelta,
+    InputAudioTranscriptionCompleted, InputTranscriptTurnMarked, ResponseTranscriptDelta,
+    ResponseTranscriptDone, TranscriptDelta,
 };
 
 use serde_json::Value;
@@ -92,6 +92,9 @@ pub enum ServerEvent {
     ResponseOutputAudioTranscriptDelta(ResponseTranscriptDelta),
     /// `response.output_audio_transcript.done` (GA name): final assistant transcript.
     ResponseOutputAudioTranscriptDone(ResponseTranscriptDone),
+    /// `conversation.input_transcript.turn_marked`: the complete user transcript of a turn
+    /// (the final user transcript).
+    ConversationInputTranscriptTurnMarked(InputTranscriptTurnMarked),
     /// An event whose `type` this crate does not know, kept verbatim.
     Unknown(Value),
 }
@@ -116,6 +119,7 @@ crate::event_union! {
             "response.output_text.delta" => ResponseOutputTextDelta(ResponseTranscriptDelta),
             "response.output_audio_transcript.delta" => ResponseOutputAudioTranscriptDelta(ResponseTranscriptDelta),
             "response.output_audio_transcript.done" => ResponseOutputAudioTranscriptDone(ResponseTranscriptDone),
+            "conversation.input_transcript.turn_marked" => ConversationInputTranscriptTurnMarked(InputTranscriptTurnMarked),
         }
     }
 }
