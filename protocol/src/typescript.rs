@@ -204,6 +204,9 @@ pub(crate) fn method_map_file(
         text.push_str(&format!(
             "\n/**\n * The result type of the request method `M`.\n */\nexport type ResultOf<M extends keyof {side}RequestMap> = {side}RequestMap[M][\"result\"];\n"
         ));
+        text.push_str(&format!(
+            "\n/**\n * The whole request message of the method `M` (`id`, `method` and `params`), e.g. `RequestOf<\"thread/realtime/start\">`.\n */\nexport type RequestOf<M extends keyof {side}RequestMap> = Extract<{union}, {{ \"method\": M }}>;\n"
+        ));
     }
     text.push_str(&format!(
         "\n/**\n * Every notification method a {lower} sends, with its params type (`undefined`: the method has no params).\n */\nexport type {side}NotificationMap = {{\n{}}};\n",
@@ -223,6 +226,10 @@ pub(crate) fn method_map_file(
     ));
     text.push_str(&format!(
         "\n/**\n * The params type of the {lower} notification method `M`.\n */\nexport type {side}NotificationParamsOf<M extends keyof {side}NotificationMap> = {side}NotificationMap[M][\"params\"];\n",
+        lower = side.to_lowercase(),
+    ));
+    text.push_str(&format!(
+        "\n/**\n * The whole notification message of the {lower} method `M` (`method` and `params`).\n */\nexport type {side}NotificationOf<M extends keyof {side}NotificationMap> = Extract<{union}, {{ \"method\": M }}>;\n",
         lower = side.to_lowercase(),
     ));
     (path, text)
@@ -253,6 +260,7 @@ pub fn event_union_files(
     let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut imports: BTreeMap<String, String> = BTreeMap::new();
     let mut branches = vec![];
+    let first_tag = variants.first().map_or("", |v| v.tag);
     for variant in variants {
         files.extend(variant.files);
         if let Some(p) = &variant.path {
@@ -270,6 +278,10 @@ pub fn event_union_files(
     text.push_str(&format!(
         "\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n",
         branches.join("\n  | ")
+    ));
+    text.push_str(&format!(
+        "\n/**\n * The event of `{name}` whose `type` is `T`, with its tag, e.g. `{name}Of<\"{example}\">`.\n */\nexport type {name}Of<T extends {name}[\"type\"]> = Extract<{name}, {{ \"type\": T }}>;\n",
+        example = first_tag,
     ));
     files.insert(path, text);
     files.into_iter().collect()
