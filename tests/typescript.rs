@@ -2,12 +2,13 @@
 //! canonical example assigned to its TypeScript type as a fresh object literal, while rejecting
 //! the same literal with an extra property or without a required one.
 //!
-//! TypeScript comes from npm, pinned by `tests/ts/package-lock.json`; the test installs it with
-//! `npm ci` when it is absent. Without node or npm the test fails with a clear message: it never
-//! skips.
+//! TypeScript comes from npm, pinned by `tests/ts/package-lock.json` (see `rtwire_tests::node`).
+//! Without node or npm the test fails with a clear message: it never skips. The package as users
+//! install it is checked by `tests/ts_consumer.rs`.
 
 use rtwire_protocol::registry::Surface;
 use rtwire_tests::corpus::{examples, result_info};
+use rtwire_tests::node::{package_file, run};
 use rtwire_tests::{find, root, unions};
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -18,51 +19,17 @@ fn ts_dir() -> PathBuf {
     root().join("tests/ts")
 }
 
-fn run(command: &mut Command, what: &str) -> String {
-    let output = command.output().unwrap_or_else(|e| {
-        panic!("cannot run {what}: {e}. Node.js and npm are required for the TypeScript check (install them, e.g. `apt-get install nodejs npm`).")
-    });
-    let text = format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(output.status.success(), "{what} failed:\n{text}");
-    text
-}
-
-/// The path of `tsc`, installed from the lockfile if needed.
-fn tsc() -> PathBuf {
-    let dir = ts_dir();
-    let tsc = dir.join("node_modules/typescript/bin/tsc");
-    if !tsc.exists() {
-        run(
-            Command::new("npm")
-                .args(["ci", "--no-audit", "--no-fund"])
-                .current_dir(&dir),
-            "npm ci (tests/ts)",
-        );
-    }
-    assert!(tsc.exists(), "npm ci did not install TypeScript");
-    tsc
-}
-
 fn tsc_project(project: &Path) -> String {
+    let tsc = package_file("typescript/bin/tsc");
     run(
         Command::new("node")
-            .arg(tsc())
+            .arg(tsc)
             .arg("--project")
             .arg(project)
             .arg("--pretty")
             .arg("false"),
         &format!("tsc --project {}", project.display()),
     )
-}
-
-#[test]
-fn the_generated_package_type_checks_under_strict_nodenext() {
-    let out = tsc_project(&root().join("generated/typescript/tsconfig.json"));
-    assert!(out.trim().is_empty(), "{out}");
 }
 
 /// The TypeScript type of one message: its branch of the union, narrowed on the tag.
