@@ -700,7 +700,7 @@ fn type_less_defaults_type_check_in_typescript_as_they_decode() {
         .output()
         .expect("run tsc (Node.js is required)");
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
+        + String::from_utf8_lossy(&output.stderr).as_ref();
     assert!(output.status.success() && text.trim().is_empty(), "{text}");
 }
 

@@ -137,9 +137,10 @@ pub(crate) fn union_files(
 /// `<module>/<name>.ts`: the method map of a JSON-RPC union, so that a client can type its
 /// calls by method name. For the client union (`ClientMethods`): `ClientRequestMap` (every
 /// request method → `{ params, result }`), `ClientNotificationMap` (every notification method
-/// → `{ params }`, `undefined` for a method without params), and the helpers `ParamsOf<M>` and
-/// `ResultOf<M>`; for the server union (`ServerMethods`): `ServerNotificationMap` and
-/// `ServerNotificationParamsOf<M>`. Both also declare the stable surface (`app-server.md` §7):
+/// → `{ params }`, `undefined` for a method without params), and the helpers `ParamsOf<M>`,
+/// `ResultOf<M>` and `RequestOf<M>` (the whole request message); for the server union
+/// (`ServerMethods`): `ServerNotificationMap` and `ServerNotificationParamsOf<M>`. Both declare
+/// `<Side>NotificationOf<M>` (the whole notification message), and both also declare the stable surface (`app-server.md` §7):
 /// `Experimental<Side>Method`, the `Stable…Map`s without them, and `Stable<Side>Message`.
 pub(crate) fn method_map_file(
     config: &Config,
@@ -248,8 +249,10 @@ pub struct Variant {
 }
 
 /// The files of an event union: its payload types', and `<module>/<name>.ts` declaring the
-/// union of `{ "type": tag } & Payload` for every variant. Input aliases are left out: the
-/// TypeScript view lists the canonical form.
+/// union of `{ "type": tag } & Payload` for every variant, and `<name>Of<T>`, the variant whose
+/// tag is `T` (so that a handler typed by one event keeps its tag even when several events
+/// share a payload type). Input aliases are left out: the TypeScript view lists the canonical
+/// form.
 pub fn event_union_files(
     name: &str,
     module: &str,
