@@ -68,6 +68,7 @@ fn setup() -> PathBuf {
         std::fs::copy(tools.join("consumer").join(file), dir.join(file)).expect("copy the client");
     }
     std::fs::write(dir.join("events.ts"), exhaustive_switch()).expect("write events.ts");
+    std::fs::write(dir.join("readme.ts"), readme_example(&package)).expect("write readme.ts");
     let strictest = |options: Value, include: &[&str]| {
         let mut options = options;
         let extra = json!({
@@ -101,7 +102,25 @@ fn setup() -> PathBuf {
             &["value-import.ts"],
         ),
     );
+    write_json(
+        &dir.join("tsconfig.readme.json"),
+        &strictest(
+            json!({ "module": "NodeNext", "moduleResolution": "NodeNext", "noEmit": true }),
+            &["readme.ts"],
+        ),
+    );
     dir
+}
+
+/// The TypeScript example of the package's README, with the two functions it calls declared.
+fn readme_example(package: &Path) -> String {
+    let readme = std::fs::read_to_string(package.join("README.md")).expect("the package README");
+    let start = readme.find("```ts\n").expect("a TypeScript example") + "```ts\n".len();
+    let end = start + readme[start..].find("```").expect("the example ends");
+    format!(
+        "{}\ndeclare function play(delta: string): void;\ndeclare function stopPlayback(): void;\n",
+        &readme[start..end]
+    )
 }
 
 fn write_json(path: &Path, value: &Value) {
@@ -269,6 +288,12 @@ fn the_oldest_supported_typescript_5_0_compiles_the_client() {
         "tsc --version",
     );
     assert_eq!(version.trim(), "Version 5.0.4");
+}
+
+#[test]
+fn the_package_readme_example_compiles_under_strictest() {
+    let (ok, out) = tsc("typescript", "tsconfig.readme.json");
+    assert!(ok && out.trim().is_empty(), "{out}");
 }
 
 #[test]
