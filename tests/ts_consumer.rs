@@ -64,7 +64,7 @@ fn setup() -> PathBuf {
             .current_dir(&dir),
         "npm install of the packed package",
     );
-    for file in ["client.ts", "value-import.ts"] {
+    for file in ["client.ts", "value-import.ts", "types-from-commonjs.cts"] {
         std::fs::copy(tools.join("consumer").join(file), dir.join(file)).expect("copy the client");
     }
     std::fs::write(dir.join("events.ts"), exhaustive_switch()).expect("write events.ts");
@@ -100,6 +100,13 @@ fn setup() -> PathBuf {
         &strictest(
             json!({ "module": "NodeNext", "moduleResolution": "NodeNext", "noEmit": true }),
             &["value-import.ts"],
+        ),
+    );
+    write_json(
+        &dir.join("tsconfig.commonjs.json"),
+        &strictest(
+            json!({ "module": "NodeNext", "moduleResolution": "NodeNext", "noEmit": true }),
+            &["types-from-commonjs.cts"],
         ),
     );
     write_json(
@@ -293,6 +300,12 @@ fn the_oldest_supported_typescript_5_0_compiles_the_client() {
 #[test]
 fn the_package_readme_example_compiles_under_strictest() {
     let (ok, out) = tsc("typescript", "tsconfig.readme.json");
+    assert!(ok && out.trim().is_empty(), "{out}");
+}
+
+#[test]
+fn a_commonjs_module_imports_the_types_with_import_type() {
+    let (ok, out) = tsc("typescript", "tsconfig.commonjs.json");
     assert!(ok && out.trim().is_empty(), "{out}");
 }
 
