@@ -8,6 +8,7 @@
 //! * compiles with bundler resolution, is bundled by esbuild, and the bundle runs;
 //! * runs under tsx;
 //! * compiles with the oldest supported compiler, TypeScript 5.0;
+//! * the package README's example compiles, and a CommonJS module can `import type` the types;
 //! * a value import of a type-only name fails to compile with the compiler's usual error.
 //!
 //! The npm packages come from `tests/ts/package-lock.json` (see `rtwire_tests::node`).
