@@ -443,7 +443,7 @@ fn request_ids_keep_their_json_type() {
 fn request_id_is_string_or_number_in_typescript() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../generated/typescript/app-server/RequestId.ts"
+        "/../generated/typescript/app-server/RequestId.d.ts"
     );
     let text = std::fs::read_to_string(path).unwrap();
     assert!(

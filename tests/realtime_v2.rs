@@ -777,7 +777,7 @@ fn type_less_defaults_aliases_and_minimal_forms_type_check_in_typescript_as_they
         .output()
         .expect("run tsc (Node.js is required)");
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
+        + String::from_utf8_lossy(&output.stderr).as_ref();
     assert!(output.status.success() && text.trim().is_empty(), "{text}");
 }
 

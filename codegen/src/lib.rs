@@ -5,6 +5,7 @@ pub mod check;
 pub mod diff;
 pub mod files;
 pub mod schema;
+pub mod ts_rewrite;
 pub mod typescript;
 pub mod validate;
 
