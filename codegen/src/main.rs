@@ -55,7 +55,7 @@ fn main() -> ExitCode {
 }
 
 fn generate(root: &std::path::Path) -> ExitCode {
-    let files = rtwire_codegen::generate();
+    let files = rtwire_codegen::generate_in(root);
     match rtwire_codegen::write(root, &files) {
         Ok(report) => {
             for path in &report.written {
@@ -84,7 +84,7 @@ fn generate(root: &std::path::Path) -> ExitCode {
 }
 
 fn check(root: &std::path::Path) -> ExitCode {
-    let files = rtwire_codegen::generate();
+    let files = rtwire_codegen::generate_in(root);
     match rtwire_codegen::check::drift(root, &files) {
         Ok((drift, _)) if drift.is_clean() => {
             println!("{} generated file(s) are up to date", files.len());
