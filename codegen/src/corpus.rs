@@ -20,6 +20,8 @@ pub struct Example {
     pub path: String,
     /// The JSON it holds.
     pub value: Value,
+    /// The file's text, as written (member order kept), without trailing whitespace.
+    pub text: String,
 }
 
 /// The examples of one message: canonical messages, and answers (request methods only).
@@ -120,12 +122,14 @@ impl Corpus {
                     case: case.to_owned(),
                     path: shown,
                     value,
+                    text: text.trim_end().to_owned(),
                 });
             } else {
                 entry.messages.push(Example {
                     case: name.trim_end_matches(".json").to_owned(),
                     path: shown,
                     value,
+                    text: text.trim_end().to_owned(),
                 });
             }
         }

@@ -293,9 +293,18 @@ fn page_text(entries: &[Entry], corpus: &Corpus) -> Result<String, String> {
         if message.experimental {
             facts.push("**experimental**".into());
         }
+        // A payload type with members is shown here; a union (e.g. params tagged on `type`)
+        // is listed with the types, and linked.
+        let payload_union = doc.payload_def.as_ref().filter(|def| {
+            schema
+                .pointer(&format!("/$defs/{}", pointer_escape(def)))
+                .is_some_and(|d| d.get("properties").is_none())
+        });
         if let Some(def) = &doc.payload_def {
             facts.push(format!("Rust `{def}`"));
-            shown_defs.push(def.clone());
+            if payload_union.is_none() {
+                shown_defs.push(def.clone());
+            }
         }
         facts.push(format!(
             "schema [`{0}`](../../schemas/{0})",
@@ -315,6 +324,14 @@ fn page_text(entries: &[Entry], corpus: &Corpus) -> Result<String, String> {
             Surface::AppServer => "Params",
         };
         match members_of {
+            Some(_) if payload_union.is_some() => {
+                let def = payload_union.expect("checked");
+                let _ = writeln!(
+                    s,
+                    "{what}: one of the variants of [`{def}`](#type-{}).\n",
+                    def.to_lowercase()
+                );
+            }
             Some(m) => s.push_str(&member_table(what, &m, &schema)),
             None => {
                 let _ = writeln!(s, "{what}: none.\n");
@@ -360,10 +377,10 @@ fn page_text(entries: &[Entry], corpus: &Corpus) -> Result<String, String> {
         }
         let example = examples.canonical().expect("Corpus::of checked");
         let _ = writeln!(s, "Example (`{}`):\n", example.path);
-        let _ = writeln!(s, "```json\n{}\n```\n", pretty(&example.value));
+        let _ = writeln!(s, "```json\n{}\n```\n", example.text);
         if let Some(answer) = examples.result_for(example) {
             let _ = writeln!(s, "Answer (`{}`):\n", answer.path);
-            let _ = writeln!(s, "```json\n{}\n```\n", pretty(&answer.value));
+            let _ = writeln!(s, "```json\n{}\n```\n", answer.text);
         }
         let order = match message.kind {
             Kind::Request => 0,
@@ -414,10 +431,6 @@ fn capitalize(text: &str) -> String {
         Some(c) => c.to_uppercase().collect::<String>() + chars.as_str(),
         None => String::new(),
     }
-}
-
-fn pretty(value: &Value) -> String {
-    serde_json::to_string_pretty(value).expect("JSON values serialize")
 }
 
 /// Text fit for a table cell: one line, pipes escaped.
