@@ -28,9 +28,15 @@ pub fn generate() -> FileSet {
 /// (the published documents embed its examples).
 ///
 /// # Panics
-/// When the corpus is unreadable, or a registry entry has no doc comment or no example: the
-/// message names the entry.
+/// When [`try_generate_in`] fails.
 pub fn generate_in(root: &Path) -> FileSet {
+    try_generate_in(root).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Generates every file, in memory, reading the examples corpus of the workspace at `root`.
+/// Fails when the corpus is unreadable, or when a registry entry has no doc comment or no
+/// canonical example: the error names the entry.
+pub fn try_generate_in(root: &Path) -> Result<FileSet, String> {
     let mut files = FileSet::new();
     let ts = crate::typescript::generate();
     let schemas = crate::schema::generate(&ts);
@@ -43,8 +49,8 @@ pub fn generate_in(root: &Path) -> FileSet {
             text.into_bytes(),
         );
     }
-    crate::reference::publish_into(root, &mut files).unwrap_or_else(|e| panic!("{e}"));
-    files
+    crate::reference::publish_into(root, &mut files)?;
+    Ok(files)
 }
 
 /// The files currently on disk in the folders codegen owns.

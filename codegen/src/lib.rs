@@ -14,7 +14,7 @@ pub mod schema;
 pub mod typescript;
 pub mod validate;
 
-pub use files::{FileSet, HEADER, generate, generate_in, write};
+pub use files::{FileSet, HEADER, generate, generate_in, try_generate_in, write};
 
 /// The rtwire workspace that contains `start`: the nearest directory at or above `start` whose
 /// `Cargo.toml` declares `[workspace]`. `None` when no such directory exists.

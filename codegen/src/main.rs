@@ -18,7 +18,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write `schemas/` and `generated/typescript/` (the default).
+    /// Write `schemas/`, `generated/typescript/` and the published documents (the default).
     Generate,
     /// Regenerate in memory and compare with the files on disk: exit 1 on drift.
     Check,
@@ -54,8 +54,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The generated files, or the error that stops generation (printed, exit 2).
+fn generated(root: &std::path::Path) -> Result<rtwire_codegen::FileSet, ExitCode> {
+    rtwire_codegen::try_generate_in(root).map_err(|e| {
+        eprintln!("error: cannot generate: {e}");
+        ExitCode::from(2)
+    })
+}
+
 fn generate(root: &std::path::Path) -> ExitCode {
-    let files = rtwire_codegen::generate_in(root);
+    let files = match generated(root) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
     match rtwire_codegen::write(root, &files) {
         Ok(report) => {
             for path in &report.written {
@@ -84,7 +95,10 @@ fn generate(root: &std::path::Path) -> ExitCode {
 }
 
 fn check(root: &std::path::Path) -> ExitCode {
-    let files = rtwire_codegen::generate_in(root);
+    let files = match generated(root) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
     match rtwire_codegen::check::drift(root, &files) {
         Ok((drift, _)) if drift.is_clean() => {
             println!("{} generated file(s) are up to date", files.len());
