@@ -575,14 +575,25 @@ fn member_table(what: &str, schema: &Value, root: &Value) -> String {
         .map(|r| r.iter().filter_map(Value::as_str).collect())
         .unwrap_or_default();
     let mut names: Vec<&String> = props.keys().collect();
-    names.sort_by_key(|n| (!required.contains(&n.as_str()), n.to_owned()));
+    // The tag (a constant) first, then required members, then optional ones.
+    names.sort_by_key(|n| {
+        (
+            props[n.as_str()].get("const").is_none(),
+            !required.contains(&n.as_str()),
+            n.to_owned(),
+        )
+    });
     let mut out = format!("{what}:\n\n| member | type | presence | meaning |\n|---|---|---|---|\n");
     for name in names {
         let member = &props[name.as_str()];
         let (ty, nullable) = type_of(member);
+        let tag = member
+            .get("const")
+            .map(|c| format!("Always `{c}`: names the message or variant."));
         let description = member
             .get("description")
             .and_then(Value::as_str)
+            .or(tag.as_deref())
             .unwrap_or_default();
         let presence = if required.contains(&name.as_str()) {
             if nullable {
