@@ -670,3 +670,45 @@ fn a_registry_entry_without_a_doc_comment_fails_generation_naming_it() {
         "registry entry realtime v2 client-to-server `input_audio_buffer.append`: its type InputAudioBufferAppend has no doc comment; document it in rtwire-protocol"
     );
 }
+
+#[test]
+fn every_link_in_the_reference_resolves() {
+    let docs = root().join("generated/docs");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&docs).expect("generated/docs") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("page");
+        let ids: BTreeSet<&str> = text
+            .split("<a id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .collect();
+        for link in text.split("](").skip(1) {
+            let target = link.split(')').next().expect("link");
+            let (file, anchor) = target.split_once('#').unwrap_or((target, ""));
+            if file.is_empty() {
+                assert!(
+                    ids.contains(anchor),
+                    "{}: no anchor #{anchor}",
+                    path.display()
+                );
+            } else {
+                assert!(
+                    docs.join(file).exists(),
+                    "{}: no file {file}",
+                    path.display()
+                );
+                if !anchor.is_empty() {
+                    let other = std::fs::read_to_string(docs.join(file)).expect("linked page");
+                    assert!(
+                        other.contains(&format!("<a id=\"{anchor}\"></a>")),
+                        "{}: {target}",
+                        path.display()
+                    );
+                }
+            }
+        }
+        pages += 1;
+    }
+    assert!(pages >= 6, "{pages} pages");
+}
