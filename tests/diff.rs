@@ -56,6 +56,22 @@ fn union(messages: &[(&str, Value)], open: bool) -> Value {
 fn tree(messages: &[(&str, &str, Value)], open: bool) -> SchemaSet {
     let mut files = BTreeMap::new();
     let mut catalog = vec![];
+    add_version(&mut files, &mut catalog, "v2", messages, open);
+    files.insert(
+        "catalog.json".into(),
+        serde_json::to_vec(&json!({ "messages": catalog })).unwrap(),
+    );
+    SchemaSet::from_files("test", files).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Adds the files and catalog entries of one realtime version's `messages` and unions.
+fn add_version(
+    files: &mut BTreeMap<String, Vec<u8>>,
+    catalog: &mut Vec<Value>,
+    version: &str,
+    messages: &[(&str, &str, Value)],
+    open: bool,
+) {
     for direction in ["client-to-server", "server-to-client"] {
         let mine: Vec<(&str, Value)> = messages
             .iter()
@@ -65,25 +81,20 @@ fn tree(messages: &[(&str, &str, Value)], open: bool) -> SchemaSet {
         if mine.is_empty() {
             continue;
         }
-        let union_path = format!("realtime/v2/{direction}.json");
+        let union_path = format!("realtime/{version}/{direction}.json");
         files.insert(
             union_path.clone(),
             serde_json::to_vec(&union(&mine, open)).unwrap(),
         );
         for (wire, schema) in &mine {
-            let path = format!("realtime/v2/{direction}/{wire}.json");
+            let path = format!("realtime/{version}/{direction}/{wire}.json");
             files.insert(path.clone(), serde_json::to_vec(schema).unwrap());
             catalog.push(json!({
-                "surface": "realtime", "version": "v2", "direction": direction, "wire_name": wire,
+                "surface": "realtime", "version": version, "direction": direction, "wire_name": wire,
                 "schema": path, "union_schema": union_path
             }));
         }
     }
-    files.insert(
-        "catalog.json".into(),
-        serde_json::to_vec(&json!({ "messages": catalog })).unwrap(),
-    );
-    SchemaSet::from_files("test", files).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn accepts(schema: &Value, instance: &Value) -> bool {
@@ -693,6 +704,45 @@ fn messages_added_and_removed_are_judged_against_the_unions() {
             tree(&[(s2c, "a", m("a"))], true)
         ),
         [("b".to_owned(), "message-removed", Status::Compatible, None)]
+    );
+}
+
+#[test]
+fn messages_of_a_new_union_reach_no_old_union_and_are_plain_additions() {
+    // A new realtime surface (here `translation`) next to a closed v2 union that would reject
+    // its message: no old peer ever decodes the new union, so nothing breaks.
+    let body = obj(json!({ "a": S() }), &["a"]);
+    let v2 = [(
+        "server-to-client",
+        "error",
+        message("error", &body, &json!({})),
+    )];
+    let translation = [(
+        "server-to-client",
+        "session.closed",
+        message("session.closed", &body, &json!({})),
+    )];
+    let mut files = BTreeMap::new();
+    let mut catalog = vec![];
+    add_version(&mut files, &mut catalog, "v2", &v2, false);
+    add_version(&mut files, &mut catalog, "translation", &translation, false);
+    files.insert(
+        "catalog.json".into(),
+        serde_json::to_vec(&json!({ "messages": catalog })).unwrap(),
+    );
+    let new = SchemaSet::from_files("test", files).unwrap_or_else(|e| panic!("{e}"));
+    let findings = diff::diff(&tree(&v2, false), &new, None, &[]);
+    let got: Vec<(String, &str, Status)> = findings
+        .iter()
+        .map(|f| (f.message.version.clone(), f.rule.id(), f.status))
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "translation".to_owned(),
+            "message-added",
+            Status::Compatible
+        )]
     );
 }
 

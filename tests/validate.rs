@@ -407,14 +407,23 @@ fn a_pretty_printed_message_is_read_as_one_document() {
 
 #[test]
 fn an_unknown_union_is_a_usage_error_that_lists_the_unions() {
-    let run = text("realtime/v3/ServerEvent", &[]);
+    let run = text("realtime/v0/ServerEvent", &[]);
     assert_eq!(run.code, EXIT_ERROR);
     assert_eq!(run.out, "");
+    // The list is every registered union, `<module>/<name>`, in registry order.
+    let listed: String = rtwire_protocol::registry::unions()
+        .iter()
+        .map(|u| format!("  {}/{}\n", u.module, u.name))
+        .collect();
+    assert!(
+        listed.contains("  realtime/v2/ServerEvent\n  ")
+            && listed.contains("  realtime/translation/ServerEvent\n")
+            && listed.ends_with("  app-server/ServerMessage\n"),
+        "{listed}"
+    );
     assert_eq!(
         run.err,
-        "error: unknown union `realtime/v3/ServerEvent`; the unions are:\n  realtime/v1/ClientEvent\n  \
-         realtime/v1/ServerEvent\n  realtime/v2/ClientEvent\n  realtime/v2/ServerEvent\n  app-server/ClientMessage\n  \
-         app-server/ServerMessage\n"
+        format!("error: unknown union `realtime/v0/ServerEvent`; the unions are:\n{listed}")
     );
 }
 

@@ -32,21 +32,29 @@ impl Surface {
     }
 }
 
-/// The protocol version (realtime dialect, or app-server method namespace).
+/// The protocol version (realtime dialect, or app-server method namespace), or, for a realtime
+/// surface that is a separate endpoint with its own events rather than a dialect, that endpoint
+/// ([`Version::Translation`]). It names the folder of a union's files and the `version` of its
+/// catalog entries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Version {
     /// Realtime "quicksilver", or the app-server v1 (camelCase) namespace.
     V1,
     /// Realtime GA, or the app-server v2 (slash-separated) namespace.
     V2,
+    /// The realtime translation endpoint (`/v1/realtime/translations`): not a protocol version
+    /// but its own set of events, some of whose names the conversation protocol also uses with
+    /// other payloads.
+    Translation,
 }
 
 impl Version {
-    /// `v1` or `v2`.
+    /// `v1`, `v2` or `translation`.
     pub fn as_str(self) -> &'static str {
         match self {
             Version::V1 => "v1",
             Version::V2 => "v2",
+            Version::Translation => "translation",
         }
     }
 }
@@ -275,6 +283,8 @@ pub fn unions() -> Vec<UnionInfo> {
         UnionInfo::of::<crate::realtime::v1::ServerEvent>(),
         UnionInfo::of::<crate::realtime::v2::ClientEvent>(),
         UnionInfo::of::<crate::realtime::v2::ServerEvent>(),
+        UnionInfo::of::<crate::realtime::translation::ClientEvent>(),
+        UnionInfo::of::<crate::realtime::translation::ServerEvent>(),
         UnionInfo::of::<crate::app_server::ClientMessage>(),
         UnionInfo::of::<crate::app_server::ServerMessage>(),
     ]

@@ -54,11 +54,14 @@ pub fn classify(path: &Path) -> Result<(Surface, Version, String, bool), String>
         "app-server" => Surface::AppServer,
         other => return Err(format!("unknown surface folder `{other}`")),
     };
-    let version = match parts[1].as_str() {
-        "v1" => Version::V1,
-        "v2" => Version::V2,
-        other => return Err(format!("unknown version folder `{other}`")),
-    };
+    // The versions are those of the registered messages of this surface: a new version or
+    // surface folder needs no edit here.
+    let version = rtwire_protocol::registry::messages()
+        .into_iter()
+        .filter(|m| m.surface == surface)
+        .map(|m| m.version)
+        .find(|v| v.as_str() == parts[1])
+        .ok_or_else(|| format!("unknown version folder `{}`", parts[1]))?;
     let wire_name = parts[2..parts.len() - 1].join("/");
     let file = &parts[parts.len() - 1];
     let lenient = file.ends_with(".lenient.json");

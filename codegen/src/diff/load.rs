@@ -28,7 +28,7 @@ fn err<T>(message: impl Into<String>) -> Result<T, LoadError> {
 pub struct MessageKey {
     /// `realtime` or `app-server`.
     pub surface: String,
-    /// `v1` or `v2`.
+    /// The registry's version: `v1`, `v2`, `translation`, …
     pub version: String,
     /// `client-to-server` or `server-to-client`.
     pub direction: String,

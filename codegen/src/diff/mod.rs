@@ -217,7 +217,7 @@ pub fn diff(old: &SchemaSet, new: &SchemaSet, mode: Option<Mode>, allow: &[Rule]
             ),
             (None, Some(n)) => {
                 let instance = minimal(Doc { root: &n.schema }, &n.schema);
-                let closed = old_union(old, key)
+                let closed = old_union(old, n)
                     .zip(instance.as_ref())
                     .is_some_and(|(u, i)| !accepts(u, i));
                 let (rule, detail) = if closed {
@@ -293,19 +293,10 @@ fn renamed_messages(old: &SchemaSet, new: &SchemaSet) -> Vec<(MessageKey, Messag
     pairs
 }
 
-/// The old union schema a new message would have reached.
-fn old_union<'a>(old: &'a SchemaSet, key: &MessageKey) -> Option<&'a Value> {
-    let same = |e: &&load::Entry, version: bool| {
-        e.key.surface == key.surface
-            && e.key.direction == key.direction
-            && (!version || e.key.version == key.version)
-    };
-    let entry = old
-        .entries
-        .values()
-        .find(|e| same(e, true))
-        .or_else(|| old.entries.values().find(|e| same(e, false)))?;
-    old.unions.get(&entry.union_path)
+/// The old union schema a new message would have reached: the old file of the union that
+/// holds it now. A union that is new (a new realtime version or surface) has no old receivers.
+fn old_union<'a>(old: &'a SchemaSet, new_entry: &load::Entry) -> Option<&'a Value> {
+    old.unions.get(&new_entry.union_path)
 }
 
 fn judge(
@@ -341,9 +332,9 @@ fn judge(
         // side (or, when added, against the old union), not against one counterpart.
         let message_level = old_entry.map(|e| &e.key) != new_entry.map(|e| &e.key);
         let rejected = match (change.rule.receiver_view(), receiver) {
-            _ if change.rule == Rule::MessageAddedClosedUnion => {
-                old_union(old, key).is_some_and(|u| !accepts(u, &instance))
-            }
+            _ if change.rule == Rule::MessageAddedClosedUnion => new_entry
+                .and_then(|n| old_union(old, n))
+                .is_some_and(|u| !accepts(u, &instance)),
             _ if message_level => any_message(),
             (ReceiverView::AnyMessage, _) | (_, None) => any_message(),
             (ReceiverView::Accepted, Some(e)) => !accepts(&e.schema, &instance),

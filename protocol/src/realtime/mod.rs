@@ -1,12 +1,14 @@
 //! The realtime WebSocket protocol: one JSON event per text frame, tagged on `type`.
 //!
 //! [`v1`] is the "quicksilver" dialect, [`v2`] the GA Realtime API. Types whose wire form is the
-//! same in both are defined once, here, and re-exported by both. [`Event`] is the
+//! same in both are defined once, here, and re-exported by both. [`translation`] is the
+//! separate translation endpoint, with unions of its own. [`Event`] is the
 //! version-independent view of the server events of both ([`normalized`]); [`outbound`] builds
 //! the client event of each intent in either variant.
 
 pub mod normalized;
 pub mod outbound;
+pub mod translation;
 pub mod v1;
 pub mod v2;
 
