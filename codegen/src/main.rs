@@ -30,12 +30,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `diff` and `validate` work on the files they are given, in any folder: only generation
+    // needs the workspace.
+    let needs_workspace = matches!(cli.command, None | Some(Command::Generate | Command::Check));
     let root = match cli.root {
         Some(root) => root,
         None => {
             let cwd = std::env::current_dir().unwrap_or_default();
             match rtwire_codegen::find_workspace_root(&cwd) {
                 Some(root) => root,
+                None if !needs_workspace => cwd,
                 None => {
                     eprintln!(
                         "error: no Cargo.toml with [workspace] at or above {}; run inside the rtwire workspace or pass --root",
