@@ -156,7 +156,26 @@ pub const CONNECTIONS: &[Connection] = &[
             example: "model",
             required: true,
         }],
-        headers: &[AUTHORIZATION],
+        headers: &[
+            Param {
+                name: "Authorization",
+                description: "`Bearer <API key>` (an ordinary OpenAI API key).",
+                example: "Bearer sk-example",
+                required: true,
+            },
+            Param {
+                name: "OpenAI-Organization",
+                description: "The organization, when the client is configured with one.",
+                example: "org-example",
+                required: false,
+            },
+            Param {
+                name: "OpenAI-Project",
+                description: "The project, when the client is configured with one.",
+                example: "proj_example",
+                required: false,
+            },
+        ],
     },
 ];
 
