@@ -5,7 +5,9 @@ pub mod check;
 pub mod diff;
 pub mod files;
 pub mod schema;
+pub mod standard;
 pub mod typescript;
+pub mod unions;
 pub mod validate;
 
 pub use files::{FileSet, HEADER, generate, write};
