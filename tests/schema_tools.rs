@@ -199,11 +199,11 @@ fn a_closed_union_refuses_an_unknown_type_by_naming_it() {
     let open = validator(&schema("realtime/v2/ServerEvent.json"));
     let event = json!({ "type": "response.audio_beep.delta", "delta": "AAA=" });
     assert!(open.is_valid(&event), "the open form keeps unknown types");
-    let errors = violations(&closed, &event);
-    assert_eq!(errors.len(), 1, "{errors:?}");
-    assert!(
-        errors[0].starts_with("/type: \"response.audio_beep.delta\" is not one of "),
-        "{errors:?}"
+    assert_eq!(
+        violations(&closed, &event),
+        vec![
+            "/type: \"response.audio_beep.delta\" is not one of \"session.created\", \"session.updated\" or 46 other candidates"
+        ]
     );
 }
 

@@ -74,6 +74,26 @@ for (const file of walk(examplesDir).filter((p) => p.endsWith(".json") && !p.end
   expect(union.forms.closed, !(lenient && unknownVariant));
   if (!lenient) expect(union.forms.generators, true);
 }
+// The errors README.md shows: a closed union refuses an unknown type on the tag, and a
+// malformed known event with its own message's error only (not one error per branch).
+const errorsOf = (path, value) => {
+  const validate = validators.get(path);
+  validate(value);
+  return JSON.stringify((validate.errors ?? []).map((e) => [e.instancePath, e.schemaPath, e.message]));
+};
+const pinned = [
+  ["realtime/v2/ServerEvent.closed.json", { type: "response.audio_beep.delta", delta: "AAA=" },
+    [["/type", "#/properties/type/enum", "must be equal to one of the allowed values"]]],
+  ["realtime/v2/ServerEvent.json", { type: "response.audio_beep.delta", delta: "AAA=" }, []],
+  ["realtime/v2/ServerEvent.closed.json",
+    { type: "response.output_audio.delta", event_id: "event_1", response_id: "resp_1", item_id: "item_1", output_index: "0", content_index: 0 },
+    [["", "#/$defs/ResponseOutputAudioDelta/required", "must have required property 'delta'"]]],
+];
+for (const [path, value, want] of pinned) {
+  const got = errorsOf(path, value);
+  if (got !== JSON.stringify(want)) problems.push(`${path}: errors for ${JSON.stringify(value)} are ${got}, not ${JSON.stringify(want)}`);
+}
+
 for (const p of problems) console.log(p);
 console.log(`${byPath.size} schema file(s) compiled under strict mode, ${warnings.length} warning(s); ${checked} example(s) checked; ${problems.length} problem(s)`);
 process.exit(problems.length ? 1 : 0);
