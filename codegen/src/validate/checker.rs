@@ -388,9 +388,20 @@ mod tests {
         };
         assert_eq!(
             findings,
+            vec![schema_finding("/type", "7 is not of type \"string\"")]
+        );
+        // A message that is neither a request, a notification nor an answer fails at itself;
+        // the whole object is too long to quote.
+        let mut checker = Checker::new("app-server/ServerMessage").unwrap().unwrap();
+        let message = serde_json::json!({ "id": 3, "long": long });
+        let SchemaVerdict::Rejected(findings) = checker.validate(&message) else {
+            panic!("accepted")
+        };
+        assert_eq!(
+            findings,
             vec![schema_finding(
                 "",
-                "the object is not valid under any of the schemas listed in the 'oneOf' keyword"
+                "the object is not valid under any of the schemas listed in the 'anyOf' keyword"
             )]
         );
     }
