@@ -365,7 +365,7 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
 }
 
 /// What the catalog says about the files it lists.
-const CATALOG_DESCRIPTION: &str = "Every file of this tree. `messages`: one entry per registered message, with its own schema, the open union that holds it and its answers' schema. `unions`: each union (and the app-server unions of the stable surface, without experimental methods) in three forms: `open` for receivers (other tags are kept as raw JSON), `closed` for strict validators (known tags and known variants only), both dispatching on the tag with if/then so that a message costs about its own schema and an error names it; `generators` for code generators (a oneOf of one named definition per message, closed). Each file's `$id` is `id_base` followed by its path here; every `$ref` is local to its file.";
+const CATALOG_DESCRIPTION: &str = "Every file of this tree. `messages`: one entry per registered message, with its own schema, the open union that holds it and its answers' schema. `unions`: each union (and the app-server unions of the stable surface, without experimental methods) in three forms: `open` for receivers (other tags are kept as raw JSON), `closed` for strict validators (known tags and known variants only), both dispatching on the tag with if/then so that an error is about the message its tag names; `generators` for code generators (a oneOf of one named definition per message, closed). Each file's `$id` is `id_base` followed by its path here; every `$ref` is local to its file.";
 
 /// Adds the members of `from` (an object) to `into`.
 fn merge(into: &mut Value, from: Value) {

@@ -3,8 +3,8 @@
 //!
 //! * **open** (`<Union>.json`), for receivers: dispatches on the tag with `if`/`then` and keeps
 //!   every message whose tag it does not know (the catch-all). A known tag is checked against its
-//!   message only, so validating against the union costs about what validating against the
-//!   message does, and an error names the message.
+//!   message only, so an error is about that message (every `if` is still evaluated: see
+//!   BENCHMARKS.md for what that costs).
 //! * **closed** (`<Union>.closed.json`), for strict validators: the same dispatch, but the tag
 //!   must be a known one, and nested unions (items, content parts, tools…) lose their catch-all
 //!   branches too. An unknown tag fails on the tag itself.
