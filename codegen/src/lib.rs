@@ -11,8 +11,10 @@ pub mod files;
 pub mod openrpc;
 pub mod reference;
 pub mod schema;
+pub mod standard;
 pub mod ts_rewrite;
 pub mod typescript;
+pub mod unions;
 pub mod validate;
 
 pub use files::{FileSet, HEADER, generate, generate_in, try_generate_in, write};
