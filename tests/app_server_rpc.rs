@@ -615,7 +615,6 @@ fn one_pass_decoding_of_a_method_first_notification_agrees_with_buffered_decodin
     let texts = [
         json!({"method":"thread/realtime/transcript/delta","params":{"threadId":THREAD,"role":"user","delta":"hi"}}).to_string(),
         format!(r#"{{"method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}},"jsonrpc":"2.0","extra":[1,{{}}]}}"#),
-        format!(r#"{{"method":"thread/realtime/closed","params":{{"threadId":"a"}},"params":{{"threadId":"{THREAD}"}}}}"#),
         r#"{"method":"account/updated"}"#.to_owned(),
         r#"{"method":"thread/realtime/closed","params":{"threadId":1}}"#.to_owned(),
         r#"{"method":"thread/realtime/closed","params":{"threadId":"t"},"id":7}"#.to_owned(),
@@ -632,15 +631,35 @@ fn one_pass_decoding_of_a_method_first_notification_agrees_with_buffered_decodin
             "{text}"
         );
     }
-    // A second `method` is refused by the one-pass decoder; `decode` then reads the message as
-    // a buffered object would (the last `method` wins).
-    let twice = format!(
-        r#"{{"method":"thread/realtime/sdp","method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}}}}"#
-    );
-    assert!(serde_json::from_str::<ServerMessage>(&twice).is_err());
-    let decoded = ServerMessage::decode(&twice).unwrap();
-    assert_eq!(
-        encode(&decoded),
-        json!({"method":"thread/realtime/closed","params":{"threadId":THREAD}})
-    );
+    // A repeated member (`method`, `params`, or any other) is refused by every decoder alike:
+    // no view reads the first or the last value (-32600, at the repeated member).
+    for (text, pointer) in [
+        (
+            format!(
+                r#"{{"method":"thread/realtime/sdp","method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}}}}"#
+            ),
+            "/method",
+        ),
+        (
+            format!(
+                r#"{{"method":"thread/realtime/closed","params":{{"threadId":"a"}},"params":{{"threadId":"{THREAD}"}}}}"#
+            ),
+            "/params",
+        ),
+    ] {
+        assert!(
+            serde_json::from_str::<ServerMessage>(&text).is_err(),
+            "{text}"
+        );
+        let error = ServerMessage::decode(&text).unwrap_err();
+        let member = &pointer[1..];
+        assert_eq!(
+            (error.code.code(), error.message.as_str()),
+            (
+                -32600,
+                format!("duplicate member `{member}` (at {pointer})").as_str()
+            ),
+            "{text}"
+        );
+    }
 }

@@ -424,8 +424,8 @@ impl<N: Notification> Notify<N> {
     /// [`crate::app_server::stream`]), streaming `params` into its type: the same outcome as
     /// [`Self::from_value`] on the whole message. An `id` makes the message a request of a
     /// notification method: the error [`ClientMessage::decode`](super::ClientMessage::decode)
-    /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A second `method`
-    /// is an error (the buffered decoders would read the last one).
+    /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A repeated member
+    /// never reaches this loop: the strict map it reads from refuses it.
     pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(
         mut rest: M,
     ) -> Result<Self, M::Error> {
@@ -433,7 +433,6 @@ impl<N: Notification> Notify<N> {
         let mut params = None;
         while let Some(key) = rest.next_key::<crate::tagged::Key<'de>>()? {
             match key.0.as_ref() {
-                // Like a buffered object, the last `params` wins.
                 "params" if has_params::<N::Params>() => {
                     params = Some(rest.next_value::<N::Params>()?)
                 }
