@@ -95,16 +95,10 @@ impl Event {
             }),
             S::InputTranscriptAdded(e) => Event::InputTranscriptDelta(delta(e)),
             S::OutputTranscriptAdded(e) => Event::OutputTranscriptDelta(delta(e)),
-            S::TurnDone(e) => match e.final_transcript() {
-                Some((v3::Speaker::User, text)) => Event::InputTranscriptDone(done(text)),
-                Some((v3::Speaker::Assistant, text)) => Event::OutputTranscriptDone(done(text)),
-                None => {
-                    let role = match &e.turn.role {
-                        v3::TurnRole::Other(role) => role.clone(),
-                        known => crate::encode(known).as_str().unwrap_or_default().to_owned(),
-                    };
-                    return Err(V3Unmapped::OtherTurnRole(role));
-                }
+            S::TurnDone(e) => match &e.turn.role {
+                v3::TurnRole::User => Event::InputTranscriptDone(done(&e.turn.transcript)),
+                v3::TurnRole::Assistant => Event::OutputTranscriptDone(done(&e.turn.transcript)),
+                v3::TurnRole::Other(role) => return Err(V3Unmapped::OtherTurnRole(role.clone())),
             },
             S::DelegationCreated(e) => {
                 let handoff = e.handoff().map_err(V3Unmapped::NotHandoff)?;
