@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod app_server;
+pub mod borrowed;
 pub mod codec;
 pub mod error;
 pub mod open_union;

@@ -6,6 +6,7 @@
 //! version-independent view of the server events of both ([`normalized`]); [`outbound`] builds
 //! the client event of each intent in either variant.
 
+mod borrowed;
 pub mod normalized;
 pub mod outbound;
 pub mod translation;
@@ -55,7 +56,7 @@ macro_rules! event_union {
         }
 
         const _: () = {
-            struct Table;
+            type Table = $crate::tagged::Tags<$ty>;
 
             impl<'de> $crate::tagged::Dispatch<'de> for Table {
                 type Union = $ty;
