@@ -13,6 +13,8 @@
 #![deny(missing_docs)]
 
 pub mod app_server;
+#[cfg(feature = "base64")]
+pub mod audio;
 pub mod borrowed;
 pub mod codec;
 pub mod error;
