@@ -340,9 +340,246 @@ fn runner() -> TestRunner {
     })
 }
 
-/// Bad inputs and the error both decoders give for them, pinned.
+/// The error of both decoders of `P` on `text`, or a description of how they differ.
+fn error_of<P: Pair>(text: &str) -> String {
+    if let Err(e) = agree::<P>(text) {
+        return format!("DISAGREE: {e}");
+    }
+    match P::owned(text) {
+        Ok(message) => format!("ACCEPTED: {}", serde_json::to_value(message).unwrap()),
+        Err(e) => e,
+    }
+}
+
+const DELTA: &str = r#""response_id":"r","item_id":"i","output_index":0,"content_index":0"#;
+
 #[test]
 fn borrowed_and_owned_decoders_give_the_same_pinned_errors() {
-    let cases: [(&str, fn(&str) -> Result<(), String>, &str, &str); 0] = [];
-    let _ = cases;
+    let cases: Vec<(String, String)> = vec![
+        (
+            error_of::<v2::ServerEvent>(&format!(r#"{{"type":"response.output_audio.delta",{DELTA}}}"#)),
+            "response.output_audio.delta: missing field `delta`".into(),
+        ),
+        (
+            error_of::<v2::ServerEvent>(r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":"0","content_index":0,"delta":""}"#),
+            "response.output_audio.delta: invalid type: string \"0\", expected u32 (at /output_index)".into(),
+        ),
+        (
+            error_of::<v2::ServerEvent>(&format!(r#"{{"type":"response.audio.delta",{DELTA},"delta":7}}"#)),
+            "response.audio.delta: invalid type: integer `7`, expected a string (at /delta)".into(),
+        ),
+        (
+            error_of::<v2::ServerEvent>(&format!(r#"{{"type":"response.output_audio.delta",{DELTA},"delta":"","event_id":false}}"#)),
+            "response.output_audio.delta: invalid type: boolean `false`, expected a string (at /event_id)".into(),
+        ),
+        (
+            error_of::<v2::ServerEvent>(&format!(r#"{{"type":"response.output_audio.delta",{DELTA},"delta":"","delta":""}}"#)),
+            // The owned decoder reads a repeated member from the buffered object: the last wins.
+            r#"ACCEPTED: {"content_index":0,"delta":"","item_id":"i","output_index":0,"response_id":"r","type":"response.output_audio.delta"}"#.into(),
+        ),
+        (
+            error_of::<v2::ServerEvent>(&format!(r#"{{{DELTA},"type":"response.output_audio.delta","channels":"2","delta":""}}"#)),
+            "response.output_audio.delta: invalid type: string \"2\", expected u32 (at /channels)".into(),
+        ),
+        (
+            error_of::<v2::ServerEvent>(r#"{"type":"response.output_audio.delta","#),
+            "not valid JSON: EOF while parsing a value at line 1 column 38".into(),
+        ),
+        (
+            error_of::<v2::ServerEvent>(r#"{"type":7}"#),
+            "invalid type: integer `7`, expected a string `type` (at /type)".into(),
+        ),
+        (
+            error_of::<v2::ClientEvent>(r#"{"type":"input_audio_buffer.append"}"#),
+            "input_audio_buffer.append: missing field `audio`".into(),
+        ),
+        (
+            error_of::<v1::ServerEvent>(r#"{"type":"conversation.output_audio.delta","sample_rate":24000,"channels":1}"#),
+            "conversation.output_audio.delta: missing field `delta` (or its alias `data`)".into(),
+        ),
+        (
+            error_of::<v1::ServerEvent>(r#"{"type":"conversation.output_audio.delta","data":"AA==","sample_rate":24000}"#),
+            "conversation.output_audio.delta: missing field `channels` (or its alias `num_channels`)".into(),
+        ),
+        (
+            error_of::<v1::ServerEvent>(r#"{"type":"conversation.output_audio.delta","delta":null,"data":null,"sample_rate":24000,"channels":1}"#),
+            "conversation.output_audio.delta: missing field `delta` (or its alias `data`)".into(),
+        ),
+        (
+            error_of::<translation::ServerEvent>(r#"{"type":"session.output_audio.delta","delta":"AA=A"}"#),
+            "session.output_audio.delta: not base64: padding `=` before the end at offset 2 (at /delta)".into(),
+        ),
+        (
+            error_of::<translation::ClientEvent>(r#"{"type":"session.input_audio_buffer.append","audio":"AAA"}"#),
+            "session.input_audio_buffer.append: not base64: the length is not a multiple of 4 at offset 3 (at /audio)".into(),
+        ),
+        (
+            error_of::<ServerMessage>(r#"{"method":"thread/realtime/outputAudio/delta","params":{"threadId":"t","audio":{"data":"","sampleRate":24000}}}"#),
+            "RpcDecodeError { id: None, code: InvalidParams, message: \"invalid params for thread/realtime/outputAudio/delta: missing field `numChannels` (at /params/audio)\", path: \"/params/audio\", reason: \"missing field `numChannels`\" }".into(),
+        ),
+        (
+            error_of::<ServerMessage>(r#"{"method":"thread/realtime/outputAudio/delta"}"#),
+            "RpcDecodeError { id: None, code: InvalidParams, message: \"invalid params for thread/realtime/outputAudio/delta: missing field `params`\", path: \"\", reason: \"missing field `params`\" }".into(),
+        ),
+        (
+            error_of::<ServerMessage>(r#"{"method":"thread/realtime/outputAudio/delta","id":3,"params":{}}"#),
+            "RpcDecodeError { id: Some(Integer(3)), code: MethodNotFound, message: \"method not found: thread/realtime/outputAudio/delta\", path: \"\", reason: \"method not found: thread/realtime/outputAudio/delta\" }".into(),
+        ),
+        (
+            error_of::<ClientMessage>(r#"{"id":"a","method":"thread/realtime/appendAudio","params":{"threadId":"t","audio":{"data":7,"sampleRate":24000,"numChannels":1}}}"#),
+            "RpcDecodeError { id: Some(String(\"a\")), code: InvalidParams, message: \"invalid params for thread/realtime/appendAudio: invalid type: integer `7`, expected a string (at /params/audio/data)\", path: \"/params/audio/data\", reason: \"invalid type: integer `7`, expected a string\" }".into(),
+        ),
+        (
+            error_of::<ClientMessage>(r#"{"id":null,"method":"thread/realtime/appendAudio","params":{}}"#),
+            "RpcDecodeError { id: None, code: InvalidRequest, message: \"invalid type: null, expected a string or an integer (at /id)\", path: \"/id\", reason: \"invalid type: null, expected a string or an integer\" }".into(),
+        ),
+    ];
+    let (got, want): (Vec<String>, Vec<String>) = cases.into_iter().unzip();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn aliases_minimal_forms_and_unknown_events_decode_as_in_the_owned_decoder() {
+    // `response.audio.delta` and `num_channels` are read as the canonical event.
+    let text =
+        format!(r#"{{"type":"response.audio.delta",{DELTA},"delta":"AAAA","num_channels":2}}"#);
+    let Ok(v2::ServerEventRef::ResponseOutputAudioDelta(delta)) =
+        v2::ServerEvent::decode_borrowed(&text)
+    else {
+        panic!("the alias is a borrowed delta");
+    };
+    assert_eq!(delta.channels, Some(2));
+    assert_eq!(
+        serde_json::to_value(v2::ServerEventRef::ResponseOutputAudioDelta(delta)).unwrap(),
+        json!({"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAAA","channels":2})
+    );
+    // v1: `data` is used only when `delta` is absent or null.
+    let text = r#"{"type":"conversation.output_audio.delta","delta":null,"data":"AAAA","sample_rate":48000,"num_channels":2}"#;
+    let view = v1::ServerEvent::decode_borrowed(text).unwrap();
+    assert_eq!(
+        serde_json::to_value(&view).unwrap(),
+        json!({"type":"conversation.output_audio.delta","delta":"AAAA","sample_rate":48000,"channels":2})
+    );
+    // An unknown event is kept as raw JSON, in the owned variant.
+    let text = r#"{"type":"response.output_audio.delta.v9","delta":"AAAA","x":[1]}"#;
+    assert_eq!(
+        v2::ServerEvent::decode_borrowed(text).unwrap(),
+        v2::ServerEventRef::Owned(v2::ServerEvent::Unknown(
+            serde_json::from_str(text).unwrap()
+        ))
+    );
+    // A tag that is not first is read from the buffered object, and the delta is still the
+    // borrowed variant (holding copies).
+    let text = format!(r#"{{"delta":"AAAA",{DELTA},"type":"response.output_audio.delta"}}"#);
+    let Ok(v2::ServerEventRef::ResponseOutputAudioDelta(delta)) =
+        v2::ServerEvent::decode_borrowed(&text)
+    else {
+        panic!("a delta whose tag comes last is a delta");
+    };
+    assert!(matches!(delta.delta, Cow::Owned(_)));
+    // Every other event is the owned event.
+    let text = r#"{"type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}"#;
+    assert_eq!(
+        v2::ServerEvent::decode_borrowed(text).unwrap(),
+        v2::ServerEventRef::Owned(rtwire_protocol::decode(text, "type").unwrap())
+    );
+}
+
+/// Whether `s` borrows from `text`.
+fn within(s: &Cow<'_, str>, text: &str) -> bool {
+    let range = text.as_bytes().as_ptr_range();
+    matches!(s, Cow::Borrowed(b) if range.contains(&b.as_ptr()))
+}
+
+#[test]
+fn audio_members_borrow_from_the_frame_unless_an_escape_forces_a_copy() {
+    let text = format!(
+        r#"{{"type":"response.output_audio.delta","event_id":"e",{DELTA},"delta":"AAAA"}}"#
+    );
+    let Ok(v2::ServerEventRef::ResponseOutputAudioDelta(delta)) =
+        v2::ServerEvent::decode_borrowed(&text)
+    else {
+        panic!("a borrowed delta");
+    };
+    assert!(within(&delta.delta, &text) && within(&delta.response_id, &text));
+    assert!(within(&delta.item_id, &text) && within(delta.event_id.as_ref().unwrap(), &text));
+
+    let text = r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AA\/A"}"#;
+    let Ok(v2::ServerEventRef::ResponseOutputAudioDelta(delta)) =
+        v2::ServerEvent::decode_borrowed(text)
+    else {
+        panic!("a borrowed delta");
+    };
+    assert_eq!(delta.delta, Cow::<str>::Owned("AA/A".into()));
+    assert!(within(&delta.item_id, text));
+
+    let text = r#"{"type":"conversation.output_audio.delta","data":"AAAA","sample_rate":24000,"channels":1}"#;
+    let Ok(v1::ServerEventRef::ConversationOutputAudioDelta(delta)) =
+        v1::ServerEvent::decode_borrowed(text)
+    else {
+        panic!("a borrowed v1 delta");
+    };
+    assert!(within(&delta.delta, text));
+
+    let text = r#"{"type":"session.output_audio.delta","delta":"AAAA"}"#;
+    let Ok(translation::ServerEventRef::OutputAudioDelta(delta)) =
+        translation::ServerEvent::decode_borrowed(text)
+    else {
+        panic!("a borrowed translation delta");
+    };
+    assert!(within(&delta.delta, text));
+
+    let text = r#"{"method":"thread/realtime/outputAudio/delta","params":{"threadId":"t","audio":{"data":"AAAA","sampleRate":24000,"numChannels":1,"itemId":"i"}}}"#;
+    let Ok(ServerMessageRef::ThreadRealtimeOutputAudioDelta(params)) =
+        ServerMessage::decode_borrowed(text)
+    else {
+        panic!("borrowed outputAudio/delta params");
+    };
+    assert!(within(&params.audio.data, text) && within(&params.thread_id, text));
+
+    let text = r#"{"id":1,"method":"thread/realtime/appendAudio","params":{"threadId":"t","audio":{"data":"AAAA","sampleRate":24000,"numChannels":1}}}"#;
+    let Ok(ClientMessageRef::ThreadRealtimeAppendAudio { id, params }) =
+        ClientMessage::decode_borrowed(text)
+    else {
+        panic!("a borrowed appendAudio request");
+    };
+    assert_eq!(id, RequestId::Integer(1));
+    assert!(within(&params.audio.data, text));
+}
+
+#[test]
+fn an_audio_delta_decodes_to_pcm_with_no_allocation_into_a_reused_buffer() {
+    let pcm: Vec<u8> = (0..9600u32).map(|i| (i * 7 % 251) as u8).collect();
+    let text = format!(
+        r#"{{"type":"response.output_audio.delta","event_id":"event_1",{DELTA},"delta":"{}"}}"#,
+        Pcm(&pcm)
+    );
+    let mut buffer = Vec::with_capacity(pcm.len());
+    let mut samples = Vec::with_capacity(pcm.len() / 2);
+    // The first use detects the CPU's vector instructions, once per process.
+    rtwire_protocol::audio::decode_pcm_into("AAAA", &mut Vec::with_capacity(3), None, "").unwrap();
+    let count = allocations_during(|| {
+        for _ in 0..3 {
+            buffer.clear();
+            samples.clear();
+            match v2::ServerEvent::decode_borrowed(&text) {
+                Ok(v2::ServerEventRef::ResponseOutputAudioDelta(delta)) => {
+                    delta.decode_pcm_into(&mut buffer).unwrap();
+                    delta.decode_samples_into(&mut samples).unwrap();
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+    });
+    assert_eq!(count, 0);
+    assert_eq!(buffer, pcm);
+    let expected: Vec<i16> = pcm
+        .chunks(2)
+        .map(|b| i16::from_le_bytes([b[0], b[1]]))
+        .collect();
+    assert_eq!(samples, expected);
+    // The owned decoder allocates (at least the audio string): the counter counts.
+    assert!(
+        allocations_during(|| drop(rtwire_protocol::decode::<v2::ServerEvent>(&text, "type"))) > 0
+    );
 }

@@ -74,7 +74,16 @@ pub fn decode_samples_into(
 }
 
 fn samples(text: &[u8], out: &mut Vec<i16>) -> Result<(), String> {
-    out.reserve(text.len() / 8 * 3 + 2);
+    // Exactly the samples of a valid text, so that a buffer with that capacity is not grown.
+    let padding = text
+        .iter()
+        .rev()
+        .take(2)
+        .take_while(|&&c| c == b'=')
+        .count();
+    let symbols = text.len() - padding;
+    let bytes_len = symbols / 4 * 3 + [0, 0, 1, 2][symbols % 4];
+    out.reserve(bytes_len / 2);
     let mut bytes = [0u8; CHUNK / 4 * 3];
     let mut total = 0;
     for (i, chunk) in text.chunks(CHUNK).enumerate() {
