@@ -583,3 +583,238 @@ fn an_audio_delta_decodes_to_pcm_with_no_allocation_into_a_reused_buffer() {
         allocations_during(|| drop(rtwire_protocol::decode::<v2::ServerEvent>(&text, "type"))) > 0
     );
 }
+
+/// `n` bytes of a fixed pseudo-random sequence.
+fn bytes(n: usize, seed: u32) -> Vec<u8> {
+    let mut x = seed.wrapping_mul(2_654_435_761).max(1);
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect()
+}
+
+#[test]
+fn pcm_round_trips_for_every_length_and_both_padding_forms() {
+    // Lengths around every remainder mod 3, and around the 3,072-byte step of the sample decoder.
+    let lengths = (0..=64).chain([3070, 3071, 3072, 3073, 3074, 6143, 6144, 6146, 9601]);
+    for n in lengths {
+        let pcm = bytes(n, n as u32);
+        let text = Pcm(&pcm).to_string();
+        assert_eq!(
+            text,
+            Base64::encode(&pcm).0,
+            "canonical padded text, {n} bytes"
+        );
+        let unpadded = text.trim_end_matches('=');
+        for form in [text.as_str(), unpadded] {
+            let event = InputAudioBufferAppend {
+                event_id: None,
+                audio: form.to_owned(),
+            };
+            let mut out = vec![9];
+            assert_eq!(event.decode_pcm_into(&mut out), Ok(n));
+            assert_eq!(out[1..], pcm[..], "{n} bytes from {form:?}");
+            let mut samples = vec![-1];
+            let result = event.decode_samples_into(&mut samples);
+            if n % 2 == 0 {
+                assert_eq!(result, Ok(n / 2));
+                let expected: Vec<i16> = pcm
+                    .chunks(2)
+                    .map(|b| i16::from_le_bytes([b[0], b[1]]))
+                    .collect();
+                assert_eq!(samples[1..], expected[..]);
+            } else {
+                assert_eq!(
+                    result.unwrap_err().to_string(),
+                    format!(
+                        "input_audio_buffer.append: {n} bytes of audio: not whole 16-bit samples (an odd number of bytes) (at /audio)"
+                    )
+                );
+                assert_eq!(samples, [-1], "the buffer is left as it was");
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_base64_is_an_error_naming_the_event_and_the_member_and_leaves_the_buffer_unchanged() {
+    fn v2_delta(audio: &str) -> v2::ResponseOutputAudioDelta {
+        v2::ResponseOutputAudioDelta {
+            event_id: None,
+            response_id: "r".into(),
+            item_id: "i".into(),
+            output_index: 0,
+            content_index: 0,
+            delta: audio.into(),
+            sample_rate: None,
+            channels: None,
+            samples_per_channel: None,
+        }
+    }
+    let cases = [
+        (
+            "AA$A",
+            "response.output_audio.delta: not base64: a character outside the base64 alphabet ($) at offset 2 (at /delta)",
+        ),
+        (
+            "AA=A",
+            "response.output_audio.delta: not base64: padding `=` before the end at offset 2 (at /delta)",
+        ),
+        (
+            "AAAAA",
+            "response.output_audio.delta: not base64: 5 characters leave a single character in the last group (at /delta)",
+        ),
+        (
+            "AA===",
+            "response.output_audio.delta: not base64: padding `=` before the end at offset 2 (at /delta)",
+        ),
+        (
+            "AA\n==",
+            "response.output_audio.delta: not base64: a character outside the base64 alphabet (\\n) at offset 2 (at /delta)",
+        ),
+    ];
+    for (text, expected) in cases {
+        let mut out = vec![1, 2, 3];
+        let error = v2_delta(text).decode_pcm_into(&mut out).unwrap_err();
+        assert_eq!(error.to_string(), expected);
+        assert_eq!(error.message(), Some("response.output_audio.delta"));
+        assert_eq!(error.path(), "/delta");
+        assert_eq!(out, [1, 2, 3]);
+        let mut samples = vec![7];
+        let error = v2_delta(text)
+            .decode_samples_into(&mut samples)
+            .unwrap_err();
+        assert_eq!(error.to_string(), expected);
+        assert_eq!(samples, [7]);
+    }
+    // Padding at the end of a 4,096-character step of the sample decoder is still refused.
+    let mut text = Pcm(&bytes(3071, 1)).to_string();
+    text.push_str("AAAA");
+    let mut samples = vec![];
+    assert_eq!(
+        v2_delta(&text)
+            .decode_samples_into(&mut samples)
+            .unwrap_err()
+            .to_string(),
+        "response.output_audio.delta: not base64: padding `=` before the end at offset 4095 (at /delta)"
+    );
+    assert!(samples.is_empty());
+    // Every audio payload names its own event and member.
+    let text = r#"{"method":"thread/realtime/outputAudio/delta","params":{"threadId":"t","audio":{"data":"A","sampleRate":24000,"numChannels":1}}}"#;
+    let Ok(ServerMessageRef::ThreadRealtimeOutputAudioDelta(params)) =
+        ServerMessage::decode_borrowed(text)
+    else {
+        panic!("borrowed params");
+    };
+    assert_eq!(
+        params.decode_pcm_into(&mut vec![]).unwrap_err().to_string(),
+        "thread/realtime/outputAudio/delta: not base64: 1 characters leave a single character in the last group (at /params/audio/data)"
+    );
+    let text = r#"{"type":"conversation.output_audio.delta","delta":"*","sample_rate":24000,"channels":1}"#;
+    let Ok(v1::ServerEventRef::ConversationOutputAudioDelta(delta)) =
+        v1::ServerEvent::decode_borrowed(text)
+    else {
+        panic!("a borrowed v1 delta");
+    };
+    assert_eq!(
+        delta.decode_pcm_into(&mut vec![]).unwrap_err().to_string(),
+        "conversation.output_audio.delta: not base64: a character outside the base64 alphabet (*) at offset 0 (at /delta)"
+    );
+}
+
+#[test]
+fn pcm_decoding_agrees_with_the_translation_base64_check_on_generated_strings() {
+    use proptest::prelude::*;
+    let alphabet = "[A-Za-z0-9+/=]{0,24}|[A-Za-z0-9+/]{0,20}={0,3}|.{0,8}";
+    runner()
+        .run(&proptest::string::string_regex(alphabet).unwrap(), |text| {
+            let event = v2::InputAudioBufferAppendRef {
+                event_id: None,
+                audio: Cow::Borrowed(&text),
+            };
+            let mut ours = vec![];
+            let result = event.decode_pcm_into(&mut ours);
+            let padded = text.len() % 4 == 0;
+            if padded {
+                // A text of whole groups: the same verdict and bytes as the crate's own checked
+                // base64 (which requires the padding that this decoder also accepts without).
+                let reference = Base64(text.clone()).decode();
+                prop_assert_eq!(
+                    result.is_ok(),
+                    reference.is_ok(),
+                    "{:?}: {:?}",
+                    text,
+                    result
+                );
+                if let Ok(reference) = reference {
+                    prop_assert_eq!(&ours, &reference);
+                }
+            } else if let Ok(n) = result {
+                // An unpadded text decodes to the bytes of its padded form.
+                let padded = format!("{text}{}", "=".repeat(4 - text.len() % 4));
+                prop_assert_eq!(Ok(ours.clone()), Base64(padded).decode());
+                prop_assert_eq!(n, ours.len());
+            }
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn append_messages_encode_pcm_straight_into_the_outgoing_text() {
+    let pcm = bytes(9601, 3);
+    let audio = Base64::encode(&pcm).0;
+
+    let mut out = String::from("prefix:");
+    InputAudioBufferAppend::encode_pcm_into(&mut out, Some("evt_1"), &pcm);
+    let text = out.strip_prefix("prefix:").expect("appended");
+    assert_eq!(
+        serde_json::from_str::<Value>(text).unwrap(),
+        json!({"type": "input_audio_buffer.append", "event_id": "evt_1", "audio": audio})
+    );
+    let mut decoded = vec![];
+    let Ok(v2::ClientEventRef::InputAudioBufferAppend(append)) =
+        v2::ClientEvent::decode_borrowed(text)
+    else {
+        panic!("an append");
+    };
+    append.decode_pcm_into(&mut decoded).unwrap();
+    assert_eq!(decoded, pcm);
+
+    let mut out = String::new();
+    translation::TranslationInputAudioBufferAppend::encode_pcm_into(&mut out, None, &pcm);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap(),
+        json!({"type": "session.input_audio_buffer.append", "audio": audio})
+    );
+    assert!(matches!(
+        translation::ClientEvent::decode_borrowed(&out),
+        Ok(translation::ClientEventRef::InputAudioBufferAppend(_))
+    ));
+
+    let mut out = String::new();
+    rtwire_protocol::app_server::v2::ThreadRealtimeAppendAudio::encode_pcm_into(
+        &mut out,
+        &RequestId::from("req-1"),
+        "thr_1",
+        &pcm,
+        24_000,
+        1,
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap(),
+        json!({"id": "req-1", "method": "thread/realtime/appendAudio", "params": {"threadId": "thr_1", "audio": {"data": audio, "sampleRate": 24000, "numChannels": 1}}})
+    );
+    let Ok(ClientMessageRef::ThreadRealtimeAppendAudio { params, .. }) =
+        ClientMessage::decode_borrowed(&out)
+    else {
+        panic!("an appendAudio request");
+    };
+    let mut decoded = vec![];
+    params.decode_pcm_into(&mut decoded).unwrap();
+    assert_eq!(decoded, pcm);
+}
