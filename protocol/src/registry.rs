@@ -42,6 +42,8 @@ pub enum Version {
     V1,
     /// Realtime GA, or the app-server v2 (slash-separated) namespace.
     V2,
+    /// Realtime "Frameless Bidi" (endpoint `/v1/live`), the Codex client's third dialect.
+    V3,
     /// The realtime translation endpoint (`/v1/realtime/translations`): not a protocol version
     /// but its own set of events, some of whose names the conversation protocol also uses with
     /// other payloads.
@@ -49,11 +51,12 @@ pub enum Version {
 }
 
 impl Version {
-    /// `v1`, `v2` or `translation`.
+    /// `v1`, `v2`, `v3` or `translation`.
     pub fn as_str(self) -> &'static str {
         match self {
             Version::V1 => "v1",
             Version::V2 => "v2",
+            Version::V3 => "v3",
             Version::Translation => "translation",
         }
     }
@@ -283,6 +286,8 @@ pub fn unions() -> Vec<UnionInfo> {
         UnionInfo::of::<crate::realtime::v1::ServerEvent>(),
         UnionInfo::of::<crate::realtime::v2::ClientEvent>(),
         UnionInfo::of::<crate::realtime::v2::ServerEvent>(),
+        UnionInfo::of::<crate::realtime::v3::ClientEvent>(),
+        UnionInfo::of::<crate::realtime::v3::ServerEvent>(),
         UnionInfo::of::<crate::realtime::translation::ClientEvent>(),
         UnionInfo::of::<crate::realtime::translation::ServerEvent>(),
         UnionInfo::of::<crate::app_server::ClientMessage>(),

@@ -3,6 +3,7 @@
 export type * as translation from "./translation/index.js";
 export type * as v1 from "./v1/index.js";
 export type * as v2 from "./v2/index.js";
+export type * as v3 from "./v3/index.js";
 export type * from "./ErrorEvent.js";
 export type * from "./ErrorPayload.js";
 export type * from "./ErrorType.js";

@@ -12,6 +12,7 @@ pub mod outbound;
 pub mod translation;
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 mod shared;
 
