@@ -10,7 +10,7 @@ use rtwire_protocol::app_server::{
 };
 use rtwire_protocol::audio::Pcm;
 use rtwire_protocol::realtime::translation::{self, Base64};
-use rtwire_protocol::realtime::{InputAudioBufferAppend, v1, v2};
+use rtwire_protocol::realtime::{InputAudioBufferAppend, v1, v2, v3};
 use rtwire_protocol::registry::{Direction, Surface, Version};
 use rtwire_tests::arbitrary::strategy;
 use serde_json::{Value, json};
@@ -90,6 +90,8 @@ realtime_pair! {
     v2::ClientEvent => v2::ClientEventRef<'_>,
     v1::ServerEvent => v1::ServerEventRef<'_>,
     v1::ClientEvent => v1::ClientEventRef<'_>,
+    v3::ServerEvent => v3::ServerEventRef<'_>,
+    v3::ClientEvent => v3::ClientEventRef<'_>,
     translation::ServerEvent => translation::ServerEventRef<'_>,
     translation::ClientEvent => translation::ClientEventRef<'_>,
 }
@@ -170,6 +172,8 @@ fn all_agree(text: &str) -> Vec<String> {
         agree::<v2::ClientEvent>(text),
         agree::<v1::ServerEvent>(text),
         agree::<v1::ClientEvent>(text),
+        agree::<v3::ServerEvent>(text),
+        agree::<v3::ClientEvent>(text),
         agree::<translation::ServerEvent>(text),
         agree::<translation::ClientEvent>(text),
         agree::<ServerMessage>(text),
@@ -191,6 +195,12 @@ fn borrowed_variant(text: &str) -> bool {
     ) || matches!(
         v1::ServerEvent::decode_borrowed(text),
         Ok(v1::ServerEventRef::ConversationOutputAudioDelta(_))
+    ) || matches!(
+        v3::ServerEvent::decode_borrowed(text),
+        Ok(v3::ServerEventRef::OutputAudioDelta(_))
+    ) || matches!(
+        v3::ClientEvent::decode_borrowed(text),
+        Ok(v3::ClientEventRef::InputAudioAppend(_))
     ) || matches!(
         translation::ServerEvent::decode_borrowed(text),
         Ok(translation::ServerEventRef::OutputAudioDelta(_))
@@ -219,7 +229,9 @@ fn texts(value: &Value) -> [String; 3] {
 }
 
 /// The audio messages of the corpus, by wire name: the borrowed path must be taken for each.
-const AUDIO: [&str; 7] = [
+const AUDIO: [&str; 9] = [
+    "output_audio.delta",
+    "input_audio.append",
     "response.output_audio.delta",
     "input_audio_buffer.append",
     "conversation.output_audio.delta",
@@ -295,6 +307,8 @@ fn pair_of(
         (Surface::Realtime, Some(Version::V2), C) => agree::<v2::ClientEvent>,
         (Surface::Realtime, Some(Version::V1), S) => agree::<v1::ServerEvent>,
         (Surface::Realtime, Some(Version::V1), C) => agree::<v1::ClientEvent>,
+        (Surface::Realtime, Some(Version::V3), S) => agree::<v3::ServerEvent>,
+        (Surface::Realtime, Some(Version::V3), C) => agree::<v3::ClientEvent>,
         (Surface::Realtime, Some(Version::Translation), S) => agree::<translation::ServerEvent>,
         (Surface::Realtime, Some(Version::Translation), C) => agree::<translation::ClientEvent>,
         (Surface::AppServer, _, S) => agree::<ServerMessage>,
@@ -520,6 +534,13 @@ fn audio_members_borrow_from_the_frame_unless_an_escape_forces_a_copy() {
         panic!("a borrowed v1 delta");
     };
     assert!(within(&delta.delta, text));
+
+    let text = r#"{"type":"output_audio.delta","audio":"AAAA","start_ms":0,"end_ms":20}"#;
+    let Ok(v3::ServerEventRef::OutputAudioDelta(delta)) = v3::ServerEvent::decode_borrowed(text)
+    else {
+        panic!("a borrowed v3 delta");
+    };
+    assert!(within(&delta.audio, text));
 
     let text = r#"{"type":"session.output_audio.delta","delta":"AAAA"}"#;
     let Ok(translation::ServerEventRef::OutputAudioDelta(delta)) =
@@ -784,6 +805,18 @@ fn append_messages_encode_pcm_straight_into_the_outgoing_text() {
     };
     append.decode_pcm_into(&mut decoded).unwrap();
     assert_eq!(decoded, pcm);
+
+    let mut out = String::new();
+    v3::InputAudioAppend::encode_pcm_into(&mut out, &pcm);
+    assert_eq!(
+        serde_json::from_str::<Value>(&out).unwrap(),
+        json!({"type": "input_audio.append", "audio": audio})
+    );
+    let Ok(v3::ClientEventRef::InputAudioAppend(append)) = v3::ClientEvent::decode_borrowed(&out)
+    else {
+        panic!("a v3 append");
+    };
+    assert!(within(&append.audio, &out));
 
     let mut out = String::new();
     translation::TranslationInputAudioBufferAppend::encode_pcm_into(&mut out, None, &pcm);

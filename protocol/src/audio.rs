@@ -205,13 +205,17 @@ use crate::app_server::v2 as app;
 use crate::app_server::{
     ThreadRealtimeAppendAudioParamsRef, ThreadRealtimeOutputAudioDeltaNotificationRef,
 };
-use crate::realtime::{translation, v1, v2};
+use crate::realtime::{translation, v1, v2, v3};
 
 pcm_methods! {
     v2::ResponseOutputAudioDelta => "response.output_audio.delta", "/delta", |e| e.delta;
     v2::ResponseOutputAudioDeltaRef<'_> => "response.output_audio.delta", "/delta", |e| e.delta;
     v1::ConversationOutputAudioDelta => "conversation.output_audio.delta", "/delta", |e| e.delta;
     v1::ConversationOutputAudioDeltaRef<'_> => "conversation.output_audio.delta", "/delta", |e| e.delta;
+    v3::OutputAudioDelta => "output_audio.delta", "/audio", |e| e.audio;
+    v3::OutputAudioDeltaRef<'_> => "output_audio.delta", "/audio", |e| e.audio;
+    v3::InputAudioAppend => "input_audio.append", "/audio", |e| e.audio;
+    v3::InputAudioAppendRef<'_> => "input_audio.append", "/audio", |e| e.audio;
     crate::realtime::InputAudioBufferAppend => "input_audio_buffer.append", "/audio", |e| e.audio;
     v2::InputAudioBufferAppendRef<'_> => "input_audio_buffer.append", "/audio", |e| e.audio;
     translation::TranslationOutputAudioDelta => "session.output_audio.delta", "/delta", |e| e.delta.0;
@@ -242,6 +246,20 @@ impl crate::realtime::InputAudioBufferAppend {
         let wire = AppendWire {
             tag: "input_audio_buffer.append",
             event_id,
+            audio: Pcm(pcm),
+        };
+        write_json(out, &wire);
+    }
+}
+
+impl v3::InputAudioAppend {
+    /// Appends the JSON text of an `input_audio.append` event (realtime v3) carrying `pcm`
+    /// (signed 16-bit little-endian, mono, 24 000 Hz) as its base64 audio to `out`: the base64
+    /// text is written straight into `out`.
+    pub fn encode_pcm_into(out: &mut String, pcm: &[u8]) {
+        let wire = AppendWire {
+            tag: "input_audio.append",
+            event_id: None,
             audio: Pcm(pcm),
         };
         write_json(out, &wire);
