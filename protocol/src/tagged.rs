@@ -34,7 +34,7 @@ pub trait Dispatch<'de>: Sized {
 }
 
 /// The tag table of the union `U`: `event_union!` implements [`Dispatch`] on it, so that a
-/// borrowed view of `U` (see [`crate::realtime::borrowed`]) dispatches every tag it does not
+/// borrowed view of `U` (see [`crate::borrowed`]) dispatches every tag it does not
 /// borrow through the same table.
 pub struct Tags<U>(PhantomData<U>);
 
