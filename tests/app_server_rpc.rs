@@ -56,9 +56,9 @@ fn refusal_constructors_give_the_spec_messages_and_codes() {
             "method not found: thread/teleport".to_owned(),
         ),
         (
-            ErrorObject::invalid_params("missing field `prompt`"),
+            ErrorObject::invalid_params("missing field `threadId`"),
             -32602,
-            "missing field `prompt`".to_owned(),
+            "missing field `threadId`".to_owned(),
         ),
         (
             ErrorObject::failed_to_start_realtime("boom"),
@@ -136,9 +136,9 @@ fn unknown_request_method_is_answered_with_method_not_found_and_its_id() {
 fn params_of_the_wrong_shape_are_invalid_params_with_the_json_path() {
     let cases = [
         (
-            json!({"id":1,"method":"thread/realtime/start","params":{"threadId":THREAD}}),
+            json!({"id":1,"method":"thread/realtime/start","params":{"prompt":"hi","outputModality":"audio"}}),
             "/params",
-            "invalid params for thread/realtime/start: missing field `prompt` (at /params)",
+            "invalid params for thread/realtime/start: missing field `threadId` (at /params)",
         ),
         (
             json!({"id":2,"method":"thread/realtime/appendAudio","params":{"threadId":THREAD,"audio":{"data":"AAAA","sampleRate":"24000","numChannels":1}}}),
@@ -158,7 +158,7 @@ fn params_of_the_wrong_shape_are_invalid_params_with_the_json_path() {
         (
             json!({"id":5,"method":"account/login/start","params":{"type":"password"}}),
             "/params/type",
-            "invalid params for account/login/start: unknown variant `password`, expected `apiKey` or `chatgpt` (at /params/type)",
+            "invalid params for account/login/start: unknown variant `password`, expected one of `apiKey`, `chatgpt`, `chatgptDeviceCode`, `chatgptAuthTokens`, `amazonBedrock` (at /params/type)",
         ),
     ];
     for (input, path, message) in cases {
@@ -390,11 +390,16 @@ fn absent_params_are_empty_params_only_when_nothing_is_required() {
 fn schema_requires_params_exactly_when_the_decoder_does() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../schemas/app-server/ClientMessage.json"
+        "/../schemas/app-server/ClientMessage.generators.json"
     );
     let schema: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut checked = 0;
     for branch in schema["oneOf"].as_array().unwrap() {
+        let name = branch["$ref"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("#/$defs/");
+        let branch = &schema["$defs"][name];
         let Some(method) = branch
             .pointer("/properties/method/const")
             .and_then(Value::as_str)
@@ -443,7 +448,7 @@ fn request_ids_keep_their_json_type() {
 fn request_id_is_string_or_number_in_typescript() {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../generated/typescript/app-server/RequestId.ts"
+        "/../generated/typescript/app-server/RequestId.d.ts"
     );
     let text = std::fs::read_to_string(path).unwrap();
     assert!(
@@ -584,14 +589,20 @@ fn stable_schemas_exclude_exactly_the_experimental_methods() {
 
     let server =
         jsonschema::validator_for(&schema_file("app-server/stable/ServerMessage.json")).unwrap();
-    let branches = schema_file("app-server/stable/ServerMessage.json")["oneOf"]
-        .as_array()
-        .unwrap()
-        .len();
+    let open = schema_file("app-server/stable/ServerMessage.json");
     assert_eq!(
-        branches,
-        4 + 3,
-        "four stable notifications, unknown notifications, response, error"
+        (
+            open["allOf"].as_array().unwrap().len(),
+            open["anyOf"].as_array().unwrap().len()
+        ),
+        (4, 4),
+        "four stable notifications dispatched; known, unknown notifications, response, error"
+    );
+    let generators = schema_file("app-server/stable/ServerMessage.generators.json");
+    assert_eq!(
+        generators["oneOf"].as_array().unwrap().len(),
+        4 + 2,
+        "four stable notifications, response, error"
     );
     // To a client of the stable surface, an experimental notification is an unknown one.
     assert!(server.is_valid(&json!({"method":"thread/realtime/closed","params":{}})));
@@ -604,7 +615,6 @@ fn one_pass_decoding_of_a_method_first_notification_agrees_with_buffered_decodin
     let texts = [
         json!({"method":"thread/realtime/transcript/delta","params":{"threadId":THREAD,"role":"user","delta":"hi"}}).to_string(),
         format!(r#"{{"method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}},"jsonrpc":"2.0","extra":[1,{{}}]}}"#),
-        format!(r#"{{"method":"thread/realtime/closed","params":{{"threadId":"a"}},"params":{{"threadId":"{THREAD}"}}}}"#),
         r#"{"method":"account/updated"}"#.to_owned(),
         r#"{"method":"thread/realtime/closed","params":{"threadId":1}}"#.to_owned(),
         r#"{"method":"thread/realtime/closed","params":{"threadId":"t"},"id":7}"#.to_owned(),
@@ -621,15 +631,35 @@ fn one_pass_decoding_of_a_method_first_notification_agrees_with_buffered_decodin
             "{text}"
         );
     }
-    // A second `method` is refused by the one-pass decoder; `decode` then reads the message as
-    // a buffered object would (the last `method` wins).
-    let twice = format!(
-        r#"{{"method":"thread/realtime/sdp","method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}}}}"#
-    );
-    assert!(serde_json::from_str::<ServerMessage>(&twice).is_err());
-    let decoded = ServerMessage::decode(&twice).unwrap();
-    assert_eq!(
-        encode(&decoded),
-        json!({"method":"thread/realtime/closed","params":{"threadId":THREAD}})
-    );
+    // A repeated member (`method`, `params`, or any other) is refused by every decoder alike:
+    // no view reads the first or the last value (-32600, at the repeated member).
+    for (text, pointer) in [
+        (
+            format!(
+                r#"{{"method":"thread/realtime/sdp","method":"thread/realtime/closed","params":{{"threadId":"{THREAD}"}}}}"#
+            ),
+            "/method",
+        ),
+        (
+            format!(
+                r#"{{"method":"thread/realtime/closed","params":{{"threadId":"a"}},"params":{{"threadId":"{THREAD}"}}}}"#
+            ),
+            "/params",
+        ),
+    ] {
+        assert!(
+            serde_json::from_str::<ServerMessage>(&text).is_err(),
+            "{text}"
+        );
+        let error = ServerMessage::decode(&text).unwrap_err();
+        let member = &pointer[1..];
+        assert_eq!(
+            (error.code.code(), error.message.as_str()),
+            (
+                -32600,
+                format!("duplicate member `{member}` (at {pointer})").as_str()
+            ),
+            "{text}"
+        );
+    }
 }

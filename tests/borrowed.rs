@@ -515,8 +515,9 @@ fn audio_members_borrow_from_the_frame_unless_an_escape_forces_a_copy() {
     else {
         panic!("a borrowed delta");
     };
-    assert!(within(&delta.delta, &text) && within(&delta.response_id, &text));
-    assert!(within(&delta.item_id, &text) && within(delta.event_id.as_ref().unwrap(), &text));
+    assert!(within(&delta.delta, &text) && within(delta.response_id.as_ref().unwrap(), &text));
+    assert!(within(delta.item_id.as_ref().unwrap(), &text));
+    assert!(within(delta.event_id.as_ref().unwrap(), &text));
 
     let text = r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AA\/A"}"#;
     let Ok(v2::ServerEventRef::ResponseOutputAudioDelta(delta)) =
@@ -525,7 +526,7 @@ fn audio_members_borrow_from_the_frame_unless_an_escape_forces_a_copy() {
         panic!("a borrowed delta");
     };
     assert_eq!(delta.delta, Cow::<str>::Owned("AA/A".into()));
-    assert!(within(&delta.item_id, text));
+    assert!(within(delta.item_id.as_ref().unwrap(), text));
 
     let text = r#"{"type":"conversation.output_audio.delta","data":"AAAA","sample_rate":24000,"channels":1}"#;
     let Ok(v1::ServerEventRef::ConversationOutputAudioDelta(delta)) =
@@ -666,10 +667,10 @@ fn bad_base64_is_an_error_naming_the_event_and_the_member_and_leaves_the_buffer_
     fn v2_delta(audio: &str) -> v2::ResponseOutputAudioDelta {
         v2::ResponseOutputAudioDelta {
             event_id: None,
-            response_id: "r".into(),
-            item_id: "i".into(),
-            output_index: 0,
-            content_index: 0,
+            response_id: Some("r".into()),
+            item_id: Some("i".into()),
+            output_index: Some(0),
+            content_index: Some(0),
             delta: audio.into(),
             sample_rate: None,
             channels: None,

@@ -165,3 +165,28 @@ fn a_wrong_member_inside_any_known_event_is_reported_at_its_json_path() {
         failures.join("\n")
     );
 }
+
+#[test]
+fn app_server_start_and_started_errors_name_the_method_and_the_json_path() {
+    use rtwire_protocol::app_server::{ClientMessage, ServerMessage};
+    let started = rtwire_protocol::decode_value::<ServerMessage>(
+        &serde_json::json!({"method":"thread/realtime/started","params":{"threadId":"t","version":"v4"}}),
+        "method",
+    )
+    .expect_err("v4 is not a version");
+    assert_eq!(
+        started.to_string(),
+        "thread/realtime/started: unknown variant `v4`, expected one of `v1`, `v2`, `v3` (at /params/version)"
+    );
+    let start = rtwire_protocol::decode_value::<ClientMessage>(
+        &serde_json::json!({"id":1,"method":"thread/realtime/start","params":{"threadId":"t","transport":{"type":"existingCall","callId":7}}}),
+        "method",
+    )
+    .expect_err("callId is a string");
+    // The transport is a closed union tagged on `type` (serde's internally tagged enum, which
+    // buffers the object), so the path names the transport object, not its member.
+    assert_eq!(
+        start.to_string(),
+        "thread/realtime/start: invalid type: integer `7`, expected a string (at /params/transport)"
+    );
+}

@@ -77,7 +77,7 @@ fn check_names_changed_deleted_and_stale_files_and_write_restores_a_clean_tree()
     assert!(drift(&scratch.0, &generated).expect("read").0.is_clean());
 
     let changed = PathBuf::from("schemas/realtime/v2/ServerEvent.json");
-    let deleted = PathBuf::from("generated/typescript/realtime/v2/ServerEvent.ts");
+    let deleted = PathBuf::from("generated/typescript/realtime/v2/ServerEvent.d.ts");
     let stale = PathBuf::from("schemas/realtime/v2/Stale.json");
     let text = std::fs::read_to_string(scratch.0.join(&changed)).expect("read");
     std::fs::write(
@@ -94,7 +94,9 @@ fn check_names_changed_deleted_and_stale_files_and_write_restores_a_clean_tree()
     assert_eq!(found.removed, vec![stale.clone()]);
     let text = report(&found, &generated, &existing);
     assert!(
-        text.contains("added:   generated/typescript/realtime/v2/ServerEvent.ts (missing on disk)"),
+        text.contains(
+            "added:   generated/typescript/realtime/v2/ServerEvent.d.ts (missing on disk)"
+        ),
         "{text}"
     );
     assert!(

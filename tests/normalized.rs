@@ -1,13 +1,15 @@
 //! Claims about the version-independent views (`realtime-normalized.md`): every row of the
 //! mapping table, for both variants, gives exactly the normalized event of the spec (defaults
-//! included); the v2 `conversation.item.done` rules; the error message order; events that map
-//! to nothing give `None`; the outbound intents build the exact wire events of each variant.
+//! included); the `conversation.item.done` rules and their opt-in legacy settings; the error
+//! message order; events that map to nothing give `None`; the running transcript and the
+//! stateful mapper; the outbound intents build the exact wire events of each variant.
 
 use rtwire_protocol::decode_value;
 use rtwire_protocol::realtime::normalized::{
     AudioOut, Event, HandoffRequest, NormalizeOptions, TranscriptDelta, TranscriptDone,
 };
 use rtwire_protocol::realtime::v1::TranscriptEntry;
+use rtwire_protocol::realtime::{Normalizer, RunningTranscript, TRANSCRIPT_BOUND_BYTES};
 use rtwire_protocol::realtime::{v1, v2};
 use serde_json::{Value, json};
 
@@ -27,7 +29,7 @@ fn normalize_with(variant: Variant, raw: &Value, options: &NormalizeOptions) -> 
         Variant::V1 => {
             let event: v1::ServerEvent =
                 decode_value(raw, "type").unwrap_or_else(|e| panic!("v1 {raw}: {e}"));
-            Event::from_v1(&event)
+            Event::from_v1(&event, options)
         }
         Variant::V2 => {
             let event: v2::ServerEvent =
@@ -97,9 +99,9 @@ fn mapping_table() -> Vec<(Variant, Value, Option<Event>)> {
         (
             V1,
             json!({"type": "session.updated", "session": {"id": "sess_1", "instructions": "be brief"}}),
-            Some(Event::SessionUpdated { session_id: "sess_1".into(), instructions: Some("be brief".into()) }),
+            Some(Event::SessionUpdated { realtime_session_id: "sess_1".into(), instructions: Some("be brief".into()) }),
         ),
-        (V1, json!({"type": "session.updated", "session": {"id": "sess_1"}}), Some(Event::SessionUpdated { session_id: "sess_1".into(), instructions: None })),
+        (V1, json!({"type": "session.updated", "session": {"id": "sess_1"}}), Some(Event::SessionUpdated { realtime_session_id: "sess_1".into(), instructions: None })),
         // conversation.output_audio.delta (v1 only, no defaults)
         (
             V1,
@@ -162,22 +164,38 @@ fn mapping_table() -> Vec<(Variant, Value, Option<Event>)> {
             json!({"type": "conversation.handoff.requested", "handoff_id": "handoff_1", "item_id": "item_9", "input_transcript": "run the tests"}),
             Some(handoff("handoff_1", "item_9", "run the tests")),
         ),
+        // the server's own active_transcript stays in the typed event: the normalized one comes
+        // from the running transcript (empty in the stateless conversion)
         (
             V1,
             json!({"type": "conversation.handoff.requested", "handoff_id": "handoff_1", "item_id": "item_9", "input_transcript": "run the tests",
                    "active_transcript": [{"role": "user", "text": "run the tests"}]}),
-            Some(Event::HandoffRequested(HandoffRequest {
-                handoff_id: "handoff_1".into(),
-                item_id: "item_9".into(),
-                input_transcript: "run the tests".into(),
-                active_transcript: vec![TranscriptEntry { role: "user".into(), text: "run the tests".into() }],
-            })),
+            Some(handoff("handoff_1", "item_9", "run the tests")),
+        ),
+        // turn_marked: the final user transcript
+        (
+            V1,
+            json!({"type": "conversation.input_transcript.turn_marked", "transcript": "hello realtime"}),
+            Some(Event::InputTranscriptDone(done("hello realtime"))),
+        ),
+        (
+            V1,
+            with(json!({"type": "conversation.input_transcript.turn_marked", "transcript": "hello realtime"}), &ids),
+            Some(Event::InputTranscriptDone(done_with_ids("hello realtime"))),
+        ),
+        // a finished message item is only a finished item (transcripts come from the .done events)
+        (
+            V1,
+            json!({"type": "conversation.item.done", "item": {"id": "item_output_1", "type": "message", "role": "assistant",
+                   "content": [{"type": "output_text", "text": "hello"}, {"type": "output_text", "text": " world"}]}}),
+            Some(Event::ConversationItemDone { item_id: "item_output_1".into() }),
         ),
         // events that map to nothing in v1 (unknown to a v1 client)
         (V1, json!({"type": "response.created", "response": {"id": "resp_1"}}), None),
         (V1, json!({"type": "input_audio_buffer.speech_started", "item_id": "item_1"}), None),
         (V1, json!({"type": "response.output_audio.delta", "delta": "AAAA"}), None),
         (V1, json!({"type": "session.created", "session": {"id": "sess_1"}}), None),
+        (V1, json!({"type": "conversation.item.created", "item": {"type": "message", "role": "user"}}), None),
     ]
     .into_iter()
     .chain(v2_rows())
@@ -217,7 +235,7 @@ fn v2_rows() -> Vec<(Variant, Value, Option<Event>)> {
             V2,
             json!({"type": "session.updated", "session": {"id": "sess_1", "instructions": "be brief"}}),
             Some(Event::SessionUpdated {
-                session_id: "sess_1".into(),
+                realtime_session_id: "sess_1".into(),
                 instructions: Some("be brief".into()),
             }),
         ),
@@ -225,7 +243,7 @@ fn v2_rows() -> Vec<(Variant, Value, Option<Event>)> {
             V2,
             json!({"type": "session.updated", "session": {"type": "transcription", "id": "sess_2", "object": "realtime.transcription_session"}}),
             Some(Event::SessionUpdated {
-                session_id: "sess_2".into(),
+                realtime_session_id: "sess_2".into(),
                 instructions: None,
             }),
         ),
@@ -405,6 +423,87 @@ fn v2_rows() -> Vec<(Variant, Value, Option<Event>)> {
             json!({"type": "response.cancelled"}),
             Some(Event::ResponseCancelled { response_id: None }),
         ),
+        // conversation.item.created maps like conversation.item.added
+        (
+            V2,
+            json!({"type": "conversation.item.created", "item": user_item}),
+            Some(Event::ConversationItemAdded {
+                item: user_item.clone(),
+            }),
+        ),
+        // the minimal forms of Codex-compatible peers
+        (
+            V2,
+            json!({"type": "response.output_audio.delta", "delta": "AQIDBA=="}),
+            Some(Event::AudioOut(AudioOut {
+                data: "AQIDBA==".into(),
+                sample_rate: 24000,
+                num_channels: 1,
+                samples_per_channel: None,
+                item_id: None,
+            })),
+        ),
+        (
+            V2,
+            json!({"type": "response.output_text.delta", "delta": "working"}),
+            Some(Event::OutputTranscriptDelta(delta("working"))),
+        ),
+        (
+            V2,
+            json!({"type": "response.output_audio_transcript.delta", "delta": "working"}),
+            Some(Event::OutputTranscriptDelta(delta("working"))),
+        ),
+        (
+            V2,
+            json!({"type": "response.output_text.done", "text": "done"}),
+            Some(Event::OutputTranscriptDone(done("done"))),
+        ),
+        (
+            V2,
+            json!({"type": "response.output_audio_transcript.done", "transcript": "done"}),
+            Some(Event::OutputTranscriptDone(done("done"))),
+        ),
+        (
+            V2,
+            json!({"type": "conversation.item.input_audio_transcription.delta", "delta": "delegate "}),
+            Some(Event::InputTranscriptDelta(delta("delegate "))),
+        ),
+        (
+            V2,
+            json!({"type": "conversation.item.input_audio_transcription.completed", "transcript": "delegate now"}),
+            Some(Event::InputTranscriptDone(done("delegate now"))),
+        ),
+        (
+            V2,
+            json!({"type": "input_audio_buffer.speech_started"}),
+            Some(Event::InputAudioSpeechStarted { item_id: None }),
+        ),
+        (
+            V2,
+            json!({"type": "response.created"}),
+            Some(Event::ResponseCreated { response_id: None }),
+        ),
+        (
+            V2,
+            json!({"type": "response.done", "response_id": "resp_4"}),
+            Some(Event::ResponseDone {
+                response_id: Some("resp_4".into()),
+            }),
+        ),
+        (
+            V2,
+            json!({"type": "conversation.item.added", "item": {"type": "message", "role": "user"}}),
+            Some(Event::ConversationItemAdded {
+                item: json!({"type": "message", "role": "user"}),
+            }),
+        ),
+        (
+            V2,
+            json!({"type": "conversation.item.done", "item": {"type": "message", "id": "item_3", "role": "user"}}),
+            Some(Event::ConversationItemDone {
+                item_id: "item_3".into(),
+            }),
+        ),
         // events that map to nothing
         (V2, json!({"type": "input_audio_buffer.cleared"}), None),
         (V2, content("response.output_audio.done", json!({})), None),
@@ -503,48 +602,99 @@ fn call(name: &str, arguments: &str) -> Value {
 fn v2_handoff_tool_calls_become_handoff_requests_with_call_id_and_id_fallbacks() {
     let args = r#"{"prompt":"run the tests"}"#;
     assert_eq!(
-        normalize(Variant::V2, &item_done(call("codex", args))),
+        normalize(Variant::V2, &item_done(call("background_agent", args))),
         Some(handoff("call_5", "item_5", "run the tests"))
     );
-    let without_call_id =
-        json!({"type": "function_call", "id": "item_5", "name": "codex", "arguments": args});
+    let without_call_id = json!({"type": "function_call", "id": "item_5", "name": "background_agent", "arguments": args});
     assert_eq!(
         normalize(Variant::V2, &item_done(without_call_id)),
         Some(handoff("item_5", "item_5", "run the tests"))
     );
-    let without_id =
-        json!({"type": "function_call", "call_id": "call_5", "name": "codex", "arguments": args});
+    let without_id = json!({"type": "function_call", "call_id": "call_5", "name": "background_agent", "arguments": args});
     assert_eq!(
         normalize(Variant::V2, &item_done(without_id)),
         Some(handoff("call_5", "call_5", "run the tests"))
     );
-    let without_either = json!({"type": "function_call", "name": "codex", "arguments": args});
+    let without_either =
+        json!({"type": "function_call", "name": "background_agent", "arguments": args});
     assert_eq!(normalize(Variant::V2, &item_done(without_either)), None);
 }
 
 #[test]
-fn v2_handoff_tool_name_is_configurable_and_defaults_to_codex() {
+fn v2_handoff_tool_defaults_to_background_agent_and_the_old_codex_name_is_opt_in() {
     let args = r#"{"prompt":"run the tests"}"#;
-    let background = NormalizeOptions::with_handoff_tool("background_agent");
-    assert_eq!(NormalizeOptions::default().handoff_tool, "codex");
+    assert_eq!(NormalizeOptions::default().handoff_tool, "background_agent");
+    assert!(!NormalizeOptions::default().transcripts_from_finished_items);
+    // By default a call of `codex` is an item that finished, like any other function.
+    for name in ["codex", "lookup"] {
+        assert_eq!(
+            normalize(Variant::V2, &item_done(call(name, args))),
+            Some(Event::ConversationItemDone {
+                item_id: "item_5".into()
+            }),
+            "{name}"
+        );
+    }
+    // Configuring the old name restores the old behaviour, for both ways of asking for it.
+    for legacy in [
+        NormalizeOptions::with_handoff_tool("codex"),
+        NormalizeOptions::legacy(),
+    ] {
+        assert_eq!(
+            normalize_with(Variant::V2, &item_done(call("codex", args)), &legacy),
+            Some(handoff("call_5", "item_5", "run the tests"))
+        );
+        assert_eq!(
+            normalize_with(
+                Variant::V2,
+                &item_done(call("background_agent", args)),
+                &legacy
+            ),
+            Some(Event::ConversationItemDone {
+                item_id: "item_5".into()
+            })
+        );
+    }
+}
+
+#[test]
+fn v2_remain_silent_calls_become_noop_requests_with_call_id_and_id_fallbacks() {
     assert_eq!(
-        normalize_with(
-            Variant::V2,
-            &item_done(call("background_agent", args)),
-            &background
-        ),
-        Some(handoff("call_5", "item_5", "run the tests"))
-    );
-    // A call of any other function is an item that finished.
-    assert_eq!(
-        normalize_with(Variant::V2, &item_done(call("codex", args)), &background),
-        Some(Event::ConversationItemDone {
+        normalize(Variant::V2, &item_done(call("remain_silent", "{}"))),
+        Some(Event::NoopRequested {
+            call_id: "call_5".into(),
             item_id: "item_5".into()
         })
     );
+    let without_call_id = json!({"type": "function_call", "id": "item_5", "name": "remain_silent", "arguments": "{}"});
     assert_eq!(
-        normalize(Variant::V2, &item_done(call("lookup", args))),
-        Some(Event::ConversationItemDone {
+        normalize(Variant::V2, &item_done(without_call_id)),
+        Some(Event::NoopRequested {
+            call_id: "item_5".into(),
+            item_id: "item_5".into()
+        })
+    );
+    let without_id = json!({"type": "function_call", "call_id": "call_5", "name": "remain_silent", "arguments": "{}"});
+    assert_eq!(
+        normalize(Variant::V2, &item_done(without_id)),
+        Some(Event::NoopRequested {
+            call_id: "call_5".into(),
+            item_id: "call_5".into()
+        })
+    );
+    // Without either id the item falls through to "item finished", which needs an id.
+    let without_either =
+        json!({"type": "function_call", "name": "remain_silent", "arguments": "{}"});
+    assert_eq!(normalize(Variant::V2, &item_done(without_either)), None);
+    // The legacy settings do not change it.
+    assert_eq!(
+        normalize_with(
+            Variant::V2,
+            &item_done(call("remain_silent", "{}")),
+            &NormalizeOptions::legacy()
+        ),
+        Some(Event::NoopRequested {
+            call_id: "call_5".into(),
             item_id: "item_5".into()
         })
     );
@@ -552,11 +702,13 @@ fn v2_handoff_tool_name_is_configurable_and_defaults_to_codex() {
 
 #[test]
 fn v2_handoff_transcript_takes_the_first_non_empty_argument_in_key_order() {
-    let transcript =
-        |arguments: &str| match normalize(Variant::V2, &item_done(call("codex", arguments))) {
-            Some(Event::HandoffRequested(request)) => request.input_transcript,
-            other => panic!("not a handoff: {other:?}"),
-        };
+    let transcript = |arguments: &str| match normalize(
+        Variant::V2,
+        &item_done(call("background_agent", arguments)),
+    ) {
+        Some(Event::HandoffRequested(request)) => request.input_transcript,
+        other => panic!("not a handoff: {other:?}"),
+    };
     let all =
         json!({"query": "q", "prompt": "p", "text": "t", "input": "i", "input_transcript": "it"});
     let mut arguments = all.as_object().expect("object").clone();
@@ -598,7 +750,9 @@ fn v2_handoff_transcript_takes_the_first_non_empty_argument_in_key_order() {
 }
 
 #[test]
-fn v2_messages_with_text_give_final_transcripts_and_other_items_finish() {
+fn v2_finished_messages_give_final_transcripts_only_with_the_legacy_setting() {
+    let legacy = NormalizeOptions::default().transcripts_from_finished_items(true);
+    let normalize = |variant: Variant, raw: &Value| normalize_with(variant, raw, &legacy);
     let message = |role: &str, content: Value| {
         item_done(json!({"type": "message", "id": "item_7", "role": role, "content": content}))
     };
@@ -678,10 +832,226 @@ fn v2_messages_with_text_give_final_transcripts_and_other_items_finish() {
 }
 
 #[test]
+fn v2_finished_messages_with_text_are_finished_items_by_default() {
+    let message = json!({"type": "message", "id": "item_7", "role": "user",
+                         "content": [{"type": "input_text", "text": "run the tests"}]});
+    assert_eq!(
+        normalize(Variant::V2, &item_done(message.clone())),
+        Some(Event::ConversationItemDone {
+            item_id: "item_7".into()
+        })
+    );
+    assert_eq!(
+        normalize_with(
+            Variant::V2,
+            &item_done(message),
+            &NormalizeOptions::legacy()
+        ),
+        Some(Event::InputTranscriptDone(TranscriptDone {
+            text: "run the tests".into(),
+            item_id: Some("item_7".into()),
+            output_index: None,
+            content_index: None,
+        }))
+    );
+}
+
+#[test]
+fn v1_finished_messages_give_final_transcripts_only_with_the_legacy_setting() {
+    let item_done = |item: Value| json!({"type": "conversation.item.done", "item": item});
+    let assistant = item_done(
+        json!({"id": "item_output_1", "type": "message", "role": "assistant",
+        "content": [{"type": "output_text", "text": "hello"}, {"type": "output_text", "text": " world"}]}),
+    );
+    let user =
+        item_done(json!({"id": "item_2", "role": "user", "content": [{"transcript": "run it"}]}));
+    let finished = |id: &str| Some(Event::ConversationItemDone { item_id: id.into() });
+    assert_eq!(
+        normalize(Variant::V1, &assistant),
+        finished("item_output_1")
+    );
+    assert_eq!(normalize(Variant::V1, &user), finished("item_2"));
+    let legacy = NormalizeOptions::default().transcripts_from_finished_items(true);
+    let done = |text: &str, id: &str| TranscriptDone {
+        text: text.into(),
+        item_id: Some(id.into()),
+        output_index: None,
+        content_index: None,
+    };
+    assert_eq!(
+        normalize_with(Variant::V1, &assistant, &legacy),
+        Some(Event::OutputTranscriptDone(done(
+            "hello world",
+            "item_output_1"
+        )))
+    );
+    assert_eq!(
+        normalize_with(Variant::V1, &user, &legacy),
+        Some(Event::InputTranscriptDone(done("run it", "item_2")))
+    );
+    // Without text, or from another role, the item only finished, even with the setting.
+    let empty = item_done(json!({"id": "item_3", "role": "assistant", "content": [{"text": ""}]}));
+    assert_eq!(
+        normalize_with(Variant::V1, &empty, &legacy),
+        finished("item_3")
+    );
+    let system = item_done(json!({"id": "item_4", "role": "system", "content": [{"text": "x"}]}));
+    assert_eq!(
+        normalize_with(Variant::V1, &system, &legacy),
+        finished("item_4")
+    );
+}
+
+#[test]
 fn unknown_events_of_either_variant_map_to_nothing() {
     let raw = json!({"type": "x_future.event", "payload": [1, 2]});
     assert_eq!(normalize(Variant::V1, &raw), None);
     assert_eq!(normalize(Variant::V2, &raw), None);
+}
+
+/// `{role, text}`.
+fn entry(role: &str, text: &str) -> TranscriptEntry {
+    TranscriptEntry {
+        role: role.into(),
+        text: text.into(),
+    }
+}
+
+/// The `active_transcript` the mapper gives the v1 handoff request `input_transcript` after
+/// `events` (v1 wire events).
+fn v1_handoff_after(
+    normalizer: &mut Normalizer,
+    events: &[Value],
+    input_transcript: &str,
+) -> Vec<TranscriptEntry> {
+    for raw in events {
+        let event: v1::ServerEvent = decode_value(raw, "type").expect("decodes");
+        normalizer.v1(&event);
+    }
+    let request = json!({"type": "conversation.handoff.requested", "handoff_id": "h", "item_id": "i", "input_transcript": input_transcript});
+    let event: v1::ServerEvent = decode_value(&request, "type").expect("decodes");
+    match normalizer.v1(&event) {
+        Some(Event::HandoffRequested(request)) => request.active_transcript,
+        other => panic!("not a handoff: {other:?}"),
+    }
+}
+
+#[test]
+fn running_transcript_appends_deltas_replaces_with_done_texts_and_feeds_the_handoff() {
+    let mut normalizer = Normalizer::default();
+    let active = v1_handoff_after(
+        &mut normalizer,
+        &[
+            json!({"type": "conversation.input_transcript.delta", "delta": "run "}),
+            json!({"type": "conversation.input_transcript.delta", "delta": ""}),
+            json!({"type": "conversation.input_transcript.delta", "delta": "the tes"}),
+            json!({"type": "conversation.input_transcript.turn_marked", "transcript": "run the tests"}),
+            json!({"type": "conversation.output_transcript.delta", "delta": "On "}),
+            json!({"type": "conversation.output_transcript.delta", "delta": "it."}),
+            json!({"type": "conversation.input_transcript.delta", "delta": "and lint"}),
+        ],
+        "and lint",
+    );
+    // The server's own active_transcript would be ignored; the request is already an entry.
+    assert_eq!(
+        active,
+        vec![
+            entry("user", "run the tests"),
+            entry("assistant", "On it."),
+            entry("user", "and lint"),
+        ]
+    );
+    // The handoff emptied the list; both flags are set, so the next texts start new entries.
+    assert_eq!(normalizer.transcript().entries(), &[] as &[TranscriptEntry]);
+    let active = v1_handoff_after(
+        &mut normalizer,
+        &[json!({"type": "conversation.output_transcript.delta", "delta": "Done."})],
+        "  what next?  ",
+    );
+    assert_eq!(
+        active,
+        vec![entry("assistant", "Done."), entry("user", "what next?")]
+    );
+}
+
+#[test]
+fn running_transcript_starts_new_entries_after_speech_started_and_response_created() {
+    let mut normalizer = Normalizer::default();
+    for raw in [
+        json!({"type": "conversation.item.input_audio_transcription.delta", "delta": "one"}),
+        json!({"type": "input_audio_buffer.speech_started"}),
+        json!({"type": "conversation.item.input_audio_transcription.delta", "delta": "two"}),
+        json!({"type": "conversation.item.input_audio_transcription.completed", "transcript": "two!"}),
+        json!({"type": "response.output_text.delta", "delta": "a"}),
+        json!({"type": "response.created"}),
+        json!({"type": "response.output_text.done", "text": "b"}),
+    ] {
+        let event: v2::ServerEvent = decode_value(&raw, "type").expect("decodes");
+        normalizer.v2(&event);
+    }
+    assert_eq!(
+        normalizer.transcript().entries(),
+        &[
+            entry("user", "one"),
+            entry("user", "two!"),
+            entry("assistant", "a"),
+            entry("assistant", "b"),
+        ]
+    );
+    // A v2 handoff takes the list; a request already present as a user entry is not added.
+    let call = json!({"type": "conversation.item.done", "item": {"type": "function_call", "id": "item_5",
+        "call_id": "call_5", "name": "background_agent", "arguments": "{\"prompt\":\" two! \"}"}});
+    let event: v2::ServerEvent = decode_value(&call, "type").expect("decodes");
+    assert_eq!(
+        normalizer.v2(&event),
+        Some(Event::HandoffRequested(HandoffRequest {
+            handoff_id: "call_5".into(),
+            item_id: "item_5".into(),
+            input_transcript: "two!".into(),
+            active_transcript: vec![
+                entry("user", "one"),
+                entry("user", "two!"),
+                entry("assistant", "a"),
+                entry("assistant", "b"),
+            ],
+        }))
+    );
+}
+
+#[test]
+fn running_transcript_stays_within_its_byte_bound() {
+    let size = |entries: &[TranscriptEntry]| -> usize {
+        entries
+            .iter()
+            .map(|e| e.role.len() + e.text.len() + 3)
+            .sum()
+    };
+    assert_eq!(TRANSCRIPT_BOUND_BYTES, 8192);
+    // Oldest entries are dropped while over the bound.
+    let mut transcript = RunningTranscript::new();
+    let text = "x".repeat(3000);
+    for n in 0..4 {
+        let mut event = if n % 2 == 0 {
+            Event::InputTranscriptDone(done(&format!("{n}{text}")))
+        } else {
+            Event::OutputTranscriptDone(done(&format!("{n}{text}")))
+        };
+        transcript.observe(&mut event);
+    }
+    let kept: Vec<&str> = transcript.entries().iter().map(|e| &e.text[..1]).collect();
+    assert_eq!(kept, ["2", "3"]);
+    assert!(size(transcript.entries()) <= TRANSCRIPT_BOUND_BYTES);
+    // A single entry too long keeps its end, prefixed with an ellipsis, and fits exactly.
+    let mut transcript = RunningTranscript::new();
+    let long = format!("start{}end", "é".repeat(5000));
+    transcript.observe(&mut Event::InputTranscriptDone(done(&long)));
+    let [only] = transcript.entries() else {
+        panic!("one entry expected: {:?}", transcript.entries())
+    };
+    assert!(only.text.starts_with('…'), "{}", &only.text[..10]);
+    assert!(only.text.ends_with("éend"));
+    assert!(size(transcript.entries()) <= TRANSCRIPT_BOUND_BYTES);
+    assert!(size(transcript.entries()) >= TRANSCRIPT_BOUND_BYTES - 1);
 }
 
 mod outbound {
@@ -728,6 +1098,28 @@ mod outbound {
     #[test]
     fn answer_a_handoff() {
         insta::assert_snapshot!(both(|v| v.answer_handoff("handoff_1", "All 42 tests pass.")));
+    }
+
+    #[test]
+    fn answer_a_silence_request() {
+        assert_eq!(Variant::V1.answer_silence("call_1"), None);
+        let v2 = Variant::V2.answer_silence("call_1").expect("v2 answers");
+        assert_eq!(
+            serde_json::to_value(&v2).expect("encodes"),
+            serde_json::json!({"type": "conversation.item.create",
+                "item": {"type": "function_call_output", "call_id": "call_1", "output": ""}})
+        );
+    }
+
+    #[test]
+    fn connection_query_and_alpha_header_of_each_variant() {
+        assert_eq!(Variant::V1.url_intent(), Some("quicksilver"));
+        assert_eq!(Variant::V2.url_intent(), None);
+        assert_eq!(
+            Variant::V1.alpha_header(),
+            Some(("openai-alpha", "quicksilver=v1"))
+        );
+        assert_eq!(Variant::V2.alpha_header(), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use rtwire_protocol::realtime::v1::{
     ClientEvent, ConversationHandoffAppend, ConversationItemCreate, ConversationOutputAudioDelta,
-    Role, ServerEvent, SessionUpdate, Voice,
+    InputTranscriptTurnMarked, Role, ServerEvent, SessionUpdate, Voice,
 };
 use rtwire_protocol::{decode_value, encode};
 use serde_json::{Value, json};
@@ -169,6 +169,14 @@ fn needed_members_of_server_events_are_enforced_with_their_paths() {
             json!({"type": "response.output_audio_transcript.done", "item_id": "i"}),
             "response.output_audio_transcript.done: missing field `transcript`",
         ),
+        (
+            json!({"type": "conversation.input_transcript.turn_marked", "item_id": "i"}),
+            "conversation.input_transcript.turn_marked: missing field `transcript`",
+        ),
+        (
+            json!({"type": "conversation.input_transcript.turn_marked", "transcript": 7}),
+            "conversation.input_transcript.turn_marked: invalid type: integer `7`, expected a string (at /transcript)",
+        ),
     ];
     for (input, expected) in cases {
         assert_eq!(server_error(input), expected);
@@ -326,4 +334,24 @@ fn item_done_gives_the_final_transcript_of_user_and_assistant_messages() {
         transcript(json!({"id": "i", "content": [{"text": "x"}]})),
         None
     );
+}
+
+#[test]
+fn turn_marked_is_a_known_event_carrying_the_final_user_transcript() {
+    let minimal = json!({"type": "conversation.input_transcript.turn_marked", "transcript": "hello realtime"});
+    let event = server(minimal.clone());
+    assert_eq!(
+        event,
+        ServerEvent::ConversationInputTranscriptTurnMarked(InputTranscriptTurnMarked {
+            event_id: None,
+            transcript: "hello realtime".into(),
+            item_id: None,
+            output_index: None,
+            content_index: None,
+        })
+    );
+    assert_eq!(encode(&event), minimal);
+    let full = json!({"type": "conversation.input_transcript.turn_marked", "event_id": "e1", "transcript": "hi",
+                      "item_id": "item_1", "output_index": 0, "content_index": 1});
+    assert_eq!(encode(&server(full.clone())), full);
 }

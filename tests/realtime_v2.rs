@@ -39,51 +39,86 @@ fn value(text: &str) -> Value {
 
 const PROMPT: &str = "<realtime prompt supplied by the caller>";
 
+/// The conversational `session.update` body the Codex client sends, verbatim.
+const CONVERSATIONAL_SESSION_UPDATE: &str = r#"{
+  "type": "session.update",
+  "session": {
+    "type": "realtime",
+    "instructions": "<realtime prompt supplied by the caller>",
+    "output_modalities": ["audio"],
+    "audio": {
+      "input": {
+        "format": {"type": "audio/pcm", "rate": 24000},
+        "noise_reduction": {"type": "near_field"},
+        "transcription": {"model": "gpt-4o-mini-transcribe"},
+        "turn_detection": {
+          "type": "server_vad",
+          "interrupt_response": true,
+          "create_response": true,
+          "silence_duration_ms": 500
+        }
+      },
+      "output": {
+        "format": {"type": "audio/pcm", "rate": 24000},
+        "voice": "marin"
+      }
+    },
+    "tools": [
+      {
+        "type": "function",
+        "name": "background_agent",
+        "description": "Send a user request to the background agent. Use this as the default action. Do not rephrase the user's ask or rewrite it in your own words; pass along the user's own words. If the background agent is idle, this starts a new task and returns the final result to the user. If the background agent is already working on a task, this sends the request as guidance to steer that previous task. If the user asks to do something next, later, after this, or once current work finishes, call this tool so the work is actually queued instead of merely promising to do it later.",
+        "parameters": {
+          "type": "object",
+          "properties": {
+            "prompt": {
+              "type": "string",
+              "description": "The user request to delegate to the background agent."
+            }
+          },
+          "required": ["prompt"],
+          "additionalProperties": false
+        }
+      },
+      {
+        "type": "function",
+        "name": "remain_silent",
+        "description": "Call this when the best response is to say nothing. Use it instead of speaking after hidden system/control messages, after background agent updates in silent modes, or whenever acknowledging aloud would be distracting. This tool has no user-visible effect.",
+        "parameters": {
+          "type": "object",
+          "properties": {},
+          "additionalProperties": false
+        }
+      }
+    ],
+    "tool_choice": "auto"
+  }
+}"#;
+
+/// The transcription `session.update` body the Codex client sends, verbatim.
+const TRANSCRIPTION_SESSION_UPDATE: &str = r#"{
+  "type": "session.update",
+  "session": {
+    "type": "transcription",
+    "audio": {
+      "input": {
+        "format": {"type": "audio/pcm", "rate": 24000},
+        "transcription": {"model": "gpt-4o-mini-transcribe"}
+      }
+    }
+  }
+}"#;
+
 #[test]
 fn conversational_session_update_is_exactly_the_spec_payload() {
-    let event = ClientEvent::SessionUpdate(
-        ConversationalSession::new(PROMPT, Tool::codex()).session_update(),
-    );
+    let event = ClientEvent::SessionUpdate(ConversationalSession::new(PROMPT).session_update());
     insta::assert_json_snapshot!("conversational_session_update", event);
-    let spec = json!({
-        "type": "session.update",
-        "session": {
-            "type": "realtime",
-            "instructions": PROMPT,
-            "output_modalities": ["audio"],
-            "audio": {
-                "input": {
-                    "format": {"type": "audio/pcm", "rate": 24000},
-                    "noise_reduction": {"type": "near_field"},
-                    "turn_detection": {"type": "server_vad", "interrupt_response": true, "create_response": true}
-                },
-                "output": {"format": {"type": "audio/pcm", "rate": 24000}, "voice": "marin"}
-            },
-            "tools": [{
-                "type": "function",
-                "name": "codex",
-                "description": "Pass the user's request to Codex, which can inspect and edit files and run commands. Use it whenever the user wants something done rather than just discussed.",
-                "parameters": {
-                    "type": "object",
-                    "properties": {
-                        "prompt": {
-                            "type": "string",
-                            "description": "The complete request to pass on, restated so it can be understood without the conversation."
-                        }
-                    },
-                    "required": ["prompt"],
-                    "additionalProperties": false
-                }
-            }],
-            "tool_choice": "auto"
-        }
-    });
-    assert_eq!(encode(&event), spec);
+    assert_eq!(encode(&event), value(CONVERSATIONAL_SESSION_UPDATE));
 }
 
 #[test]
 fn conversational_session_update_with_text_output_and_another_voice_changes_only_those() {
-    let mut session = ConversationalSession::new("Be brief.", Tool::codex());
+    let mut session = ConversationalSession::new("Be brief.");
     session.text_output = true;
     session.voice = Voice::Name(VoiceName::Cedar);
     let event = ClientEvent::SessionUpdate(session.session_update());
@@ -94,7 +129,7 @@ fn conversational_session_update_with_text_output_and_another_voice_changes_only
         encoded["session"]["audio"]["output"]["voice"],
         json!("cedar")
     );
-    let mut audio = ConversationalSession::new("Be brief.", Tool::codex()).session_update();
+    let mut audio = ConversationalSession::new("Be brief.").session_update();
     if let SessionConfig::Realtime(config) = &mut audio.session {
         config.output_modalities = Some(vec![Modality::Text]);
         if let Some(output) = config.audio.as_mut().and_then(|a| a.output.as_mut()) {
@@ -108,17 +143,39 @@ fn conversational_session_update_with_text_output_and_another_voice_changes_only
 fn transcription_session_update_is_exactly_the_spec_payload() {
     let event = ClientEvent::SessionUpdate(SessionUpdate::transcription());
     insta::assert_json_snapshot!("transcription_session_update", event);
-    let spec = json!({
-        "type": "session.update",
-        "session": {"type": "transcription", "audio": {"input": {"format": {"type": "audio/pcm", "rate": 24000}}}}
-    });
-    assert_eq!(encode(&event), spec);
+    assert_eq!(encode(&event), value(TRANSCRIPTION_SESSION_UPDATE));
+}
+
+#[test]
+fn the_spec_session_updates_decode_to_what_the_constructors_build() {
+    assert_eq!(
+        client(CONVERSATIONAL_SESSION_UPDATE),
+        ClientEvent::SessionUpdate(ConversationalSession::new(PROMPT).session_update())
+    );
+    assert_eq!(
+        client(TRANSCRIPTION_SESSION_UPDATE),
+        ClientEvent::SessionUpdate(SessionUpdate::transcription())
+    );
+}
+
+#[test]
+fn the_old_codex_tool_is_still_available_for_peers_that_match_it() {
+    let mut session = ConversationalSession::new(PROMPT);
+    session.tools = vec![Tool::codex()];
+    let encoded = encode(&ClientEvent::SessionUpdate(session.session_update()));
+    let tools = &encoded["session"]["tools"];
+    assert_eq!(tools.as_array().map(Vec::len), Some(1));
+    assert_eq!(tools[0]["name"], json!("codex"));
+    assert_eq!(
+        tools[0]["parameters"],
+        value(CONVERSATIONAL_SESSION_UPDATE)["session"]["tools"][0]["parameters"]
+    );
 }
 
 #[test]
 fn canonical_session_updates_decode_back_to_themselves() {
     for update in [
-        ConversationalSession::new(PROMPT, Tool::codex()).session_update(),
+        ConversationalSession::new(PROMPT).session_update(),
         SessionUpdate::transcription(),
     ] {
         let event = ClientEvent::SessionUpdate(update);
@@ -632,7 +689,7 @@ fn delegation_answer_uses_call_id_else_item_id() {
 }
 
 #[test]
-fn type_less_defaults_type_check_in_typescript_as_they_decode() {
+fn type_less_defaults_aliases_and_minimal_forms_type_check_in_typescript_as_they_decode() {
     // An audio format, a tool and a session echo without `type` decode as their default
     // variant (and the schema accepts them), so the TypeScript types accept them too.
     let accepted = [
@@ -647,6 +704,26 @@ fn type_less_defaults_type_check_in_typescript_as_they_decode() {
         (
             "realtime.v2.SessionEvent",
             r#"{"session":{"id":"sess_1","instructions":"Hi"}}"#,
+        ),
+        // The beta content part spellings are aliases in TypeScript too.
+        (
+            "realtime.v2.ConversationItemRetrieved",
+            r#"{"item":{"type":"message","role":"assistant","content":[{"type":"audio","transcript":"Yes.","audio":"UklGR"},{"type":"text","text":"Hi"}]}}"#,
+        ),
+        (
+            "realtime.v2.ResponseContentPartEvent",
+            r#"{"response_id":"r","item_id":"i","output_index":0,"content_index":0,"part":{"type":"output_text","text":"Hi"}}"#,
+        ),
+        // The minimal forms of Codex-compatible peers.
+        (
+            "realtime.v2.ResponseOutputTextDelta",
+            r#"{"delta":"working"}"#,
+        ),
+        ("realtime.v2.InputAudioBufferSpeechStarted", r#"{}"#),
+        ("realtime.v2.ResponseEvent", r#"{"response_id":"resp_1"}"#),
+        (
+            "realtime.v2.InputAudioTranscriptionCompleted",
+            r#"{"transcript":"delegate now"}"#,
         ),
     ];
     let rejected = [(
@@ -700,19 +777,221 @@ fn type_less_defaults_type_check_in_typescript_as_they_decode() {
         .output()
         .expect("run tsc (Node.js is required)");
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
-        + &String::from_utf8_lossy(&output.stderr);
+        + String::from_utf8_lossy(&output.stderr).as_ref();
     assert!(output.status.success() && text.trim().is_empty(), "{text}");
 }
 
 /// Whether the decoder accepts `literal` as the member type named like the TypeScript `ty`.
 fn decode_nested(ty: &str, literal: &str) -> bool {
-    use rtwire_protocol::realtime::v2::{AudioOutputConfig, RealtimeSessionConfig, SessionEvent};
+    use rtwire_protocol::realtime::v2::{
+        AudioOutputConfig, ConversationItemRetrieved, InputAudioBufferSpeechStarted,
+        InputAudioTranscriptionCompleted, RealtimeSessionConfig, ResponseContentPartEvent,
+        ResponseEvent, ResponseOutputTextDelta, SessionEvent,
+    };
+    fn ok<T: serde::de::DeserializeOwned>(literal: &str) -> bool {
+        serde_json::from_str::<T>(literal).is_ok()
+    }
     match ty.rsplit('.').next() {
+        Some("ConversationItemRetrieved") => ok::<ConversationItemRetrieved>(literal),
+        Some("ResponseContentPartEvent") => ok::<ResponseContentPartEvent>(literal),
+        Some("ResponseOutputTextDelta") => ok::<ResponseOutputTextDelta>(literal),
+        Some("InputAudioBufferSpeechStarted") => ok::<InputAudioBufferSpeechStarted>(literal),
+        Some("ResponseEvent") => ok::<ResponseEvent>(literal),
+        Some("InputAudioTranscriptionCompleted") => ok::<InputAudioTranscriptionCompleted>(literal),
         Some("AudioOutputConfig") => serde_json::from_str::<AudioOutputConfig>(literal).is_ok(),
         Some("RealtimeSessionConfig") => {
             serde_json::from_str::<RealtimeSessionConfig>(literal).is_ok()
         }
         Some("SessionEvent") => serde_json::from_str::<SessionEvent>(literal).is_ok(),
         _ => false,
+    }
+}
+
+// ---- minimal events of Codex-compatible peers ---------------------------------------------
+
+/// The minimal form of each event that accepts one: only the needed members.
+const MINIMAL_FORMS: [&str; 16] = [
+    r#"{"type":"session.updated","session":{"id":"sess_1"}}"#,
+    r#"{"type":"session.created","session":{"id":"sess_1"}}"#,
+    r#"{"type":"response.output_audio.delta","delta":"AQID"}"#,
+    r#"{"type":"conversation.item.input_audio_transcription.delta","delta":"dele"}"#,
+    r#"{"type":"conversation.item.input_audio_transcription.completed","transcript":"delegate now"}"#,
+    r#"{"type":"response.output_text.delta","delta":"working"}"#,
+    r#"{"type":"response.output_audio_transcript.delta","delta":"working"}"#,
+    r#"{"type":"response.output_text.done","text":"done"}"#,
+    r#"{"type":"response.output_audio_transcript.done","transcript":"done"}"#,
+    r#"{"type":"input_audio_buffer.speech_started"}"#,
+    r#"{"type":"conversation.item.added","item":{"type":"message","role":"user"}}"#,
+    r#"{"type":"conversation.item.created","item":{"type":"message","role":"user"}}"#,
+    r#"{"type":"conversation.item.done","item":{"type":"function_call","name":"remain_silent","call_id":"call_1","arguments":"{}"}}"#,
+    r#"{"type":"response.created"}"#,
+    r#"{"type":"response.done"}"#,
+    r#"{"type":"response.done","response_id":"resp_1"}"#,
+];
+
+#[test]
+fn minimal_forms_decode_and_re_encode_to_what_the_union_schema_accepts() {
+    let unions = rtwire_tests::unions();
+    let union = unions
+        .iter()
+        .find(|u| u.info.module == "realtime/v2" && u.info.name == "ServerEvent")
+        .expect("union");
+    let schema = rtwire_tests::validator(&union.root);
+    for text in MINIMAL_FORMS {
+        let event = server(text);
+        assert!(
+            !matches!(event, ServerEvent::Unknown(_)),
+            "{text} decoded as unknown"
+        );
+        let encoded = encode(&event);
+        // A bare session echo gets its `type`; every other minimal form re-encodes unchanged.
+        let mut expected = value(text);
+        if text.contains(r#""session":"#) {
+            expected["session"]["type"] = json!("realtime");
+        }
+        assert_eq!(encoded, expected, "{text}");
+        for json in [value(text), encoded] {
+            assert_eq!(
+                rtwire_tests::violations(&schema, &json),
+                Vec::<String>::new(),
+                "{json}"
+            );
+        }
+    }
+}
+
+#[test]
+fn minimal_forms_still_need_their_needed_members() {
+    let cases = [
+        (
+            r#"{"type":"session.updated","session":{}}"#,
+            "session.updated: missing field `id` (at /session)",
+        ),
+        (
+            r#"{"type":"response.output_audio.delta"}"#,
+            "response.output_audio.delta: missing field `delta`",
+        ),
+        (
+            r#"{"type":"conversation.item.input_audio_transcription.completed"}"#,
+            "conversation.item.input_audio_transcription.completed: missing field `transcript`",
+        ),
+        (
+            r#"{"type":"response.output_text.delta"}"#,
+            "response.output_text.delta: missing field `delta`",
+        ),
+        (
+            r#"{"type":"response.output_text.done"}"#,
+            "response.output_text.done: missing field `text`",
+        ),
+        (
+            r#"{"type":"response.output_audio_transcript.done"}"#,
+            "response.output_audio_transcript.done: missing field `transcript`",
+        ),
+        (
+            r#"{"type":"conversation.item.added"}"#,
+            "conversation.item.added: missing field `item`",
+        ),
+        (
+            r#"{"type":"conversation.item.done","item":"item_1"}"#,
+            "conversation.item.done: invalid type: a string, expected an item object (at /item)",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(server_error(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn events_outside_the_minimal_list_keep_their_required_members() {
+    let cases = [
+        (
+            r#"{"type":"response.output_audio.done"}"#,
+            "response.output_audio.done: missing field `response_id`",
+        ),
+        (
+            r#"{"type":"response.output_item.added","item":{"type":"message","role":"user","content":[]}}"#,
+            "response.output_item.added: missing field `response_id`",
+        ),
+        (
+            r#"{"type":"input_audio_buffer.speech_stopped"}"#,
+            "input_audio_buffer.speech_stopped: missing field `audio_end_ms`",
+        ),
+        (
+            r#"{"type":"conversation.item.retrieved","item":{"type":"message","role":"user"}}"#,
+            "conversation.item.retrieved: missing field `content` (at /item)",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(server_error(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn an_item_event_keeps_an_item_that_does_not_decode_as_raw_json() {
+    let raw = r#"{"type":"conversation.item.added","item":{"type":"message","role":"user"}}"#;
+    match server(raw) {
+        ServerEvent::ConversationItemAdded(event) => assert_eq!(
+            event.item,
+            ConversationItem::Unknown(json!({"type":"message","role":"user"}))
+        ),
+        other => panic!("not an item event: {other:?}"),
+    }
+    // A complete item still decodes to its typed variant.
+    let full = r#"{"type":"conversation.item.added","item":{"type":"message","role":"user","content":[]}}"#;
+    match server(full) {
+        ServerEvent::ConversationItemAdded(event) => {
+            assert!(matches!(event.item, ConversationItem::Message(_)))
+        }
+        other => panic!("not an item event: {other:?}"),
+    }
+}
+
+#[test]
+fn beta_content_part_spellings_decode_to_the_official_variants() {
+    let beta = server(
+        r#"{"type":"conversation.item.retrieved","item":{"type":"message","role":"assistant","content":[{"type":"audio","transcript":"hi","audio":"AQID","format":"pcm16"},{"type":"text","text":"a"}]}}"#,
+    );
+    let official = server(
+        r#"{"type":"conversation.item.retrieved","item":{"type":"message","role":"assistant","content":[{"type":"output_audio","transcript":"hi","audio":"AQID"},{"type":"output_text","text":"a"}]}}"#,
+    );
+    assert_eq!(beta, official);
+    let ServerEvent::ConversationItemRetrieved(event) = &beta else {
+        panic!("not retrieved: {beta:?}")
+    };
+    let ConversationItem::Message(message) = &event.item else {
+        panic!("not a message")
+    };
+    assert!(matches!(message.content[0], ContentPart::OutputAudio(_)));
+    assert!(matches!(message.content[1], ContentPart::OutputText(_)));
+    // The part kind of response.content_part.* is the other way round: `text` is official.
+    let part = |ty: &str| {
+        format!(
+            r#"{{"type":"response.content_part.added","response_id":"r","item_id":"i","output_index":0,"content_index":0,"part":{{"type":"{ty}","text":"a"}}}}"#
+        )
+    };
+    assert_eq!(server(&part("output_text")), server(&part("text")));
+    assert_eq!(
+        encode(&server(&part("output_text")))["part"]["type"],
+        "text"
+    );
+}
+
+#[test]
+fn members_from_the_official_sdk_round_trip() {
+    for text in [
+        r#"{"type":"session.update","session":{"type":"realtime","audio":{"input":{"noise_reduction":{"type":"far_field","strength":0.4}}}}}"#,
+        r#"{"type":"session.update","session":{"type":"transcription","audio":{"input":{"transcription":{"model":"gpt-realtime-whisper","keywords":["rtwire"],"delay":"low"}}}}}"#,
+    ] {
+        assert_eq!(encode(&client(text)), value(text), "{text}");
+    }
+    for text in [
+        r#"{"type":"session.updated","session":{"type":"transcription","id":"sess_1","object":"realtime.transcription_session","audio":{"input":{"noise_reduction":{"strength":0.5},"transcription":{"model":"gpt-transcribe","keywords":["a"],"delay":"minimal"},"turn_detection":{"type":"semantic_vad","create_response":true,"interrupt_response":false,"eagerness":"high"}}}}}"#,
+        r#"{"type":"session.updated","session":{"type":"transcription","id":"sess_1","object":"realtime.transcription_session","audio":{"input":{"turn_detection":{"type":"server_vad","idle_timeout_ms":6000}}}}}"#,
+        r#"{"type":"response.done","response":{"id":"resp_1","status":"failed","status_details":{"type":"failed","error":{"type":"server_error","code":"oops","message":"The server had an error."}}}}"#,
+        r#"{"type":"conversation.item.input_audio_transcription.delta","event_id":"e1","item_id":"item_1","content_index":0,"delta":"Hello","obfuscation":"aLxx0jTEciOGe"}"#,
+        r#"{"type":"mcp_list_tools.completed","event_id":"e1","item_id":"mcp_1"}"#,
+        r#"{"type":"conversation.item.done","item":{"type":"mcp_list_tools","id":"mcp_1","server_label":"s","tools":[{"name":"t","input_schema":true,"annotations":["read_only"]}]}}"#,
+    ] {
+        assert_eq!(encode(&server(text)), value(text), "{text}");
     }
 }

@@ -135,13 +135,13 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
         "2: invalid: response.output_audio.delta: missing field `delta` [decoder]",
         "2: invalid: response.output_audio.delta: \"delta\" is a required property [schema]",
         "3: invalid: response.output_audio.delta: invalid type: string \"0\", expected u32 (at /output_index) [decoder]",
-        "3: invalid: response.output_audio.delta: \"0\" is not of type \"integer\" (at /output_index) [schema]",
+        "3: invalid: response.output_audio.delta: \"0\" is not of types \"null\", \"integer\" (at /output_index) [schema]",
         "4: note: blank line skipped",
         "5: invalid: incomplete JSON: the line ends inside a JSON document (EOF while parsing an object, at column 57) [json]",
         "6: invalid: not valid JSON: expected ident (at column 2) [json]",
         "7: invalid: not valid UTF-8 (at column 50) [json]",
         "8: invalid: (no string `type`): invalid type: integer `5`, expected a string `type` (at /type) [decoder]",
-        "8: invalid: (no string `type`): {\"type\":5} is not valid under any of the schemas listed in the 'oneOf' keyword [schema]",
+        "8: invalid: (no string `type`): 5 is not of type \"string\" (at /type) [schema]",
         "9: invalid: truncated: the input ends inside a JSON document (EOF while parsing a string, at column 127) [json]",
     ];
     let mut lines: Vec<String> = expected
@@ -195,7 +195,7 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
                 delta(),
                 json!("schema"),
                 json!("/output_index"),
-                "\"0\" is not of type \"integer\""
+                "\"0\" is not of types \"null\", \"integer\""
             ),
             record(
                 4,
@@ -242,8 +242,8 @@ fn bad_lines_of_realtime_v2_server_events_are_reported_with_line_name_pointer_an
                 "invalid",
                 Value::Null,
                 json!("schema"),
-                json!(""),
-                "{\"type\":5} is not valid under any of the schemas listed in the 'oneOf' keyword"
+                json!("/type"),
+                "5 is not of type \"string\""
             ),
             record(
                 9,

@@ -1,14 +1,23 @@
-//! rtwire-codegen: generates `schemas/` and `generated/typescript/` from the registry of
+//! rtwire-codegen: generates `schemas/`, `generated/typescript/` and the published documents
+//! (`generated/asyncapi/`, `generated/openrpc/`, `generated/docs/`) from the registry of
 //! rtwire-protocol, checks them for drift, and hosts the protocol tools.
 
+pub mod asyncapi;
 pub mod check;
+pub mod connection;
+pub mod corpus;
 pub mod diff;
 pub mod files;
+pub mod openrpc;
+pub mod reference;
 pub mod schema;
+pub mod standard;
+pub mod ts_rewrite;
 pub mod typescript;
+pub mod unions;
 pub mod validate;
 
-pub use files::{FileSet, HEADER, generate, write};
+pub use files::{FileSet, HEADER, generate, generate_in, try_generate_in, write};
 
 /// The rtwire workspace that contains `start`: the nearest directory at or above `start` whose
 /// `Cargo.toml` declares `[workspace]`. `None` when no such directory exists.

@@ -18,7 +18,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write `schemas/` and `generated/typescript/` (the default).
+    /// Write `schemas/`, `generated/typescript/` and the published documents (the default).
     Generate,
     /// Regenerate in memory and compare with the files on disk: exit 1 on drift.
     Check,
@@ -30,12 +30,16 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `diff` and `validate` work on the files they are given, in any folder: only generation
+    // needs the workspace.
+    let needs_workspace = matches!(cli.command, None | Some(Command::Generate | Command::Check));
     let root = match cli.root {
         Some(root) => root,
         None => {
             let cwd = std::env::current_dir().unwrap_or_default();
             match rtwire_codegen::find_workspace_root(&cwd) {
                 Some(root) => root,
+                None if !needs_workspace => cwd,
                 None => {
                     eprintln!(
                         "error: no Cargo.toml with [workspace] at or above {}; run inside the rtwire workspace or pass --root",
@@ -54,8 +58,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// The generated files, or the error that stops generation (printed, exit 2).
+fn generated(root: &std::path::Path) -> Result<rtwire_codegen::FileSet, ExitCode> {
+    rtwire_codegen::try_generate_in(root).map_err(|e| {
+        eprintln!("error: cannot generate: {e}");
+        ExitCode::from(2)
+    })
+}
+
 fn generate(root: &std::path::Path) -> ExitCode {
-    let files = rtwire_codegen::generate();
+    let files = match generated(root) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
     match rtwire_codegen::write(root, &files) {
         Ok(report) => {
             for path in &report.written {
@@ -84,7 +99,10 @@ fn generate(root: &std::path::Path) -> ExitCode {
 }
 
 fn check(root: &std::path::Path) -> ExitCode {
-    let files = rtwire_codegen::generate();
+    let files = match generated(root) {
+        Ok(files) => files,
+        Err(code) => return code,
+    };
     match rtwire_codegen::check::drift(root, &files) {
         Ok((drift, _)) if drift.is_clean() => {
             println!("{} generated file(s) are up to date", files.len());

@@ -16,15 +16,36 @@ use crate::error::DecodeError;
 ///
 /// Errors name the message by its `tag` member (`type` or `method`) when it has one.
 ///
-/// The text is decoded in one pass; only when that fails is it parsed again, with path
-/// tracking, to build the error.
+/// The outcome is always that of `serde_json::from_str::<T>(text)`: the text is decoded in one
+/// pass, and only when that fails is it parsed again, with path tracking, to build the error.
+/// The JSON rules of every message union hold: a member name repeated in one object is an error
+/// (``duplicate member `type` ``, at the pointer of the repeated member), and a member the type
+/// ignores must still be valid JSON (a number within the range of `f64`, a string without lone
+/// surrogate escapes). One JSON document only: a byte order mark or anything but whitespace
+/// after the document is an error.
 pub fn decode<T: DeserializeOwned>(text: &str, tag: &str) -> Result<T, DecodeError> {
-    if let Ok(message) = serde_json::from_str(text) {
-        return Ok(message);
+    let first = match serde_json::from_str(text) {
+        Ok(message) => return Ok(message),
+        Err(error) => error,
+    };
+    let value = parse(text)?;
+    match decode_value::<T>(&value, tag) {
+        Err(error) => Err(error),
+        // The one-pass verdict stands; the buffered decoder only explains it.
+        Ok(_) => Err(DecodeError::from_serde(
+            value.get(tag).and_then(Value::as_str),
+            "",
+            &first.to_string(),
+        )),
     }
-    let value: Value = serde_json::from_str(text)
-        .map_err(|e| DecodeError::new(None, "", format!("not valid JSON: {e}")))?;
-    decode_value(&value, tag)
+}
+
+/// Parses JSON text into a value with the rules every decoder of this crate applies: one JSON
+/// document, no member name repeated in an object (the error names the pointer of the repeated
+/// member), every number within the range of `f64`, every string valid Unicode. It is the JSON
+/// view shared by the decoders' error paths and by schema validation.
+pub fn parse(text: &str) -> Result<Value, DecodeError> {
+    crate::strict::parse(text).map_err(|(path, reason)| DecodeError::new(None, path, reason))
 }
 
 /// Decodes one message from an already parsed JSON value; see [`decode`].
@@ -97,4 +118,55 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
         }
     }
     out
+}
+
+/// What every decoder of the union `U` makes of one JSON text; built by [`check_text`] for the
+/// fuzz targets and the hostile-input tests, which compare the views.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextCheck {
+    /// [`decode`]: the canonical encoding (compact text) of the decoded message, or the error.
+    pub decoded: Result<String, DecodeError>,
+    /// `serde_json::from_str`: the canonical encoding, or the error's text.
+    pub from_str: Result<String, String>,
+    /// Whether the decoded message is an `Unknown` variant (kept as raw JSON).
+    pub unknown: bool,
+    /// The canonical encoding decoded again: its canonical encoding, or the error.
+    pub again: Option<Result<String, DecodeError>>,
+    /// Whether the message decoded from its canonical encoding equals the first decoded message.
+    pub again_equal: bool,
+    /// For a realtime union: whether `Frame::decode` gives the same verdict and event.
+    pub frame_agrees: bool,
+}
+
+/// Runs every decoder of the union `U` on `text`; see [`TextCheck`].
+#[doc(hidden)]
+pub fn check_text<U: crate::registry::Union>(text: &str) -> TextCheck {
+    let canonical = |m: &U| serde_json::to_string(m).expect("rtwire types always encode to JSON");
+    let first = decode::<U>(text, U::TAG);
+    let frame_agrees = U::SURFACE != crate::registry::Surface::Realtime
+        || match (crate::realtime::Frame::<U>::decode(text), &first) {
+            (Ok(frame), Ok(message)) => frame.event == *message && frame.raw == text,
+            (Err(a), Err(b)) => a == *b,
+            _ => false,
+        };
+    let from_str = serde_json::from_str::<U>(text)
+        .map(|m| canonical(&m))
+        .map_err(|e| e.to_string());
+    let (mut again, mut again_equal, mut unknown) = (None, false, false);
+    if let Ok(message) = &first {
+        unknown = message.is_unknown();
+        let encoded = canonical(message);
+        let second = decode::<U>(&encoded, U::TAG);
+        again_equal = second.as_ref().is_ok_and(|m| m == message);
+        again = Some(second.map(|m| canonical(&m)));
+    }
+    TextCheck {
+        decoded: first.map(|m| canonical(&m)),
+        from_str,
+        unknown,
+        again,
+        again_equal,
+        frame_agrees,
+    }
 }

@@ -51,11 +51,12 @@ pub mod error;
 pub mod open_union;
 pub mod realtime;
 pub mod registry;
+mod strict;
 pub mod tagged;
 pub mod tristate;
 #[cfg(feature = "ts")]
 pub mod typescript;
 
-pub use codec::{decode, decode_value, encode};
+pub use codec::{decode, decode_value, encode, parse};
 pub use error::DecodeError;
 pub use registry::{Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, Version};

@@ -122,6 +122,14 @@ pub struct Message {
     pub union: &'static str,
 }
 
+impl Message {
+    /// Removed upstream but still decoded (app-server `loginApiKey` and `authStatusChange`):
+    /// decoders accept it; encoders targeting a current peer do not emit it.
+    pub fn legacy(&self) -> bool {
+        self.surface == Surface::AppServer && crate::app_server::spec::is_legacy(self.wire_name)
+    }
+}
+
 /// The outcome of decoding a value and encoding it again, for the agreement tests.
 #[derive(Debug, Clone)]
 pub struct Roundtrip {
@@ -222,6 +230,10 @@ pub struct UnionInfo {
     pub results: fn() -> Vec<ResultInfo>,
     /// Decodes a value as this union, encodes it again and decodes that once more.
     pub roundtrip: fn(&Value) -> Result<Roundtrip, DecodeError>,
+    /// Runs every decoder of the union on one JSON text (`crate::codec::check_text`): what the
+    /// fuzz targets and hostile-input tests compare.
+    #[doc(hidden)]
+    pub text: fn(&str) -> crate::codec::TextCheck,
     /// See [`Union::schema`].
     #[cfg(feature = "schema")]
     pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
@@ -243,6 +255,7 @@ impl UnionInfo {
             messages: U::messages,
             results: U::results,
             roundtrip: roundtrip::<U>,
+            text: crate::codec::check_text::<U>,
             #[cfg(feature = "schema")]
             schema: U::schema,
             #[cfg(feature = "ts")]

@@ -6,6 +6,10 @@
 //! errors keep their JSON path. When the tag is not first, the event is buffered and decoded the
 //! same way. A tag the union does not know keeps the raw object.
 //!
+//! Every event is read through [`crate::strict`]: a repeated `type` (or any other member name
+//! repeated in one object) is an error, whichever value comes first, so the decoder, a buffered
+//! decode and the JSON Schema (which sees a parsed object) cannot disagree about it.
+//!
 //! [`event_union!`](crate::event_union) implements this for an enum from one table of wire
 //! names, payload types and variants: the only place the wire names are written.
 
@@ -42,7 +46,7 @@ pub struct Tags<U>(PhantomData<U>);
 pub fn deserialize<'de, V: Dispatch<'de>, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<V::Union, D::Error> {
-    deserializer.deserialize_map(EventVisitor::<V>(PhantomData))
+    crate::strict::Strict(deserializer).deserialize_map(EventVisitor::<V>(PhantomData))
 }
 
 struct EventVisitor<V>(PhantomData<V>);

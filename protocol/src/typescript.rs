@@ -137,9 +137,10 @@ pub(crate) fn union_files(
 /// `<module>/<name>.ts`: the method map of a JSON-RPC union, so that a client can type its
 /// calls by method name. For the client union (`ClientMethods`): `ClientRequestMap` (every
 /// request method → `{ params, result }`), `ClientNotificationMap` (every notification method
-/// → `{ params }`, `undefined` for a method without params), and the helpers `ParamsOf<M>` and
-/// `ResultOf<M>`; for the server union (`ServerMethods`): `ServerNotificationMap` and
-/// `ServerNotificationParamsOf<M>`. Both also declare the stable surface (`app-server.md` §7):
+/// → `{ params }`, `undefined` for a method without params), and the helpers `ParamsOf<M>`,
+/// `ResultOf<M>` and `RequestOf<M>` (the whole request message); for the server union
+/// (`ServerMethods`): `ServerNotificationMap` and `ServerNotificationParamsOf<M>`. Both declare
+/// `<Side>NotificationOf<M>` (the whole notification message), and both also declare the stable surface (`app-server.md` §7):
 /// `Experimental<Side>Method`, the `Stable…Map`s without them, and `Stable<Side>Message`.
 pub(crate) fn method_map_file(
     config: &Config,
@@ -204,6 +205,9 @@ pub(crate) fn method_map_file(
         text.push_str(&format!(
             "\n/**\n * The result type of the request method `M`.\n */\nexport type ResultOf<M extends keyof {side}RequestMap> = {side}RequestMap[M][\"result\"];\n"
         ));
+        text.push_str(&format!(
+            "\n/**\n * The whole request message of the method `M` (`id`, `method` and `params`), e.g. `RequestOf<\"thread/realtime/start\">`.\n */\nexport type RequestOf<M extends keyof {side}RequestMap> = Extract<{union}, {{ \"method\": M }}>;\n"
+        ));
     }
     text.push_str(&format!(
         "\n/**\n * Every notification method a {lower} sends, with its params type (`undefined`: the method has no params).\n */\nexport type {side}NotificationMap = {{\n{}}};\n",
@@ -225,6 +229,10 @@ pub(crate) fn method_map_file(
         "\n/**\n * The params type of the {lower} notification method `M`.\n */\nexport type {side}NotificationParamsOf<M extends keyof {side}NotificationMap> = {side}NotificationMap[M][\"params\"];\n",
         lower = side.to_lowercase(),
     ));
+    text.push_str(&format!(
+        "\n/**\n * The whole notification message of the {lower} method `M` (`method` and `params`).\n */\nexport type {side}NotificationOf<M extends keyof {side}NotificationMap> = Extract<{union}, {{ \"method\": M }}>;\n",
+        lower = side.to_lowercase(),
+    ));
     (path, text)
 }
 
@@ -241,8 +249,10 @@ pub struct Variant {
 }
 
 /// The files of an event union: its payload types', and `<module>/<name>.ts` declaring the
-/// union of `{ "type": tag } & Payload` for every variant. Input aliases are left out: the
-/// TypeScript view lists the canonical form.
+/// union of `{ "type": tag } & Payload` for every variant, and `<name>Of<T>`, the variant whose
+/// tag is `T` (so that a handler typed by one event keeps its tag even when several events
+/// share a payload type). Input aliases are left out: the TypeScript view lists the canonical
+/// form.
 pub fn event_union_files(
     name: &str,
     module: &str,
@@ -253,6 +263,7 @@ pub fn event_union_files(
     let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
     let mut imports: BTreeMap<String, String> = BTreeMap::new();
     let mut branches = vec![];
+    let first_tag = variants.first().map_or("", |v| v.tag);
     for variant in variants {
         files.extend(variant.files);
         if let Some(p) = &variant.path {
@@ -270,6 +281,10 @@ pub fn event_union_files(
     text.push_str(&format!(
         "\n/**\n * {doc}\n */\nexport type {name} =\n  | {};\n",
         branches.join("\n  | ")
+    ));
+    text.push_str(&format!(
+        "\n/**\n * The event of `{name}` whose `type` is `T`, with its tag, e.g. `{name}Of<\"{example}\">`.\n */\nexport type {name}Of<T extends {name}[\"type\"]> = Extract<{name}, {{ \"type\": T }}>;\n",
+        example = first_tag,
     ));
     files.insert(path, text);
     files.into_iter().collect()

@@ -27,6 +27,10 @@ fn values(schema: &Value, root: &Value, depth: u32) -> BoxedStrategy<Value> {
         Value::Object(_) => resolve(schema, root),
         other => panic!("unsupported schema {other}"),
     };
+    if let Some(options) = dispatch_options(&schema) {
+        let options: Vec<_> = options.iter().map(|o| values(o, root, depth + 1)).collect();
+        return OneOf::new(options).boxed();
+    }
     if let Some(c) = schema.get("const") {
         return Just(c.clone()).boxed();
     }
@@ -66,6 +70,94 @@ fn values(schema: &Value, root: &Value, depth: u32) -> BoxedStrategy<Value> {
 }
 
 /// Inlines `$ref` (merged with the keywords beside it) and `allOf`.
+/// The alternatives of a union that dispatches on its tag (`allOf` of `if` tag `then` message):
+/// one per known tag (the `if` and `then` merged), and, when the union keeps other tags, the
+/// union's own shape with a tag that no `if` names (or its untagged answers).
+fn dispatch_options(schema: &Value) -> Option<Vec<Value>> {
+    let parts = schema.get("allOf")?.as_array()?;
+    if parts.is_empty()
+        || !parts
+            .iter()
+            .all(|p| p.get("if").is_some() && p.get("then").is_some())
+    {
+        return None;
+    }
+    let mut base = schema.clone();
+    let object = base.as_object_mut()?;
+    object.remove("allOf");
+    let alternatives = object.remove("anyOf");
+    let mut known = vec![];
+    let mut options = vec![];
+    for part in parts {
+        let properties = part["if"]["properties"].as_object()?;
+        let (tag, value) = properties.iter().next()?;
+        known.push(value.get("const")?.clone());
+        let mut option = merge(&merge(&base, &part["if"]), &part["then"]);
+        option["type"] = Value::from("object");
+        option["properties"][tag] = value.clone();
+        options.push(option);
+    }
+    let tag = parts[0]["if"]["properties"]
+        .as_object()?
+        .keys()
+        .next()?
+        .clone();
+    let unknown_tag = |schema: &mut Value| {
+        if schema.pointer(&format!("/properties/{tag}/type")) == Some(&Value::from("string"))
+            && schema.pointer(&format!("/properties/{tag}/enum")).is_none()
+        {
+            schema["properties"][&tag]["not"] = serde_json::json!({ "enum": known.clone() });
+            true
+        } else {
+            false
+        }
+    };
+    match alternatives {
+        // The tag, and the answers without one: every alternative but the known tags'.
+        Some(Value::Array(alternatives)) => {
+            for alternative in alternatives {
+                let mut option = merge(&base, &alternative);
+                if option.pointer(&format!("/properties/{tag}/enum")).is_some() {
+                    continue;
+                }
+                unknown_tag(&mut option);
+                options.push(option);
+            }
+        }
+        _ => {
+            let mut option = base.clone();
+            if unknown_tag(&mut option) {
+                options.push(option);
+            }
+        }
+    }
+    Some(options)
+}
+
+/// `if: a, else: b` (no `then`) accepts what `anyOf: [a, b]` accepts.
+fn if_else_as_any_of(schema: &mut Value) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    if object.contains_key("if") && object.contains_key("else") && !object.contains_key("then") {
+        if !object.contains_key("anyOf") {
+            let first = object.remove("if").expect("checked");
+            let second = object.remove("else").expect("checked");
+            object.insert("anyOf".into(), Value::Array(vec![first, second]));
+        }
+    }
+    // `not: {type: "null"}` alone: any JSON value but `null`.
+    if object.get("not") == Some(&serde_json::json!({ "type": "null" }))
+        && !object.contains_key("type")
+    {
+        object.remove("not");
+        object.insert(
+            "type".into(),
+            serde_json::json!(["string", "number", "boolean", "array", "object"]),
+        );
+    }
+}
+
 fn resolve(schema: &Value, root: &Value) -> Value {
     let mut schema = schema.clone();
     loop {
@@ -80,12 +172,20 @@ fn resolve(schema: &Value, root: &Value) -> Value {
             schema = merge(target, &schema);
             continue;
         }
+        if object
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|parts| parts.iter().any(|p| p.get("then").is_some()))
+        {
+            return schema;
+        }
         if let Some(Value::Array(parts)) = object.remove("allOf") {
             for part in parts {
                 schema = merge(&schema, &part);
             }
             continue;
         }
+        if_else_as_any_of(&mut schema);
         return schema;
     }
 }

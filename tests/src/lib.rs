@@ -3,6 +3,7 @@
 
 pub mod arbitrary;
 pub mod corpus;
+pub mod node;
 
 use rtwire_codegen::schema::UnionSchema;
 use rtwire_protocol::registry::{Message, Surface, Version};

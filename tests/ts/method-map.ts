@@ -75,8 +75,24 @@ export async function everyRequest(): Promise<void> {
   const voices = await request("thread/realtime/listVoices", {});
   const defaultV2: "marin" | string = voices.voices.defaultV2;
 
-  // @ts-expect-error: `prompt` is required
-  await request("thread/realtime/start", { threadId });
+  // A start without a prompt, one with `prompt: null`, and one with the older `sessionId`
+  // spelling (accepted on input) type-check; so does an existingCall transport on v3.
+  await request("thread/realtime/start", { threadId, outputModality: "audio" });
+  await request("thread/realtime/start", { threadId, outputModality: "audio", prompt: null });
+  await request("thread/realtime/start", { threadId, sessionId: "sess_old" });
+  await request("thread/realtime/start", {
+    threadId,
+    outputModality: "audio",
+    version: "v3",
+    realtimeSessionId: "sess_123",
+    transport: { type: "existingCall", callId: "rtc_123" },
+  });
+  // @ts-expect-error: `threadId` is required
+  await request("thread/realtime/start", { prompt: "hi" });
+  // @ts-expect-error: `callId` is required by the existingCall transport
+  await request("thread/realtime/start", { threadId, transport: { type: "existingCall" } });
+  // @ts-expect-error: `v4` is not a realtime version (closed enum)
+  await request("thread/realtime/start", { threadId, version: "v4" });
   // @ts-expect-error: `nova` is not a realtime voice (closed enum)
   await request("thread/realtime/start", { threadId, prompt: "hi", voice: "nova" });
   // @ts-expect-error: `role` is a closed enum
@@ -102,7 +118,7 @@ export function everyNotification(): void {
   onNotification("account/login/completed", (p) => void (p.success satisfies boolean));
   onNotification("account/updated", (p) => void p.planType);
   onNotification("thread/started", (p) => void (p.thread.turns satisfies unknown[]));
-  onNotification("thread/realtime/started", (p) => void (p.version satisfies "v1" | "v2" | null | undefined));
+  onNotification("thread/realtime/started", (p) => void (p.version satisfies "v1" | "v2" | "v3" | null | undefined));
   onNotification("thread/realtime/itemAdded", (p) => void p.item);
   onNotification("thread/realtime/transcript/delta", (p) => void (p.delta satisfies string));
   onNotification("thread/realtime/transcript/done", (p) => void (p.text satisfies string));

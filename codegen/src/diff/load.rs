@@ -251,6 +251,34 @@ impl SchemaSet {
                 return err(format!("{label}/catalog.json: lists {key} twice"));
             }
         }
+        // The union files in every form (open, closed, generators; whole and stable surface):
+        // listed so the tree is complete, and checked to be valid self-contained schemas. The
+        // comparison reads the open union through each message's `union_schema`.
+        if let Some(unions) = catalog.get("unions") {
+            let unions = unions.as_array().ok_or_else(|| {
+                LoadError(format!("{label}/catalog.json: `unions` is not an array"))
+            })?;
+            for (i, union) in unions.iter().enumerate() {
+                let forms = union
+                    .get("forms")
+                    .and_then(Value::as_object)
+                    .ok_or_else(|| {
+                        LoadError(format!(
+                            "{label}/catalog.json: unions[{i}] has no `forms` object"
+                        ))
+                    })?;
+                for (form, path) in forms {
+                    let path = path.as_str().ok_or_else(|| {
+                        LoadError(format!(
+                            "{label}/catalog.json: unions[{i}].forms.{form} is not a string"
+                        ))
+                    })?;
+                    if listed.insert(path.to_owned()) {
+                        parse(path)?;
+                    }
+                }
+            }
+        }
         if let Some(stray) = files
             .keys()
             .find(|p| p.ends_with(".json") && !listed.contains(*p))

@@ -161,6 +161,7 @@ impl<'a> Doc<'a> {
             }
         }
         merge(&mut out.map, own);
+        normalize(&mut out.map);
         out
     }
 
@@ -287,6 +288,10 @@ impl<'a> Doc<'a> {
         let pushed = flat.def.clone().map(|d| stack.push(d)).is_some();
         let mut out = Map::new();
         for (k, v) in flat.map {
+            // A numeric format (`uint32`…) is an annotation: the bounds carry the range.
+            if k == "format" && v.as_str().is_some_and(is_numeric_format) {
+                continue;
+            }
             let v = match k.as_str() {
                 "properties" => Value::Object(
                     v.as_object()
@@ -480,4 +485,76 @@ fn strip(map: &Map<String, Value>) -> Map<String, Value> {
         .filter(|(k, _)| !ANNOTATIONS.contains(&k.as_str()))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect()
+}
+
+/// Writes the standard-JSON-Schema spellings that `cargo codegen` emits (see
+/// `crate::standard` and `crate::unions`) as the spellings of earlier layouts, so that two
+/// layouts of the same accepted set compare equal:
+///
+/// * `if: a, else: b` (no `then`) is `anyOf: [a, b]`;
+/// * `not: {type: "null"}` alone is `type: [every type but null]`;
+/// * inside a `not`, `type: "object"` beside only member tests, and `properties` entries that
+///   are `true`, are dropped (the schemas holding such a `not` are objects already).
+fn normalize(map: &mut Map<String, Value>) {
+    if map.contains_key("if") && map.contains_key("else") && !map.contains_key("then") {
+        if !map.contains_key("anyOf") {
+            let first = map.remove("if").expect("checked");
+            let second = map.remove("else").expect("checked");
+            let mut alternatives = vec![first];
+            match second {
+                Value::Object(mut rest)
+                    if rest.contains_key("if") && rest.contains_key("else") && rest.len() == 2 =>
+                {
+                    normalize(&mut rest);
+                    match rest.remove("anyOf") {
+                        Some(Value::Array(more)) => alternatives.extend(more),
+                        _ => alternatives.push(Value::Object(rest)),
+                    }
+                }
+                other => alternatives.push(other),
+            }
+            map.insert("anyOf".into(), Value::Array(alternatives));
+        }
+    }
+    if map.get("not") == Some(&serde_json::json!({ "type": "null" })) && !map.contains_key("type") {
+        map.remove("not");
+        map.insert(
+            "type".into(),
+            serde_json::json!(["array", "boolean", "number", "object", "string"]),
+        );
+    }
+    if let Some(Value::Object(not)) = map.get_mut("not") {
+        strip_object_test(not);
+        if let Some(Value::Array(alternatives)) = not.get_mut("anyOf") {
+            for alternative in alternatives.iter_mut() {
+                if let Value::Object(alternative) = alternative {
+                    strip_object_test(alternative);
+                }
+            }
+        }
+    }
+}
+
+fn strip_object_test(map: &mut Map<String, Value>) {
+    if let Some(Value::Object(properties)) = map.get_mut("properties") {
+        properties.retain(|_, v| *v != Value::Bool(true));
+        if properties.is_empty() {
+            map.remove("properties");
+        }
+    }
+    let member_tests_only = map
+        .keys()
+        .all(|k| matches!(k.as_str(), "type" | "required" | "properties"));
+    if member_tests_only && map.get("type") == Some(&Value::String("object".into())) {
+        map.remove("type");
+    }
+}
+
+/// Whether `format` is one of the numeric formats schemars emitted for Rust numbers (an
+/// annotation no standard vocabulary defines).
+pub fn is_numeric_format(format: &str) -> bool {
+    let digits = format.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let head = &format[..format.len() - digits.len()];
+    matches!(head, "int" | "uint") && digits.chars().all(|c| c.is_ascii_digit())
+        || matches!(format, "float" | "double")
 }

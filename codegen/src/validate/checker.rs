@@ -2,10 +2,8 @@
 //! verdicts combine.
 
 use rtwire_protocol::DecodeError;
-use rtwire_protocol::open_union::branch_tag;
 use rtwire_protocol::registry::{self, UnionInfo};
 use serde_json::Value;
-use std::collections::HashMap;
 
 use crate::schema::UnionSchema;
 
@@ -125,11 +123,7 @@ fn union_name(info: &UnionInfo) -> String {
 /// Checks messages of one union against its decoder and its schema (compiled once).
 pub struct Checker {
     info: UnionInfo,
-    schema: Value,
     union: jsonschema::Validator,
-    /// Validators of single branches (by tag value), compiled when a message of that tag fails,
-    /// to explain the failure against the branch its tag selects rather than the whole `oneOf`.
-    branches: HashMap<String, Option<jsonschema::Validator>>,
 }
 
 impl Checker {
@@ -140,12 +134,7 @@ impl Checker {
             .find(|info| union_name(info) == name)?;
         let schema = UnionSchema::of(info).root;
         Some(match jsonschema::draft202012::new(&schema) {
-            Ok(union) => Ok(Checker {
-                info,
-                schema,
-                union,
-                branches: HashMap::new(),
-            }),
+            Ok(union) => Ok(Checker { info, union }),
             Err(e) => Err(format!("the schema of {name} does not compile: {e}")),
         })
     }
@@ -199,47 +188,13 @@ impl Checker {
         }
     }
 
-    /// The schema's verdict. A rejection is explained by the branch that the message's tag
-    /// selects when there is one (precise pointers), else by the union schema.
+    /// The schema's verdict. The open union dispatches on the tag, so a rejection is explained
+    /// by the message the tag names (precise pointers), else by the union's own checks.
     pub fn validate(&mut self, message: &Value) -> SchemaVerdict {
         if self.union.is_valid(message) {
             return SchemaVerdict::Accepted;
         }
-        let tag = message.get(self.info.tag).and_then(Value::as_str);
-        let mut findings = match tag.and_then(|tag| self.branch(tag)) {
-            Some(branch) => findings_of(branch, message),
-            None => vec![],
-        };
-        if findings.is_empty() {
-            findings = findings_of(&self.union, message);
-        }
-        SchemaVerdict::Rejected(findings)
-    }
-
-    fn branch(&mut self, tag: &str) -> Option<&jsonschema::Validator> {
-        if !self.branches.contains_key(tag) {
-            let compiled = self
-                .branch_schema(tag)
-                .and_then(|schema| jsonschema::draft202012::new(&schema).ok());
-            self.branches.insert(tag.to_owned(), compiled);
-        }
-        self.branches.get(tag).and_then(Option::as_ref)
-    }
-
-    /// The branch of the union's `oneOf` whose tag is the constant `tag`, with the union's
-    /// definitions, as a schema of its own.
-    fn branch_schema(&self, tag: &str) -> Option<Value> {
-        let branches = self.schema.get("oneOf")?.as_array()?;
-        let mut branch = branches
-            .iter()
-            .find(|b| branch_tag(b, self.info.tag) == Some(tag))?
-            .clone();
-        let object = branch.as_object_mut()?;
-        object.insert("$schema".into(), self.schema["$schema"].clone());
-        if let Some(defs) = self.schema.get("$defs") {
-            object.insert("$defs".into(), defs.clone());
-        }
-        Some(branch)
+        SchemaVerdict::Rejected(findings_of(&self.union, message))
     }
 }
 
@@ -251,12 +206,13 @@ fn findings_of(validator: &jsonschema::Validator, message: &Value) -> Vec<Findin
     out
 }
 
-/// Adds the findings of one schema error to `out`. A failed `oneOf` whose branches all fail
+/// Adds the findings of one schema error to `out`. A failed `oneOf` or `anyOf` whose branches all fail
 /// at the value itself but one, which fails only below it (the value has that branch's shape:
 /// an error response whose `code` is not an integer), is explained by that branch's errors.
 fn explain(error: &jsonschema::ValidationError<'_>, out: &mut Vec<Finding>) {
     let here = error.instance_path().as_str();
-    if let jsonschema::error::ValidationErrorKind::OneOfNotValid { context } = error.kind() {
+    use jsonschema::error::ValidationErrorKind::{AnyOf, OneOfNotValid};
+    if let OneOfNotValid { context } | AnyOf { context } = error.kind() {
         let below = |e: &jsonschema::ValidationError<'_>| {
             e.instance_path()
                 .as_str()
@@ -423,7 +379,10 @@ mod tests {
             findings,
             vec![
                 schema_finding("/delta", "7 is not of type \"string\""),
-                schema_finding("/output_index", "\"0\" is not of type \"integer\""),
+                schema_finding(
+                    "/output_index",
+                    "\"0\" is not of types \"null\", \"integer\""
+                ),
             ]
         );
         let message = serde_json::json!({ "type": 7, "long": long });
@@ -432,9 +391,20 @@ mod tests {
         };
         assert_eq!(
             findings,
+            vec![schema_finding("/type", "7 is not of type \"string\"")]
+        );
+        // A message that is neither a request, a notification nor an answer fails at itself;
+        // the whole object is too long to quote.
+        let mut checker = Checker::new("app-server/ServerMessage").unwrap().unwrap();
+        let message = serde_json::json!({ "id": 3, "long": long });
+        let SchemaVerdict::Rejected(findings) = checker.validate(&message) else {
+            panic!("accepted")
+        };
+        assert_eq!(
+            findings,
             vec![schema_finding(
                 "",
-                "the object is not valid under any of the schemas listed in the 'oneOf' keyword"
+                "the object is not valid under any of the schemas listed in the 'anyOf' keyword"
             )]
         );
     }

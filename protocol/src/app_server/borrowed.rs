@@ -358,6 +358,6 @@ impl<'de> Deserialize<'de> for AppendAudio<'de> {
                 }
             }
         }
-        d.deserialize_map(AppendVisitor)
+        crate::strict::Strict(d).deserialize_map(AppendVisitor)
     }
 }

@@ -216,13 +216,18 @@ impl ClientMessage {
     /// Decodes one message from JSON text (one line of the stdio transport, or one WebSocket
     /// text frame). A `jsonrpc` member is accepted and ignored, as is every unknown member.
     ///
-    /// The text is decoded in one pass (method first, streamed into the params); only when that fails
-    /// is it parsed again, to build the error.
+    /// The outcome is that of `serde_json::from_str` (one pass, method first, streamed into the
+    /// params); only when that fails is the text parsed again, to build the error. A member name
+    /// repeated in one object is an error, as is an ignored member that is not valid JSON (a
+    /// number out of the range of `f64`, a lone surrogate escape).
     pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
-        if let Ok(message) = serde_json::from_str(text) {
-            return Ok(message);
-        }
-        Self::decode_value(decode_error::parse(text)?)
+        let first = match serde_json::from_str(text) {
+            Ok(message) => return Ok(message),
+            Err(error) => error,
+        };
+        let value = decode_error::parse(text)?;
+        // The one-pass verdict stands; the buffered decoder only explains it.
+        Self::decode_value(value.clone()).and_then(|_| Err(decode_error::one_pass(&value, first)))
     }
 
     /// Decodes one already parsed message; see [`Self::decode`].

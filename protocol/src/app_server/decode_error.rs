@@ -8,7 +8,7 @@ use crate::app_server::server::ErrorResponse;
 
 /// Why [`ClientMessage::decode`](super::ClientMessage::decode) or
 /// [`ServerMessage::decode`](super::ServerMessage::decode) rejected a message, with what its
-/// receiver needs to answer it (`app-server.md` §1.2, §3):
+/// receiver needs to answer it:
 ///
 /// * -32600 ([`ErrorCode::InvalidRequest`]): not valid JSON, not an object, a `method` or `id`
 ///   of the wrong JSON type, an object that is none of the four message shapes, a message its
@@ -108,9 +108,10 @@ pub(crate) fn params_error(id: Option<RequestId>, method: &str, error: &str) -> 
     error
 }
 
-/// Parses JSON text into a value, or -32600.
+/// Parses JSON text into a value with the rules of [`crate::codec::parse`] (no repeated member
+/// name, ignored members valid too), or -32600 with the pointer of a repeated member.
 pub(crate) fn parse(text: &str) -> Result<serde_json::Value, RpcDecodeError> {
-    serde_json::from_str(text).map_err(|e| invalid("", &format!("not valid JSON: {e}")))
+    crate::codec::parse(text).map_err(|e| invalid(e.path(), e.reason()))
 }
 
 /// The `method` of a message object: `Ok(None)` when absent, -32600 when not a string.
@@ -153,4 +154,20 @@ pub(crate) fn answer<T: serde::de::DeserializeOwned>(
 /// The serde error of a rejected message, for the `Deserialize` impls of the unions.
 pub(crate) fn to_serde<E: serde::de::Error>(error: RpcDecodeError) -> E {
     E::custom(crate::codec::with_path(&error.path, error.reason()))
+}
+
+/// The error of a message that the one-pass decoder refused but the buffered decoder accepts
+/// (a case the fuzz targets look for): the one-pass verdict, as -32600 or, for a known method,
+/// -32602, with the id when it can be read.
+pub(crate) fn one_pass(value: &serde_json::Value, error: serde_json::Error) -> RpcDecodeError {
+    let object = value.as_object();
+    let id = object.and_then(|o| id_of(o).ok().flatten());
+    match object.and_then(|o| method_of(o).ok().flatten()) {
+        Some(method) => params_error(id, &method, &error.to_string()),
+        None => {
+            let mut error = invalid("", &error.to_string());
+            error.id = id;
+            error
+        }
+    }
 }

@@ -1,4 +1,4 @@
-//! The JSON-RPC envelope of the app-server (`app-server.md` §1–§3): request ids, error objects,
+//! The JSON-RPC envelope of the app-server: request ids, error objects,
 //! error codes, and the traits that bind a method name to its params and result types.
 
 use serde::de::DeserializeOwned;
@@ -63,7 +63,7 @@ pub struct ErrorObject {
     pub data: Option<Value>,
 }
 
-/// The error codes of the app-server (spec §3).
+/// The error codes of the app-server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorCode {
     /// -32600: the request is not acceptable in the current state (before `initialize`, a
@@ -106,7 +106,7 @@ impl ErrorCode {
     }
 }
 
-/// The spec's refusals (§3), with their exact messages; `data` is absent in all of them.
+/// The refusals of the app-server, with their exact messages; `data` is absent in all of them.
 impl ErrorObject {
     /// An error with `code` and `message`, without `data`.
     pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
@@ -162,6 +162,24 @@ impl ErrorObject {
         Self::new(
             ErrorCode::InvalidRequest,
             format!("thread not found: {thread_id}"),
+        )
+    }
+
+    /// -32600 `invalid thread id: {reason}`: a `threadId` that is not a valid thread id.
+    pub fn invalid_thread_id(reason: &str) -> Self {
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("invalid thread id: {reason}"),
+        )
+    }
+
+    /// -32600 `existingCall transport does not support {option}`: a `thread/realtime/start`
+    /// with transport `existingCall` and an option it refuses (`includeStartupContext`,
+    /// `prompt`, `initialItems`, `model`, `voice` or `delegationAckFiller`).
+    pub fn existing_call_unsupported(option: &str) -> Self {
+        Self::new(
+            ErrorCode::InvalidRequest,
+            format!("existingCall transport does not support {option}"),
         )
     }
 
@@ -272,6 +290,9 @@ pub trait Request: 'static {
     const VERSION: Version;
     /// Only usable after opting in with `capabilities.experimentalApi`.
     const EXPERIMENTAL: bool;
+    /// Removed upstream but still decoded; encoders targeting a current server do not emit it
+    /// (a current server answers it with -32601).
+    const LEGACY: bool = false;
     /// The `params` member.
     type Params: Payload;
     /// The `result` member of a successful answer.
@@ -286,6 +307,8 @@ pub trait Notification: 'static {
     const VERSION: Version;
     /// Only usable after opting in with `capabilities.experimentalApi`.
     const EXPERIMENTAL: bool;
+    /// Removed upstream but still decoded; a current peer never sends it.
+    const LEGACY: bool = false;
     /// The `params` member; [`NoParams`] for a method without params (`initialized`), whose
     /// messages carry no `params` member.
     type Params: Payload;
@@ -401,8 +424,8 @@ impl<N: Notification> Notify<N> {
     /// [`crate::app_server::stream`]), streaming `params` into its type: the same outcome as
     /// [`Self::from_value`] on the whole message. An `id` makes the message a request of a
     /// notification method: the error [`ClientMessage::decode`](super::ClientMessage::decode)
-    /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A second `method`
-    /// is an error (the buffered decoders would read the last one).
+    /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A repeated member
+    /// never reaches this loop: the strict map it reads from refuses it.
     pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(rest: M) -> Result<Self, M::Error> {
         params_from_rest::<N, N::Params, M>(rest).map(|params| Notify { params })
     }
@@ -421,7 +444,6 @@ where
     let mut params = None;
     while let Some(key) = rest.next_key::<crate::tagged::Key<'de>>()? {
         match key.0.as_ref() {
-            // Like a buffered object, the last `params` wins.
             "params" if has_params::<N::Params>() => params = Some(rest.next_value::<P>()?),
             "id" => {
                 let id: Value = rest.next_value()?;

@@ -1,4 +1,4 @@
-//! The app-server JSON-RPC protocol (`app-server.md`): requests and notifications named by
+//! The app-server JSON-RPC protocol: requests and notifications named by
 //! `method`, without a `jsonrpc` member.
 //!
 //! A method is a unit struct implementing [`Request`] or [`Notification`], which binds its
@@ -15,6 +15,7 @@ pub mod v2;
 mod borrowed;
 mod client;
 mod decode_error;
+mod input_view;
 mod server;
 pub(crate) mod spec;
 mod stream;

@@ -19,6 +19,8 @@ pub(crate) struct MethodSpec {
     pub method: &'static str,
     pub version: crate::registry::Version,
     pub experimental: bool,
+    /// Removed upstream, still decoded.
+    pub legacy: bool,
     /// Whether messages of this method carry `params` (false for `initialized`).
     pub has_params: bool,
     /// Whether an absent `params` is accepted (the params type has no required member).
@@ -60,6 +62,7 @@ impl MethodSpec {
             method: R::METHOD,
             version: R::VERSION,
             experimental: R::EXPERIMENTAL,
+            legacy: R::LEGACY,
             has_params: has_params::<R::Params>(),
             params_optional: params_optional::<R::Params>(),
             result: Some(ResultInfo {
@@ -84,6 +87,7 @@ impl MethodSpec {
             method: N::METHOD,
             version: N::VERSION,
             experimental: N::EXPERIMENTAL,
+            legacy: N::LEGACY,
             has_params: has_params::<N::Params>(),
             params_optional: params_optional::<N::Params>(),
             result: None,
@@ -107,6 +111,15 @@ impl MethodSpec {
             union,
         }
     }
+}
+
+/// Whether `method` is a legacy method of either app-server union (removed upstream, still
+/// decoded).
+pub(crate) fn is_legacy(method: &str) -> bool {
+    crate::app_server::client::client_methods()
+        .into_iter()
+        .chain(crate::app_server::server::server_methods())
+        .any(|m| m.legacy && m.method == method)
 }
 
 /// A response to a request of `R` with its result decoded, for `Debug`.

@@ -37,7 +37,7 @@ pub(crate) trait Message<'de>: Sized {
 pub(crate) fn deserialize<'de, T: Message<'de>, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_any(MessageVisitor::<T>(PhantomData))
+    crate::strict::Strict(deserializer).deserialize_any(MessageVisitor::<T>(PhantomData))
 }
 
 struct MessageVisitor<T>(PhantomData<T>);

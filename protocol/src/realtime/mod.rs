@@ -1,9 +1,11 @@
 //! The realtime WebSocket protocol: one JSON event per text frame, tagged on `type`.
 //!
 //! [`v1`] is the "quicksilver" dialect, [`v2`] the GA Realtime API. Types whose wire form is the
-//! same in both are defined once, here, and re-exported by both. [`translation`] is the
-//! separate translation endpoint, with unions of its own. [`Event`] is the
-//! version-independent view of the server events of both ([`normalized`]); [`outbound`] builds
+//! same in both are defined once, here, and re-exported by both. [`v3`] is the Codex client's
+//! "Frameless Bidi" dialect, and [`translation`] the separate translation endpoint, each with
+//! unions of its own. [`Event`] is the version-independent view of the server events
+//! ([`normalized`]), and [`Normalizer`] the stateful view that keeps the running transcript;
+//! [`outbound`] builds
 //! the client event of each intent in either variant.
 
 mod borrowed;
@@ -14,9 +16,11 @@ pub mod v1;
 pub mod v2;
 pub mod v3;
 
+mod running_transcript;
 mod shared;
 
 pub use normalized::Event;
+pub use running_transcript::{Normalizer, RunningTranscript, TRANSCRIPT_BOUND_BYTES};
 pub use shared::{
     ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError,
 };

@@ -1,9 +1,10 @@
 //! The version-independent view of realtime server events (`realtime-normalized.md`).
 //!
 //! [`Event::from_v1`] and [`Event::from_v2`] map a decoded server event of either variant to
-//! the [`Event`] it means, following the mapping table of the spec. A server event that maps to
-//! nothing gives `None` (it stays available as its typed v1/v2 event); the conversions never
-//! fail and never panic.
+//! the [`Event`] it means, following the mapping table. A server event that maps to nothing
+//! gives `None` (it stays available as its typed v1/v2 event); the conversions never fail and
+//! never panic. They are stateless: a handoff's `active_transcript` comes from the running
+//! transcript a client keeps, which [`super::Normalizer`] adds.
 
 use serde_json::Value;
 
@@ -13,32 +14,63 @@ use super::{v1, v2};
 pub const DEFAULT_SAMPLE_RATE: u32 = 24_000;
 /// Channel count assumed for v2 model audio that does not state one.
 pub const DEFAULT_NUM_CHANNELS: u16 = 1;
-/// The default name of the function tool whose calls are handoff requests in v2.
-pub const DEFAULT_HANDOFF_TOOL: &str = "codex";
+/// The default name of the function tool whose calls are handoff requests in v2: the name the
+/// Codex client registers in its `session.update`.
+pub const DEFAULT_HANDOFF_TOOL: &str = "background_agent";
+/// The handoff tool name Codex registered and matched before it renamed the tool to
+/// `background_agent`; configure it with [`NormalizeOptions::with_handoff_tool`] to talk to a
+/// client that still registers it.
+pub const LEGACY_HANDOFF_TOOL: &str = "codex";
+/// The name of the function tool whose calls ask the client to say nothing (v2).
+pub const SILENCE_TOOL: &str = "remain_silent";
 
-/// Settings of the v2 conversion.
+/// Settings of the conversion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NormalizeOptions {
     /// The name of the function tool whose calls (v2 `function_call` items in
-    /// `conversation.item.done`) are handoff requests. Default: `codex` ([`DEFAULT_HANDOFF_TOOL`];
-    /// clients also use `background_agent`).
+    /// `conversation.item.done`) are handoff requests. Default: `background_agent`
+    /// ([`DEFAULT_HANDOFF_TOOL`]); set it to the name the client registers, e.g. `codex`
+    /// ([`LEGACY_HANDOFF_TOOL`]) for clients of the old default.
     pub handoff_tool: String,
+    /// Legacy behaviour, off by default: a finished `user` or `assistant` message item
+    /// (`conversation.item.done`, v1 and v2) whose content parts carry non-empty `text` or
+    /// `transcript` gives a final transcript (InputTranscriptDone / OutputTranscriptDone)
+    /// instead of ConversationItemDone. With it on, clients receive duplicate final
+    /// transcripts from servers that also send the `.done` / `.completed` events.
+    pub transcripts_from_finished_items: bool,
 }
 
 impl Default for NormalizeOptions {
     fn default() -> Self {
         NormalizeOptions {
             handoff_tool: DEFAULT_HANDOFF_TOOL.to_owned(),
+            transcripts_from_finished_items: false,
         }
     }
 }
 
 impl NormalizeOptions {
-    /// Options whose handoff tool is `name`.
+    /// The default options with the handoff tool `name`.
     pub fn with_handoff_tool(name: impl Into<String>) -> Self {
         NormalizeOptions {
             handoff_tool: name.into(),
+            ..NormalizeOptions::default()
         }
+    }
+
+    /// The behaviour of this mapper before the current mapping: handoff tool `codex` and
+    /// transcripts from finished message items.
+    pub fn legacy() -> Self {
+        NormalizeOptions {
+            handoff_tool: LEGACY_HANDOFF_TOOL.to_owned(),
+            transcripts_from_finished_items: true,
+        }
+    }
+
+    /// These options with transcripts from finished message items turned on or off.
+    pub fn transcripts_from_finished_items(mut self, on: bool) -> Self {
+        self.transcripts_from_finished_items = on;
+        self
     }
 }
 
@@ -47,8 +79,8 @@ impl NormalizeOptions {
 pub enum Event {
     /// The server accepted a session configuration.
     SessionUpdated {
-        /// The server-side session id.
-        session_id: String,
+        /// The server-side session id (the wire member `session.id`).
+        realtime_session_id: String,
         /// The instructions in effect; `None`: not echoed.
         instructions: Option<String>,
     },
@@ -80,6 +112,14 @@ pub enum Event {
     },
     /// The model asks the client to hand a request to a background agent.
     HandoffRequested(HandoffRequest),
+    /// The model chose to say nothing (a v2 call of the `remain_silent` tool): the client
+    /// answers with an empty tool output and requests no response.
+    NoopRequested {
+        /// The call to answer (the item's `call_id`, else its `id`).
+        call_id: String,
+        /// The call's item (its `id`, else the call id).
+        item_id: String,
+    },
     /// The model started a response.
     ResponseCreated {
         /// The response id; `None`: not said.
@@ -152,17 +192,20 @@ pub struct HandoffRequest {
     pub item_id: String,
     /// The user's request, as transcribed.
     pub input_transcript: String,
-    /// Conversation turns since the previous handoff; empty when the server sent none.
+    /// Conversation turns since the previous handoff, from the running transcript the client
+    /// keeps: [`super::Normalizer`] fills it; the stateless conversions leave it empty (a v1
+    /// server's own `active_transcript` stays in the typed v1 event).
     pub active_transcript: Vec<v1::TranscriptEntry>,
 }
 
 impl Event {
     /// The normalized event of a v1 server event; `None` for events that map to nothing.
-    pub fn from_v1(event: &v1::ServerEvent) -> Option<Event> {
+    /// `options` matter only for `conversation.item.done` (transcripts from finished items).
+    pub fn from_v1(event: &v1::ServerEvent, options: &NormalizeOptions) -> Option<Event> {
         use v1::ServerEvent as S;
         Some(match event {
             S::SessionUpdated(e) => Event::SessionUpdated {
-                session_id: e.session.id.clone(),
+                realtime_session_id: e.session.id.clone(),
                 instructions: e.session.instructions.clone(),
             },
             S::ConversationOutputAudioDelta(e) => Event::AudioOut(AudioOut {
@@ -184,6 +227,14 @@ impl Event {
                 output_index: e.output_index,
                 content_index: e.content_index,
             }),
+            S::ConversationInputTranscriptTurnMarked(e) => {
+                Event::InputTranscriptDone(TranscriptDone {
+                    text: e.transcript.clone(),
+                    item_id: e.item_id.clone(),
+                    output_index: e.output_index,
+                    content_index: e.content_index,
+                })
+            }
             S::ResponseOutputTextDelta(e) | S::ResponseOutputAudioTranscriptDelta(e) => {
                 Event::OutputTranscriptDelta(TranscriptDelta {
                     delta: e.delta.clone(),
@@ -203,14 +254,28 @@ impl Event {
             S::ConversationItemAdded(e) => Event::ConversationItemAdded {
                 item: e.item.clone(),
             },
-            S::ConversationItemDone(e) => Event::ConversationItemDone {
-                item_id: e.item.id.clone(),
+            S::ConversationItemDone(e) => match e.item.transcript() {
+                Some((role, text)) if options.transcripts_from_finished_items => {
+                    let done = TranscriptDone {
+                        text,
+                        item_id: Some(e.item.id.clone()),
+                        output_index: None,
+                        content_index: None,
+                    };
+                    match role {
+                        v1::Role::User => Event::InputTranscriptDone(done),
+                        _ => Event::OutputTranscriptDone(done),
+                    }
+                }
+                _ => Event::ConversationItemDone {
+                    item_id: e.item.id.clone(),
+                },
             },
             S::ConversationHandoffRequested(e) => Event::HandoffRequested(HandoffRequest {
                 handoff_id: e.handoff_id.clone(),
                 item_id: e.item_id.clone(),
                 input_transcript: e.input_transcript.clone(),
-                active_transcript: e.active_transcript.clone().unwrap_or_default(),
+                active_transcript: vec![],
             }),
             S::Error(e) => Event::Error {
                 message: e.display_message(),
@@ -238,7 +303,7 @@ impl Event {
                     ),
                 };
                 Event::SessionUpdated {
-                    session_id,
+                    realtime_session_id: session_id,
                     instructions,
                 }
             }
@@ -250,19 +315,19 @@ impl Event {
                     None => DEFAULT_NUM_CHANNELS,
                 },
                 samples_per_channel: e.samples_per_channel,
-                item_id: Some(e.item_id.clone()),
+                item_id: e.item_id.clone(),
             }),
             S::InputAudioTranscriptionDelta(e) => Event::InputTranscriptDelta(TranscriptDelta {
                 delta: e.delta.clone()?,
-                item_id: Some(e.item_id.clone()),
+                item_id: e.item_id.clone(),
                 output_index: None,
                 content_index: e.content_index,
             }),
             S::InputAudioTranscriptionCompleted(e) => Event::InputTranscriptDone(TranscriptDone {
                 text: e.transcript.clone(),
-                item_id: Some(e.item_id.clone()),
+                item_id: e.item_id.clone(),
                 output_index: None,
-                content_index: Some(e.content_index),
+                content_index: e.content_index,
             }),
             S::ResponseOutputTextDelta(e) => Event::OutputTranscriptDelta(TranscriptDelta::at(
                 &e.delta,
@@ -283,11 +348,13 @@ impl Event {
                 TranscriptDone::at(&e.transcript, &e.item_id, e.output_index, e.content_index),
             ),
             S::InputAudioBufferSpeechStarted(e) => Event::InputAudioSpeechStarted {
-                item_id: Some(e.item_id.clone()),
+                item_id: e.item_id.clone(),
             },
-            S::ConversationItemAdded(e) => Event::ConversationItemAdded {
-                item: crate::encode(&e.item),
-            },
+            S::ConversationItemAdded(e) | S::ConversationItemCreated(e) => {
+                Event::ConversationItemAdded {
+                    item: crate::encode(&e.item),
+                }
+            }
             S::ConversationItemDone(e) => return item_done_v2(&e.item, options),
             S::ResponseCreated(e) => Event::ResponseCreated {
                 response_id: e.id().map(str::to_owned),
@@ -306,9 +373,10 @@ impl Event {
     }
 }
 
-/// The rules of a v2 `conversation.item.done` (spec "v2 conversation.item.done in detail"):
-/// a call of the handoff tool is a handoff request; else a user or assistant message with text
-/// is a final transcript; else the item finished (when it has an id).
+/// The rules of a v2 `conversation.item.done`: a call of the handoff tool is a handoff
+/// request; a call of `remain_silent` with an id is a silence request; with the legacy option,
+/// a user or assistant message with text is a final transcript; else the item finished (when it
+/// has an id).
 fn item_done_v2(item: &v2::ConversationItem, options: &NormalizeOptions) -> Option<Event> {
     use v2::ConversationItem as I;
     match item {
@@ -321,7 +389,17 @@ fn item_done_v2(item: &v2::ConversationItem, options: &NormalizeOptions) -> Opti
                 active_transcript: vec![],
             }))
         }
-        I::Message(message) if matches!(message.role, v2::Role::User | v2::Role::Assistant) => {
+        I::FunctionCall(call) if call.name == SILENCE_TOOL => match call.answer_call_id() {
+            Some(call_id) => Some(Event::NoopRequested {
+                call_id: call_id.to_owned(),
+                item_id: call.id.clone().unwrap_or_else(|| call_id.to_owned()),
+            }),
+            None => item_done(item),
+        },
+        I::Message(message)
+            if options.transcripts_from_finished_items
+                && matches!(message.role, v2::Role::User | v2::Role::Assistant) =>
+        {
             let text: String = message.content.iter().filter_map(part_text).collect();
             if text.is_empty() {
                 return item_done(item);
@@ -383,12 +461,17 @@ fn part_text(part: &v2::ContentPart) -> Option<String> {
 }
 
 impl TranscriptDelta {
-    fn at(delta: &str, item_id: &str, output_index: u32, content_index: u32) -> Self {
+    fn at(
+        delta: &str,
+        item_id: &Option<String>,
+        output_index: Option<u32>,
+        content_index: Option<u32>,
+    ) -> Self {
         TranscriptDelta {
             delta: delta.to_owned(),
-            item_id: Some(item_id.to_owned()),
-            output_index: Some(output_index),
-            content_index: Some(content_index),
+            item_id: item_id.clone(),
+            output_index,
+            content_index,
         }
     }
 
@@ -403,12 +486,17 @@ impl TranscriptDelta {
 }
 
 impl TranscriptDone {
-    fn at(text: &str, item_id: &str, output_index: u32, content_index: u32) -> Self {
+    fn at(
+        text: &str,
+        item_id: &Option<String>,
+        output_index: Option<u32>,
+        content_index: Option<u32>,
+    ) -> Self {
         TranscriptDone {
             text: text.to_owned(),
-            item_id: Some(item_id.to_owned()),
-            output_index: Some(output_index),
-            content_index: Some(content_index),
+            item_id: item_id.clone(),
+            output_index,
+            content_index,
         }
     }
 }

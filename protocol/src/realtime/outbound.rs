@@ -42,9 +42,27 @@ pub enum ClientEvent {
 }
 
 impl Variant {
+    /// The `intent` query parameter the client adds to the URL path `/v1/realtime`:
+    /// `quicksilver` in v1; none in v2.
+    pub fn url_intent(self) -> Option<&'static str> {
+        match self {
+            Variant::V1 => Some("quicksilver"),
+            Variant::V2 => None,
+        }
+    }
+
+    /// The `openai-alpha` header the client sends, as `(name, value)`: `quicksilver=v1` in v1;
+    /// none in v2.
+    pub fn alpha_header(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Variant::V1 => Some(("openai-alpha", "quicksilver=v1")),
+            Variant::V2 => None,
+        }
+    }
+
     /// Configure the session (the first event after the socket opens): v1 `session.update` with
     /// a `quicksilver` session (voice `cove`); v2 `session.update` with a `realtime` session
-    /// (voice `marin`, the `codex` handoff tool) or a `transcription` session (which sends no
+    /// (voice `marin`, the tools `background_agent` and `remain_silent`) or a `transcription` session (which sends no
     /// instructions).
     pub fn configure_session(self, mode: SessionMode, instructions: &str) -> ClientEvent {
         match (self, mode) {
@@ -52,7 +70,7 @@ impl Variant {
                 v1::SessionUpdate::new(instructions),
             )),
             (Variant::V2, SessionMode::Conversation) => {
-                let session = v2::ConversationalSession::new(instructions, v2::Tool::codex());
+                let session = v2::ConversationalSession::new(instructions);
                 ClientEvent::V2(v2::ClientEvent::SessionUpdate(session.session_update()))
             }
             (Variant::V2, SessionMode::Transcription) => ClientEvent::V2(
@@ -108,6 +126,21 @@ impl Variant {
                 ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(
                     v2::ConversationItemCreate::new(item),
                 ))
+            }
+        }
+    }
+
+    /// Answer a silence request (a normalized `NoopRequested`, v2 only): v2
+    /// `conversation.item.create` with a `function_call_output` item whose `output` is empty;
+    /// no `response.create` follows. `None` in v1, which has no silence requests.
+    pub fn answer_silence(self, call_id: &str) -> Option<ClientEvent> {
+        match self {
+            Variant::V1 => None,
+            Variant::V2 => {
+                let item = v2::ConversationItem::function_call_output(call_id, "");
+                Some(ClientEvent::V2(v2::ClientEvent::ConversationItemCreate(
+                    v2::ConversationItemCreate::new(item),
+                )))
             }
         }
     }

@@ -1,12 +1,18 @@
-//! API-key login and authentication status (v1).
+//! API-key login and authentication status (v1): `loginApiKey` and `authStatusChange`
+//! (both legacy), `getAuthStatus`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::app_server::jsonrpc::{Notification, Request};
 use crate::registry::Version;
 
-/// `loginApiKey` (request, C→S): store an OpenAI API key for upstream requests. On success the
-/// server then sends `authStatusChange` with `authMethod: "apikey"`.
+/// `loginApiKey` (request, C→S), legacy: store an OpenAI API key for upstream requests. On
+/// success a server that still implements it then sends `authStatusChange` with
+/// `authMethod: "apikey"`.
+///
+/// Legacy: removed upstream in codex #13375 (2026-03-03). Decoders still accept it; a current
+/// codex server answers it with -32601, so clients use `account/login/start` with
+/// `type: "apiKey"` instead.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoginApiKey;
 
@@ -14,6 +20,7 @@ impl Request for LoginApiKey {
     const METHOD: &'static str = "loginApiKey";
     const VERSION: Version = Version::V1;
     const EXPERIMENTAL: bool = false;
+    const LEGACY: bool = true;
     type Params = LoginApiKeyParams;
     type Result = LoginApiKeyResponse;
 }
@@ -34,7 +41,8 @@ pub struct LoginApiKeyParams {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
 pub struct LoginApiKeyResponse {}
 
-/// `getAuthStatus` (request, C→S): how the server is authenticated.
+/// `getAuthStatus` (request, C→S): how the server is authenticated. Deprecated upstream in
+/// favour of `account/read`, but still served.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GetAuthStatus;
 
@@ -78,7 +86,10 @@ pub struct GetAuthStatusResponse {
     pub requires_openai_auth: Option<bool>,
 }
 
-/// `authStatusChange` (notification, S→C): the authentication method changed.
+/// `authStatusChange` (notification, S→C), legacy: the authentication method changed.
+///
+/// Legacy: removed upstream in codex #13375 (2026-03-03). Decoders still accept it; a current
+/// codex server never sends it (it sends `account/updated`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AuthStatusChange;
 
@@ -86,6 +97,7 @@ impl Notification for AuthStatusChange {
     const METHOD: &'static str = "authStatusChange";
     const VERSION: Version = Version::V1;
     const EXPERIMENTAL: bool = false;
+    const LEGACY: bool = true;
     type Params = AuthStatusChangeNotification;
 }
 
@@ -101,7 +113,7 @@ pub struct AuthStatusChangeNotification {
 }
 
 /// How the server is authenticated: an open enum. Known values are variants; any other string
-/// is kept in [`AuthMode::Other`].
+/// is kept as it is (the `Other` variant).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
@@ -115,6 +127,18 @@ pub enum AuthMode {
     /// `chatgptAuthTokens`: ChatGPT tokens supplied by the client.
     #[serde(rename = "chatgptAuthTokens")]
     ChatgptAuthTokens,
+    /// `headers`: credentials supplied as request headers.
+    #[serde(rename = "headers")]
+    Headers,
+    /// `agentIdentity`: an agent identity.
+    #[serde(rename = "agentIdentity")]
+    AgentIdentity,
+    /// `personalAccessToken`: a personal access token.
+    #[serde(rename = "personalAccessToken")]
+    PersonalAccessToken,
+    /// `bedrockApiKey`: an Amazon Bedrock API key.
+    #[serde(rename = "bedrockApiKey")]
+    BedrockApiKey,
     /// Any other value, passed through.
     #[serde(untagged)]
     Other(String),

@@ -1,6 +1,8 @@
-//! The handshake (`app-server.md` §5.1–§5.2): `initialize` and `initialized`.
+//! The handshake: `initialize` and `initialized`.
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
 
 use crate::app_server::jsonrpc::{NoParams, Notification, Request};
 use crate::registry::Version;
@@ -60,6 +62,18 @@ pub struct InitializeCapabilities {
     /// `thread/realtime/outputAudio/delta`); unknown names are ignored; absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out_notification_methods: Option<Vec<String>>,
+    /// Opt in to server→client `attestation/generate` requests (outside this subset); absent:
+    /// `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_attestation: Option<bool>,
+    /// Legacy opt-in for an MCP extension (outside this subset); absent: `false`, and clients
+    /// omit it when `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mcp_server_openai_form_elicitation: Option<bool>,
+    /// MCP extension settings keyed by extension name, any JSON (outside this subset); absent:
+    /// none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extensions: Option<BTreeMap<String, Value>>,
 }
 
 /// The result of `initialize`.
@@ -70,19 +84,22 @@ pub struct InitializeCapabilities {
 pub struct InitializeResponse {
     /// The user agent used for upstream requests; starts with `"<clientInfo.name>/"`.
     pub user_agent: String,
-    /// Absolute path of the server's Codex home directory; absent: not said.
+    /// Absolute path of the server's Codex home directory; always sent by current servers;
+    /// absent: not said (older servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub codex_home: Option<String>,
-    /// The server's platform family; absent: not said.
+    /// The server's platform family; always sent by current servers; absent: not said (older
+    /// servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_family: Option<PlatformFamily>,
-    /// The server's operating system; absent: not said.
+    /// The server's operating system; always sent by current servers; absent: not said (older
+    /// servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform_os: Option<PlatformOs>,
 }
 
-/// The server's platform family: an open enum; any other string is kept in
-/// [`PlatformFamily::Other`].
+/// The server's platform family: an open enum; any other string is kept as it is (the
+/// `Other` variant).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
@@ -98,8 +115,8 @@ pub enum PlatformFamily {
     Other(String),
 }
 
-/// The server's operating system: an open enum; any other string is kept in
-/// [`PlatformOs::Other`].
+/// The server's operating system: an open enum; any other string is kept as it is (the
+/// `Other` variant).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]

@@ -1,4 +1,4 @@
-//! The v1 namespace of the app-server (`app-server.md` §5): camelCase method names, and the
+//! The v1 namespace of the app-server: camelCase method names, and the
 //! shared handshake.
 
 mod auth;

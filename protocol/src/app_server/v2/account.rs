@@ -1,4 +1,4 @@
-//! Account login (v2, `app-server.md` §6.1–§6.3).
+//! Account login (v2): `account/login/start`, `account/login/completed`, `account/updated`.
 
 use serde::{Deserialize, Serialize};
 
@@ -6,8 +6,8 @@ use crate::app_server::jsonrpc::{Notification, Request};
 use crate::app_server::v1::AuthMode;
 use crate::registry::Version;
 
-/// `account/login/start` (request, C→S): log in with an API key or start the ChatGPT browser
-/// sign-in. After the result the server sends `account/login/completed` and, on success,
+/// `account/login/start` (request, C→S): log in with an API key, start a ChatGPT sign-in
+/// flow (browser or device code), or hand over ChatGPT tokens or an Amazon Bedrock key. After the result the server sends `account/login/completed` and, on success,
 /// `account/updated`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoginAccount;
@@ -36,6 +36,51 @@ pub enum LoginAccountParams {
         api_key: String,
     },
     /// `chatgpt`: start the browser sign-in flow.
+    Chatgpt {
+        /// Use the streamlined sign-in page; absent: `false` (and `false` is omitted).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        codex_streamlined_login: Option<bool>,
+        /// Show the hosted login-success page; absent: `false` (and `false` is omitted).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        use_hosted_login_success_page: Option<bool>,
+        /// The brand of the sign-in pages; absent: the server's choice.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        app_brand: Option<AppBrand>,
+    },
+    /// `chatgptDeviceCode`: start the device-code sign-in flow.
+    ChatgptDeviceCode,
+    /// `chatgptAuthTokens` (experimental: needs `capabilities.experimentalApi`, or the server
+    /// refuses it with -32600 `account/login/start.chatgptAuthTokens requires experimentalApi
+    /// capability`): ChatGPT tokens supplied by a host app.
+    ChatgptAuthTokens {
+        /// The ChatGPT access token.
+        access_token: String,
+        /// The ChatGPT account id.
+        chatgpt_account_id: String,
+        /// The account's plan type (see `account/updated` `planType`); absent: not said.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        chatgpt_plan_type: Option<String>,
+    },
+    /// `amazonBedrock` (experimental: needs `capabilities.experimentalApi`, or the server
+    /// refuses it with -32600 `account/login/start.amazonBedrock requires experimentalApi
+    /// capability`): log in to Amazon Bedrock with an API key.
+    AmazonBedrock {
+        /// The Amazon Bedrock API key.
+        api_key: String,
+        /// The AWS region (e.g. `us-east-1`).
+        region: String,
+    },
+}
+
+/// The brand of the ChatGPT sign-in pages: a closed enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum AppBrand {
+    /// `codex`.
+    Codex,
+    /// `chatgpt`.
     Chatgpt,
 }
 
@@ -59,6 +104,20 @@ pub enum LoginAccountResponse {
         /// The URL to open in a browser.
         auth_url: String,
     },
+    /// `chatgptDeviceCode`: open `verificationUrl` and enter `userCode`; completion arrives as
+    /// `account/login/completed` with this `loginId`.
+    ChatgptDeviceCode {
+        /// The id of the sign-in flow.
+        login_id: String,
+        /// The URL where the user enters the code.
+        verification_url: String,
+        /// The code the user enters.
+        user_code: String,
+    },
+    /// `chatgptAuthTokens`: the tokens were stored.
+    ChatgptAuthTokens,
+    /// `amazonBedrock`: the Bedrock key was stored.
+    AmazonBedrock,
 }
 
 /// `account/login/completed` (notification, S→C): a login flow finished.
@@ -86,6 +145,19 @@ pub struct AccountLoginCompletedNotification {
     /// Failure description when `success` is false; absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// A desktop onboarding hint; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub onboarding_entrypoint: Option<OnboardingEntrypoint>,
+}
+
+/// A desktop onboarding hint sent with a completed login: a closed enum.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum OnboardingEntrypoint {
+    /// `life_sciences`.
+    LifeSciences,
 }
 
 /// `account/updated` (notification, S→C): the account's authentication changed.
@@ -108,7 +180,70 @@ pub struct AccountUpdatedNotification {
     /// The current authentication mode; absent: logged out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub auth_mode: Option<AuthMode>,
-    /// The account plan (open enum; ChatGPT sign-in only); absent: not said.
+    /// The account plan (ChatGPT sign-in only); values this version does not know are passed
+    /// through. Absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub plan_type: Option<String>,
+    pub plan_type: Option<PlanType>,
+}
+
+/// The plan of a ChatGPT account: an open enum. Known values are variants; any other string is
+/// kept as it is (the `Other` variant).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+pub enum PlanType {
+    /// `free`.
+    #[serde(rename = "free")]
+    Free,
+    /// `go`.
+    #[serde(rename = "go")]
+    Go,
+    /// `plus`.
+    #[serde(rename = "plus")]
+    Plus,
+    /// `pro`.
+    #[serde(rename = "pro")]
+    Pro,
+    /// `prolite`.
+    #[serde(rename = "prolite")]
+    Prolite,
+    /// `team`.
+    #[serde(rename = "team")]
+    Team,
+    /// `self_serve_business_prolite`.
+    #[serde(rename = "self_serve_business_prolite")]
+    SelfServeBusinessProlite,
+    /// `self_serve_business_usage_based`.
+    #[serde(rename = "self_serve_business_usage_based")]
+    SelfServeBusinessUsageBased,
+    /// `business`.
+    #[serde(rename = "business")]
+    Business,
+    /// `ent26`.
+    #[serde(rename = "ent26")]
+    Ent26,
+    /// `enterprise_cbp_automation`.
+    #[serde(rename = "enterprise_cbp_automation")]
+    EnterpriseCbpAutomation,
+    /// `enterprise_cbp_usage_based`.
+    #[serde(rename = "enterprise_cbp_usage_based")]
+    EnterpriseCbpUsageBased,
+    /// `enterprise`.
+    #[serde(rename = "enterprise")]
+    Enterprise,
+    /// `edu`.
+    #[serde(rename = "edu")]
+    Edu,
+    /// `edu_plus`.
+    #[serde(rename = "edu_plus")]
+    EduPlus,
+    /// `edu_pro`.
+    #[serde(rename = "edu_pro")]
+    EduPro,
+    /// `unknown`: the server could not tell.
+    #[serde(rename = "unknown")]
+    Unknown,
+    /// Any other value, passed through.
+    #[serde(untagged)]
+    Other(String),
 }

@@ -1,78 +1,11 @@
-//! The experimental `thread/realtime/*` requests (v2, `app-server.md` §6.6). Every one but
-//! `listVoices` is scoped to `threadId`; every result but `listVoices`' is `{}`.
+//! The experimental `thread/realtime/*` requests (v2) other than `start` (see
+//! `realtime_start.rs`). Every one but `listVoices` is scoped to `threadId`; every result but
+//! `listVoices`' is `{}`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::app_server::jsonrpc::Request;
 use crate::registry::Version;
-
-/// `thread/realtime/start` (request, C→S, experimental): start a realtime conversation bound to
-/// a thread. The `{}` result only means the start was accepted; the conversation is live once
-/// `thread/realtime/started` arrives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ThreadRealtimeStart;
-
-impl Request for ThreadRealtimeStart {
-    const METHOD: &'static str = "thread/realtime/start";
-    const VERSION: Version = Version::V2;
-    const EXPERIMENTAL: bool = true;
-    type Params = ThreadRealtimeStartParams;
-    type Result = ThreadRealtimeStartResponse;
-}
-
-/// The params of `thread/realtime/start`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
-pub struct ThreadRealtimeStartParams {
-    /// The thread (`Thread.id`).
-    pub thread_id: String,
-    /// Instructions for the realtime model (become the upstream session `instructions`).
-    pub prompt: String,
-    /// Identifier of the upstream realtime session; absent: the thread id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_id: Option<String>,
-    /// What the model answers with, independent of transport and voice; absent: `audio`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub output_modality: Option<RealtimeOutputModality>,
-    /// How media travels; absent: `{"type":"websocket"}`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transport: Option<ThreadRealtimeStartTransport>,
-    /// The model's voice; absent: the dialect's default (`cove` for v1, `marin` for v2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voice: Option<RealtimeVoice>,
-}
-
-/// What the realtime model answers with: a closed enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
-pub enum RealtimeOutputModality {
-    /// `text`: text only.
-    Text,
-    /// `audio`: speech (with its transcript).
-    Audio,
-}
-
-/// How the realtime conversation's media travels: a closed union tagged on `type`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
-pub enum ThreadRealtimeStartTransport {
-    /// `websocket`: the server holds the upstream WebSocket and relays audio through
-    /// `appendAudio` and `outputAudio/delta`.
-    Websocket,
-    /// `webrtc`: the client holds a WebRTC peer connection; the answer arrives as
-    /// `thread/realtime/sdp`.
-    Webrtc {
-        /// SDP offer from the client's peer connection (audio track plus an `oai-events` data
-        /// channel created before the offer).
-        sdp: String,
-    },
-}
 
 /// A realtime voice: a closed enum of 19 lowercase names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -82,49 +15,43 @@ pub enum ThreadRealtimeStartTransport {
 pub enum RealtimeVoice {
     /// `alloy` (v2).
     Alloy,
-    /// `arbor` (v1).
+    /// `arbor` (v1 and v3).
     Arbor,
     /// `ash` (v2).
     Ash,
     /// `ballad` (v2).
     Ballad,
-    /// `breeze` (v1).
+    /// `breeze` (v1 and v3).
     Breeze,
     /// `cedar` (v2).
     Cedar,
     /// `coral` (v2).
     Coral,
-    /// `cove` (v1; the v1 default).
+    /// `cove` (v1 and v3; their default).
     Cove,
     /// `echo` (v2).
     Echo,
-    /// `ember` (v1).
+    /// `ember` (v1 and v3).
     Ember,
-    /// `juniper` (v1).
+    /// `juniper` (v1 and v3).
     Juniper,
-    /// `maple` (v1).
+    /// `maple` (v1 and v3).
     Maple,
-    /// `marin` (v2; the v2 default).
+    /// `marin` (v2; its default).
     Marin,
     /// `sage` (v2).
     Sage,
     /// `shimmer` (v2).
     Shimmer,
-    /// `sol` (v1).
+    /// `sol` (v1 and v3).
     Sol,
-    /// `spruce` (v1).
+    /// `spruce` (v1 and v3).
     Spruce,
-    /// `vale` (v1).
+    /// `vale` (v1 and v3).
     Vale,
     /// `verse` (v2).
     Verse,
 }
-
-/// The result of `thread/realtime/start`: the empty object `{}`.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
-pub struct ThreadRealtimeStartResponse {}
 
 /// `thread/realtime/appendAudio` (request, C→S, experimental): send microphone audio.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -319,13 +246,13 @@ pub struct ThreadRealtimeListVoicesResponse {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
 pub struct RealtimeVoicesList {
-    /// The v1 voices: `juniper`, `maple`, `spruce`, `ember`, `vale`, `breeze`, `arbor`, `sol`,
+    /// The v1 voices, also those of v3 (which has no list of its own): `juniper`, `maple`, `spruce`, `ember`, `vale`, `breeze`, `arbor`, `sol`,
     /// `cove`.
     pub v1: Vec<RealtimeVoice>,
     /// The v2 voices: `alloy`, `ash`, `ballad`, `coral`, `echo`, `sage`, `shimmer`, `verse`,
     /// `marin`, `cedar`.
     pub v2: Vec<RealtimeVoice>,
-    /// The v1 default: `cove`.
+    /// The v1 default, also that of v3: `cove`.
     pub default_v1: RealtimeVoice,
     /// The v2 default: `marin`.
     pub default_v2: RealtimeVoice,

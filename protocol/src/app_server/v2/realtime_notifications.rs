@@ -1,4 +1,4 @@
-//! The experimental `thread/realtime/*` notifications (v2, `app-server.md` §6.7), all S→C.
+//! The experimental `thread/realtime/*` notifications (v2), all S→C.
 //! They are transport events: not part of the thread's stored history.
 
 use serde::{Deserialize, Serialize};
@@ -6,6 +6,7 @@ use serde_json::Value;
 
 use crate::app_server::jsonrpc::Notification;
 use crate::app_server::v2::realtime::ThreadRealtimeAudioChunk;
+use crate::app_server::v2::realtime_start::RealtimeConversationVersion;
 use crate::registry::Version;
 
 macro_rules! realtime_notification {
@@ -31,31 +32,71 @@ realtime_notification!(
 );
 
 /// The params of `thread/realtime/started`.
+///
+/// Decoders accept `sessionId` as an alias of `realtimeSessionId` (the canonical name wins when
+/// both are present); encoders emit only `realtimeSessionId`.
+// Declared once as it travels in `ThreadRealtimeStartedNotificationIn` (see `input_view.rs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", from = "ThreadRealtimeStartedNotificationIn")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
 pub struct ThreadRealtimeStartedNotification {
     /// The thread.
     pub thread_id: String,
-    /// Upstream realtime session id; absent: not known.
+    /// The realtime session id the server requested upstream: the caller's
+    /// `realtimeSessionId`, else the thread id (with transport `existingCall`, only the caller's
+    /// value). It is not the id the upstream service assigns. Absent or `null`: none. Older
+    /// servers send it as `sessionId`, which decoders accept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub session_id: Option<String>,
-    /// The upstream dialect in use; absent: not said.
+    pub realtime_session_id: Option<String>,
+    /// The upstream dialect in use; always sent by current servers; absent: not said (older
+    /// servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<RealtimeConversationVersion>,
 }
 
-/// The upstream realtime dialect of a conversation: a closed enum.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// The params of `thread/realtime/started`.
+///
+/// Decoders accept `sessionId` as an alias of `realtimeSessionId` (the canonical name wins when
+/// both are present); encoders emit only `realtimeSessionId`.
+// The input view: what decoders accept, `sessionId` included.
+#[derive(Deserialize)]
+#[serde(rename = "ThreadRealtimeStartedNotification", rename_all = "camelCase")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
-pub enum RealtimeConversationVersion {
-    /// `v1`: the "quicksilver" dialect.
-    V1,
-    /// `v2`: the GA Realtime API.
-    V2,
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "ThreadRealtimeStartedNotification", export_to = "app-server/v2/", optional_fields = nullable)
+)]
+struct ThreadRealtimeStartedNotificationIn {
+    /// The thread.
+    thread_id: String,
+    /// The realtime session id the server requested upstream: the caller's
+    /// `realtimeSessionId`, else the thread id (with transport `existingCall`, only the caller's
+    /// value). It is not the id the upstream service assigns. Absent or `null`: none. Older
+    /// servers send it as `sessionId`, which decoders accept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    realtime_session_id: Option<String>,
+    /// Alias of `realtimeSessionId` (its name before codex renamed it), accepted on input and
+    /// never emitted; `realtimeSessionId` wins when both are present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    session_id: Option<String>,
+    /// The upstream dialect in use; always sent by current servers; absent: not said (older
+    /// servers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    version: Option<RealtimeConversationVersion>,
+}
+
+crate::app_server::input_view::ts_as_input_view!(ThreadRealtimeStartedNotification => ThreadRealtimeStartedNotificationIn);
+
+impl From<ThreadRealtimeStartedNotificationIn> for ThreadRealtimeStartedNotification {
+    fn from(wire: ThreadRealtimeStartedNotificationIn) -> Self {
+        ThreadRealtimeStartedNotification {
+            thread_id: wire.thread_id,
+            // The canonical member wins when both names are present.
+            realtime_session_id: wire.realtime_session_id.or(wire.session_id),
+            version: wire.version,
+        }
+    }
 }
 
 realtime_notification!(
@@ -73,8 +114,11 @@ realtime_notification!(
 pub struct ThreadRealtimeItemAddedNotification {
     /// The thread.
     pub thread_id: String,
-    /// The upstream item, kept as raw JSON (schema not fixed); includes handoff requests
-    /// (`{"type":"handoff_request",…}`).
+    /// The upstream item, kept as raw JSON (schema not fixed), or a synthetic item with
+    /// snake_case members: a handoff request (`{"type":"handoff_request","handoff_id",
+    /// "item_id","input_transcript","active_transcript"}`), `{"type":
+    /// "input_audio_buffer.speech_started","item_id"}` or `{"type":"response.cancelled",
+    /// "response_id"}` (the ids are strings or `null`).
     pub item: Value,
 }
 
@@ -176,8 +220,11 @@ pub struct ThreadRealtimeSdpNotification {
 }
 
 realtime_notification!(
-    /// `thread/realtime/error` (notification, S→C, experimental): a transport or upstream error
-    /// (e.g. the WebRTC call could not be created).
+    /// `thread/realtime/error` (notification, S→C, experimental): a start failure found after
+    /// the `{}` result of `thread/realtime/start` (reported alone: neither
+    /// `thread/realtime/started` nor `thread/realtime/closed` follows), or a transport or
+    /// upstream error during the conversation (followed by `thread/realtime/closed` with
+    /// reason `error`).
     ThreadRealtimeError = "thread/realtime/error",
     ThreadRealtimeErrorNotification
 );
@@ -190,7 +237,10 @@ realtime_notification!(
 pub struct ThreadRealtimeErrorNotification {
     /// The thread.
     pub thread_id: String,
-    /// Human-readable description.
+    /// Human-readable description. The start failures have exact texts, e.g. `AVAS realtime
+    /// calls require realtime v1 or v3`, `initial realtime items require realtime v3`, `text
+    /// realtime output modality requires realtime v2`, or ``realtime voice `marin` is not
+    /// supported for v3; supported voices: …``.
     pub message: String,
 }
 

@@ -1,4 +1,4 @@
-//! Thread creation (v2, `app-server.md` §6.4–§6.5).
+//! Thread creation (v2): `thread/start` and `thread/started`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -56,20 +56,93 @@ pub struct ThreadStartParams {
     pub ephemeral: Option<bool>,
 }
 
-/// When the agent asks for approval before running a command: a closed enum.
+/// When the agent asks for approval before running a command: one of three strings, or the
+/// granular form `{"granular": {…}}`.
+///
+/// Decoders also accept the legacy value `on-failure` (removed upstream in codex #28418,
+/// 2026-06-23) and read it as `on-request`, as codex's own core does; encoders never emit it (a
+/// current server refuses it with -32602).
+// Declared once as it travels in `AskForApprovalIn` (see `input_view.rs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case", from = "AskForApprovalIn")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
 pub enum AskForApproval {
     /// `untrusted`: ask for every command that is not known to be safe.
     Untrusted,
-    /// `on-failure`: ask when a sandboxed command fails.
-    OnFailure,
     /// `on-request`: the model decides when to ask.
     OnRequest,
     /// `never`: never ask.
     Never,
+    /// `{"granular": {…}}`: per-kind approval settings (experimental: needs
+    /// `capabilities.experimentalApi`, or the server refuses it with -32600
+    /// `askForApproval.granular requires experimentalApi capability`).
+    Granular(GranularApprovalConfig),
+}
+
+/// When the agent asks for approval before running a command: one of three strings, or the
+/// granular form `{"granular": {…}}`.
+///
+/// Decoders also accept the legacy value `on-failure` (removed upstream in codex #28418,
+/// 2026-06-23) and read it as `on-request`, as codex's own core does; encoders never emit it (a
+/// current server refuses it with -32602).
+// The input view: what decoders accept, `on-failure` included.
+#[derive(Deserialize)]
+#[serde(rename = "AskForApproval", rename_all = "kebab-case")]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(rename = "AskForApproval", export_to = "app-server/v2/")
+)]
+enum AskForApprovalIn {
+    /// `untrusted`: ask for every command that is not known to be safe.
+    Untrusted,
+    /// `on-request`: the model decides when to ask.
+    OnRequest,
+    /// `never`: never ask.
+    Never,
+    /// `{"granular": {…}}`: per-kind approval settings (experimental: needs
+    /// `capabilities.experimentalApi`, or the server refuses it with -32600
+    /// `askForApproval.granular requires experimentalApi capability`).
+    Granular(GranularApprovalConfig),
+    /// `on-failure`, legacy (removed upstream): accepted on input and read as `on-request`;
+    /// never emitted.
+    OnFailure,
+}
+
+crate::app_server::input_view::ts_as_input_view!(AskForApproval => AskForApprovalIn);
+
+impl From<AskForApprovalIn> for AskForApproval {
+    fn from(wire: AskForApprovalIn) -> Self {
+        match wire {
+            AskForApprovalIn::Untrusted => AskForApproval::Untrusted,
+            AskForApprovalIn::OnRequest | AskForApprovalIn::OnFailure => AskForApproval::OnRequest,
+            AskForApprovalIn::Never => AskForApproval::Never,
+            AskForApprovalIn::Granular(config) => AskForApproval::Granular(config),
+        }
+    }
+}
+
+/// The granular approval settings, one flag per kind of approval prompt: `true` lets that kind
+/// of prompt reach the user, `false` refuses such requests automatically without asking.
+/// Members are snake_case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
+pub struct GranularApprovalConfig {
+    /// Shell command approval prompts (including requests for additional permissions or for
+    /// running outside the sandbox).
+    pub sandbox_approval: bool,
+    /// Prompts triggered by `prompt` rules of the execution policy.
+    pub rules: bool,
+    /// Prompts triggered by running a skill's script; absent: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skill_approval: Option<bool>,
+    /// Prompts triggered by the `request_permissions` tool; absent: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_permissions: Option<bool>,
+    /// MCP elicitation prompts.
+    pub mcp_elicitations: bool,
 }
 
 /// How commands are sandboxed: a closed enum.
@@ -100,11 +173,12 @@ pub struct ThreadStartResponse {
     pub model_provider: String,
     /// The effective working directory.
     pub cwd: String,
-    /// The effective approval policy; absent: not said.
+    /// The effective approval policy; always sent by current servers; absent: not said (older
+    /// servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approval_policy: Option<AskForApproval>,
-    /// The effective sandbox policy (an object tagged on `type`), kept as raw JSON; absent: not
-    /// said.
+    /// The effective sandbox policy (an object tagged on `type`), kept as raw JSON; always
+    /// sent by current servers; absent: not said (older servers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sandbox: Option<Value>,
     /// The effective reasoning effort; absent: not said.

@@ -151,9 +151,11 @@ pub struct DoneItem {
 }
 
 impl DoneItem {
-    /// The final transcript the item gives (v1 spec §3.6), with its author: when `role` is
-    /// `user` or `assistant`, the text of its `content` parts (each part's non-empty `text`,
-    /// else its non-empty `transcript`), concatenated; `None` when that text is empty.
+    /// The text of a finished message with its author: when `role` is `user` or `assistant`,
+    /// the text of its `content` parts (each part's non-empty `text`, else its non-empty
+    /// `transcript`), concatenated; `None` when that text is empty. Final transcripts come from
+    /// the transcript events; the normalized view uses this only with its opt-in legacy setting
+    /// "transcripts from finished items".
     pub fn transcript(&self) -> Option<(Role, String)> {
         let role = match self.other.get("role").and_then(Value::as_str)? {
             "user" => Role::User,

@@ -25,8 +25,8 @@ pub use session::{
     SessionType, SessionUpdate, SessionUpdated, Voice,
 };
 pub use transcript::{
-    InputAudioTranscriptionCompleted, ResponseTranscriptDelta, ResponseTranscriptDone,
-    TranscriptDelta,
+    InputAudioTranscriptionCompleted, InputTranscriptTurnMarked, ResponseTranscriptDelta,
+    ResponseTranscriptDone, TranscriptDelta,
 };
 
 use serde_json::Value;
@@ -96,6 +96,9 @@ pub enum ServerEvent {
     ResponseOutputAudioTranscriptDelta(ResponseTranscriptDelta),
     /// `response.output_audio_transcript.done` (GA name): final assistant transcript.
     ResponseOutputAudioTranscriptDone(ResponseTranscriptDone),
+    /// `conversation.input_transcript.turn_marked`: the complete user transcript of a turn
+    /// (the final user transcript).
+    ConversationInputTranscriptTurnMarked(InputTranscriptTurnMarked),
     /// An event whose `type` this crate does not know, kept verbatim.
     Unknown(Value),
 }
@@ -120,6 +123,7 @@ crate::event_union! {
             "response.output_text.delta" => ResponseOutputTextDelta(ResponseTranscriptDelta),
             "response.output_audio_transcript.delta" => ResponseOutputAudioTranscriptDelta(ResponseTranscriptDelta),
             "response.output_audio_transcript.done" => ResponseOutputAudioTranscriptDone(ResponseTranscriptDone),
+            "conversation.input_transcript.turn_marked" => ConversationInputTranscriptTurnMarked(InputTranscriptTurnMarked),
         }
     }
 }

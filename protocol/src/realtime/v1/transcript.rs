@@ -98,3 +98,25 @@ pub struct ResponseTranscriptDone {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_index: Option<u32>,
 }
+
+/// `conversation.input_transcript.turn_marked` (S→C): the complete transcript of the user's
+/// turn, the final user transcript of a v1 conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v1/", optional_fields = nullable))]
+pub struct InputTranscriptTurnMarked {
+    /// Optional id of this event; absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The complete user transcript of the turn.
+    pub transcript: String,
+    /// The user item the transcript belongs to; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// Index of the item in the response output; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<u32>,
+    /// Index of the content part in the item; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
+}

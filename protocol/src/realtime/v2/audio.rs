@@ -351,6 +351,10 @@ pub struct NoiseReduction {
     /// The kind of microphone to filter for; absent: the service default.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<NoiseReductionType>,
+    /// Noise-suppression strength, 0.0–1.0 (higher = more suppression); the service uses 1
+    /// when noise reduction is first enabled. Absent: the current strength is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strength: Option<f64>,
 }
 
 /// The kind of noise reduction (a closed enum).
@@ -365,8 +369,8 @@ pub enum NoiseReductionType {
     FarField,
 }
 
-/// Input audio transcription settings (spec §4.6). Used in requests and in session echoes
-/// (echoes carry neither `keywords` nor `delay`).
+/// Input audio transcription settings. Used in requests and in session echoes (the same
+/// members in both).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -385,12 +389,12 @@ pub struct AudioTranscription {
     /// supported by `gpt-realtime-whisper`. Absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub prompt: Option<String>,
-    /// Words or phrases to favour (`gpt-transcribe`, `gpt-live-transcribe`; requests only).
-    /// Absent: none.
+    /// Words or phrases to favour (`gpt-transcribe`, `gpt-live-transcribe`); also echoed by
+    /// the server. Absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keywords: Option<Vec<String>>,
-    /// Latency/accuracy trade-off, `gpt-realtime-whisper` only (requests only). Absent: the
-    /// model default.
+    /// Latency/accuracy trade-off, `gpt-realtime-whisper` only; also echoed by the server.
+    /// Absent: the model default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delay: Option<TranscriptionDelay>,
 }

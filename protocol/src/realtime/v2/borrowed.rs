@@ -49,14 +49,19 @@ pub struct ResponseOutputAudioDeltaRef<'a> {
     /// Server-unique id of this event; absent from some test peers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub event_id: Option<Cow<'a, str>>,
-    /// The response producing the part.
-    pub response_id: Cow<'a, str>,
-    /// The output item holding the part.
-    pub item_id: Cow<'a, str>,
-    /// Index of the item in `response.output`.
-    pub output_index: u32,
-    /// Index of the part in the item's `content`.
-    pub content_index: u32,
+    /// The response producing the part; the official service always sends it, minimal events
+    /// of Codex-compatible peers omit it. Absent: not said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub response_id: Option<Cow<'a, str>>,
+    /// The output item holding the part; absent: not said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<Cow<'a, str>>,
+    /// Index of the item in `response.output`; absent: not said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<u32>,
+    /// Index of the part in the item's `content`; absent: not said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
     /// Base64 audio chunk, in the session's output format.
     pub delta: Cow<'a, str>,
     /// Sample rate in Hz (an extension); absent: 24 000.
@@ -77,12 +82,14 @@ pub struct ResponseOutputAudioDeltaRef<'a> {
 struct DeltaIn<'a> {
     #[serde(default, borrow, deserialize_with = "crate::borrowed::option_str")]
     event_id: Option<Cow<'a, str>>,
-    #[serde(borrow, deserialize_with = "crate::borrowed::str")]
-    response_id: Cow<'a, str>,
-    #[serde(borrow, deserialize_with = "crate::borrowed::str")]
-    item_id: Cow<'a, str>,
-    output_index: u32,
-    content_index: u32,
+    #[serde(default, borrow, deserialize_with = "crate::borrowed::option_str")]
+    response_id: Option<Cow<'a, str>>,
+    #[serde(default, borrow, deserialize_with = "crate::borrowed::option_str")]
+    item_id: Option<Cow<'a, str>>,
+    #[serde(default)]
+    output_index: Option<u32>,
+    #[serde(default)]
+    content_index: Option<u32>,
     #[serde(borrow, deserialize_with = "crate::borrowed::str")]
     delta: Cow<'a, str>,
     #[serde(default)]
@@ -117,8 +124,8 @@ impl ResponseOutputAudioDeltaRef<'_> {
     pub fn into_owned(self) -> ResponseOutputAudioDelta {
         ResponseOutputAudioDelta {
             event_id: own(self.event_id),
-            response_id: self.response_id.into_owned(),
-            item_id: self.item_id.into_owned(),
+            response_id: own(self.response_id),
+            item_id: own(self.item_id),
             output_index: self.output_index,
             content_index: self.content_index,
             delta: self.delta.into_owned(),
@@ -133,8 +140,8 @@ impl From<ResponseOutputAudioDelta> for ResponseOutputAudioDeltaRef<'_> {
     fn from(event: ResponseOutputAudioDelta) -> Self {
         ResponseOutputAudioDeltaRef {
             event_id: event.event_id.map(Cow::Owned),
-            response_id: Cow::Owned(event.response_id),
-            item_id: Cow::Owned(event.item_id),
+            response_id: event.response_id.map(Cow::Owned),
+            item_id: event.item_id.map(Cow::Owned),
             output_index: event.output_index,
             content_index: event.content_index,
             delta: Cow::Owned(event.delta),

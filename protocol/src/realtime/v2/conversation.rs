@@ -119,8 +119,51 @@ pub struct ConversationItemEvent {
     /// The item's predecessor in the conversation; absent or `null`: the item is first.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub previous_item_id: Option<String>,
-    /// The item (never with audio bytes).
+    /// The item (never with audio bytes). An item object that does not decode as a known item
+    /// (e.g. a `message` without `content`, as minimal peers send it) is kept as raw JSON, like
+    /// an item of an unknown kind.
+    #[serde(deserialize_with = "item_or_raw")]
+    #[cfg_attr(feature = "schema", schemars(schema_with = "item_or_raw_schema"))]
     pub item: ConversationItem,
+}
+
+/// Decodes an item, keeping an object that is not a valid known item as
+/// [`ConversationItem::Unknown`]; a non-object is an error.
+fn item_or_raw<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<ConversationItem, D::Error> {
+    let raw = serde_json::Value::deserialize(deserializer)?;
+    if !raw.is_object() {
+        return Err(serde::de::Error::invalid_type(
+            serde::de::Unexpected::Other(json_kind(&raw)),
+            &"an item object",
+        ));
+    }
+    Ok(ConversationItem::deserialize(&raw).unwrap_or(ConversationItem::Unknown(raw)))
+}
+
+/// The JSON kind of a non-object value, for error messages.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// The schema of [`ConversationItemEvent::item`]: a known item, or any other object (kept raw).
+#[cfg(feature = "schema")]
+fn item_or_raw_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let known = generator.subschema_for::<ConversationItem>();
+    schemars::json_schema!({
+        "anyOf": [
+            known,
+            { "type": "object", "description": "Any other item object, kept as raw JSON." }
+        ]
+    })
 }
 
 /// `conversation.item.retrieved` (S→C): the item asked for, audio bytes included.

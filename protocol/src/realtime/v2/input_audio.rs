@@ -75,10 +75,12 @@ pub struct InputAudioBufferSpeechStarted {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
     /// Offset of the speech start from the start of all audio written in the session, in
-    /// milliseconds (includes `prefix_padding_ms`).
-    pub audio_start_ms: u64,
-    /// The user item that will be created when speech stops.
-    pub item_id: String,
+    /// milliseconds (includes `prefix_padding_ms`); the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_start_ms: Option<u64>,
+    /// The user item that will be created when speech stops; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
 }
 
 /// `input_audio_buffer.speech_stopped` (S→C, VAD only): speech ended.

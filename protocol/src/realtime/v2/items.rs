@@ -1,7 +1,7 @@
 //! Conversation items and their content parts (spec §4.17).
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 /// A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw
 /// JSON.
@@ -132,6 +132,7 @@ pub struct MessageItem {
     pub role: Role,
     /// The message content; the allowed part kinds depend on `role`. Servers send it empty
     /// while an item is in progress.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<ContentPartTs>"))]
     pub content: Vec<ContentPart>,
 }
 
@@ -148,14 +149,13 @@ impl MessageItem {
     }
 }
 
-/// A content part of a message, discriminated by `type`. A part whose `type` is missing or
-/// unknown is kept as raw JSON. `text` and `audio` are accepted as synonyms of `output_text`
-/// and `output_audio` (spec §5.6); encoders emit the official spellings.
+/// A content part of a message, discriminated by `type`. `text` and `audio` are accepted as
+/// synonyms of `output_text` and `output_audio`; encoders emit the official spellings. A part
+/// whose `type` is missing or unknown is kept as raw JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = content_part_schema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum ContentPart {
     /// `input_text`: text from the user, system or developer.
     #[serde(rename = "input_text")]
@@ -189,6 +189,30 @@ impl ContentPart {
     fn untagged_unknown(raw: &Value) -> Result<Self, String> {
         Ok(ContentPart::Unknown(raw.clone()))
     }
+}
+
+/// A content part of a message, discriminated by `type`. `text` and `audio` are accepted as
+/// synonyms of `output_text` and `output_audio`; encoders emit the official spellings. A part
+/// whose `type` is missing or unknown is kept as raw JSON.
+#[cfg(feature = "ts")]
+#[derive(ts_rs::TS)]
+#[ts(tag = "type", rename = "ContentPart", export_to = "realtime/v2/")]
+#[allow(dead_code)]
+enum ContentPartTs {
+    #[ts(rename = "input_text")]
+    InputText(TextPart),
+    #[ts(rename = "input_audio")]
+    InputAudio(AudioPart),
+    #[ts(rename = "input_image")]
+    InputImage(ImagePart),
+    #[ts(rename = "output_text")]
+    OutputText(TextPart),
+    #[ts(rename = "output_audio")]
+    OutputAudio(AudioPart),
+    #[ts(rename = "text")]
+    Text(TextPart),
+    #[ts(rename = "audio")]
+    Audio(AudioPart),
 }
 
 /// The aliases of [`ContentPart`] tags: `(alias, canonical)`.
@@ -357,14 +381,14 @@ pub struct McpListToolsItem {
 pub struct McpListedTool {
     /// The tool's name.
     pub name: String,
-    /// JSON Schema of its arguments, kept as raw JSON.
-    pub input_schema: Map<String, Value>,
+    /// JSON Schema of its arguments (normally an object), kept as raw JSON of any kind.
+    pub input_schema: Value,
     /// What it does; absent or `null`: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
-    /// Annotations (e.g. read-only), kept as raw JSON; absent or `null`: none.
+    /// Annotations (e.g. read-only), kept as raw JSON of any kind; absent or `null`: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub annotations: Option<Map<String, Value>>,
+    pub annotations: Option<Value>,
 }
 
 /// The members of an `mcp_call` item.

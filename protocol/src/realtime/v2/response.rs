@@ -220,8 +220,10 @@ pub struct ResponseEvent {
     /// test peers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
-    /// The response.
-    pub response: Response,
+    /// The response; the official service always sends it; minimal events of Codex-compatible peers omit it (the id is then `response_id`, or none). Absent: not
+    /// said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<Response>,
     /// The response id, sent by some peers besides `response` (spec §5.3); the id is
     /// `response.id` when present, else this. Absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -231,7 +233,10 @@ pub struct ResponseEvent {
 impl ResponseEvent {
     /// The response id: `response.id`, else the top-level `response_id`.
     pub fn id(&self) -> Option<&str> {
-        self.response.id.as_deref().or(self.response_id.as_deref())
+        self.response
+            .as_ref()
+            .and_then(|r| r.id.as_deref())
+            .or(self.response_id.as_deref())
     }
 }
 
@@ -319,12 +324,17 @@ pub struct ResponseContentPart {
     pub transcript: Option<String>,
 }
 
-/// The kind of a [`ResponseContentPart`] (a closed enum). `output_text` and `output_audio` are
-/// accepted as synonyms (spec §5.6); encoders emit `text` and `audio`.
+/// The kind of a content part of `response.content_part.added` / `.done` (a closed enum).
+/// `output_text` and `output_audio` are accepted as synonyms of `text` and `audio`; encoders
+/// emit `text` and `audio`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = response_part_type_schema))]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export_to = "realtime/v2/", as = "ResponsePartTypeTs")
+)]
 pub enum ResponsePartType {
     /// `text` (alias `output_text`).
     #[serde(rename = "text", alias = "output_text")]
@@ -332,6 +342,22 @@ pub enum ResponsePartType {
     /// `audio` (alias `output_audio`).
     #[serde(rename = "audio", alias = "output_audio")]
     Audio,
+}
+
+/// The TypeScript view of [`ResponsePartType`]: the official values and the accepted synonyms,
+/// so that TypeScript accepts the same JSON as serde and the schema.
+#[cfg(feature = "ts")]
+#[derive(ts_rs::TS)]
+#[allow(dead_code)]
+enum ResponsePartTypeTs {
+    #[ts(rename = "text")]
+    Text,
+    #[ts(rename = "audio")]
+    Audio,
+    #[ts(rename = "output_text")]
+    OutputText,
+    #[ts(rename = "output_audio")]
+    OutputAudio,
 }
 
 /// Adds the accepted synonyms to the schema of [`ResponsePartType`].
@@ -485,6 +511,9 @@ pub struct ResponseStatusError {
     /// Machine-readable code; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+    /// Human-readable error message; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
 }
 
 /// Token usage of a response. Every count is optional (absent: not said).

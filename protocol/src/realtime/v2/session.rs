@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::audio::{
-    AudioConfig, AudioFormat, AudioInputConfig, AudioTranscription, NoiseReduction,
+    AudioConfig, AudioFormat, AudioInputConfig, AudioTranscription, Eagerness, NoiseReduction,
 };
 use super::config::{
     Include, MaxOutputTokens, Modality, PromptRef, RealtimeModel, Reasoning, Tracing, Truncation,
@@ -230,8 +230,10 @@ pub struct TranscriptionAudioConfig {
 pub struct TranscriptionSessionEcho {
     /// The session id, `sess_…`.
     pub id: String,
-    /// Always `realtime.transcription_session`.
-    pub object: String,
+    /// Always `realtime.transcription_session`; the official service always sends it, bare
+    /// echoes of test peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
     /// When the session expires, Unix epoch seconds; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expires_at: Option<u64>,
@@ -283,7 +285,7 @@ pub struct TranscriptionAudioInputEcho {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
 pub struct TranscriptionTurnDetectionEcho {
-    /// The detector; only `server_vad` is used.
+    /// The detector, an open set of names: `server_vad` or `semantic_vad` are the known ones.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<String>,
     /// Activation level, 0.0–1.0.
@@ -295,4 +297,17 @@ pub struct TranscriptionTurnDetectionEcho {
     /// Silence that ends a turn, in milliseconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub silence_duration_ms: Option<u32>,
+    /// Whether a response is created automatically at the end of speech.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub create_response: Option<bool>,
+    /// Whether speech that starts cancels an ongoing default-conversation response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interrupt_response: Option<bool>,
+    /// `server_vad` only: no-speech timeout after the last response finished playing, in
+    /// milliseconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idle_timeout_ms: Option<u32>,
+    /// `semantic_vad` only: how quickly the model responds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eagerness: Option<Eagerness>,
 }

@@ -5,8 +5,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Declares an event about one content part of a response output item: the members shared by
-/// spec S29–S34 (`event_id`, `response_id`, `item_id`, `output_index`, `content_index`), then
-/// the members given.
+/// the text, transcript and audio delta events (`event_id`, `response_id`, `item_id`,
+/// `output_index`, `content_index`, all optional on input because Codex-compatible peers send
+/// minimal forms), then the members given.
 macro_rules! content_event {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
         $(#[$meta])*
@@ -17,14 +18,18 @@ macro_rules! content_event {
             /// some test peers.
             #[serde(default, skip_serializing_if = "Option::is_none")]
             pub event_id: Option<String>,
-            /// The response producing the part.
-            pub response_id: String,
-            /// The output item holding the part.
-            pub item_id: String,
-            /// Index of the item in `response.output`.
-            pub output_index: u32,
-            /// Index of the part in the item's `content`.
-            pub content_index: u32,
+            /// The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub response_id: Option<String>,
+            /// The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub item_id: Option<String>,
+            /// Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub output_index: Option<u32>,
+            /// Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub content_index: Option<u32>,
             $($(#[$fmeta])* pub $field: $ty,)*
         }
     };
@@ -99,11 +104,23 @@ content_event! {
     }
 }
 
-content_event! {
-    #[derive(Deserialize)]
-    /// `response.output_audio.done` (S→C): the model finished an audio part.
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub struct ResponseOutputAudioDone {}
+/// `response.output_audio.done` (S→C): the model finished an audio part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseOutputAudioDone {
+    /// Server-unique id of this event; always sent by the official service, absent from some
+    /// test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response producing the part.
+    pub response_id: String,
+    /// The output item holding the part.
+    pub item_id: String,
+    /// Index of the item in `response.output`.
+    pub output_index: u32,
+    /// Index of the part in the item's `content`.
+    pub content_index: u32,
 }
 
 /// The wire form of [`ResponseOutputAudioDelta`] on input: `channels` and its alias
@@ -114,10 +131,14 @@ content_event! {
 struct ResponseOutputAudioDeltaIn {
     #[serde(default)]
     event_id: Option<String>,
-    response_id: String,
-    item_id: String,
-    output_index: u32,
-    content_index: u32,
+    #[serde(default)]
+    response_id: Option<String>,
+    #[serde(default)]
+    item_id: Option<String>,
+    #[serde(default)]
+    output_index: Option<u32>,
+    #[serde(default)]
+    content_index: Option<u32>,
     delta: String,
     #[serde(default)]
     sample_rate: Option<u32>,

@@ -59,27 +59,57 @@ pub struct FunctionTool {
 }
 
 impl FunctionTool {
-    /// The name of the Codex delegation tool (spec §6.1).
+    /// The name of the delegation tool the Codex client registers.
+    pub const BACKGROUND_AGENT: &'static str = "background_agent";
+    /// The name of the tool the model calls to say nothing.
+    pub const REMAIN_SILENT: &'static str = "remain_silent";
+    /// The name the delegation tool had before it was renamed `background_agent`.
     pub const CODEX: &'static str = "codex";
 
-    /// The `codex` delegation tool of spec §6.1: the model passes the user's request, restated
-    /// on its own, as the `prompt` argument.
-    pub fn codex() -> Self {
+    /// The `background_agent` delegation tool the Codex client registers: the model passes the
+    /// user's own words as the `prompt` argument.
+    pub fn background_agent() -> Self {
         let parameters = serde_json::json!({
             "type": "object",
             "properties": {
                 "prompt": {
                     "type": "string",
-                    "description": "The complete request to pass on, restated so it can be understood without the conversation."
+                    "description": "The user request to delegate to the background agent."
                 }
             },
             "required": ["prompt"],
             "additionalProperties": false
         });
         FunctionTool {
+            name: Some(Self::BACKGROUND_AGENT.into()),
+            description: Some("Send a user request to the background agent. Use this as the default action. Do not rephrase the user's ask or rewrite it in your own words; pass along the user's own words. If the background agent is idle, this starts a new task and returns the final result to the user. If the background agent is already working on a task, this sends the request as guidance to steer that previous task. If the user asks to do something next, later, after this, or once current work finishes, call this tool so the work is actually queued instead of merely promising to do it later.".into()),
+            parameters: parameters.as_object().cloned(),
+        }
+    }
+
+    /// The `remain_silent` tool the Codex client registers: no arguments; a call asks the
+    /// client to answer with an empty output and request no response.
+    pub fn remain_silent() -> Self {
+        let parameters = serde_json::json!({
+            "type": "object",
+            "properties": {},
+            "additionalProperties": false
+        });
+        FunctionTool {
+            name: Some(Self::REMAIN_SILENT.into()),
+            description: Some("Call this when the best response is to say nothing. Use it instead of speaking after hidden system/control messages, after background agent updates in silent modes, or whenever acknowledging aloud would be distracting. This tool has no user-visible effect.".into()),
+            parameters: parameters.as_object().cloned(),
+        }
+    }
+
+    /// The delegation tool under its old name `codex` (for peers that still match that name),
+    /// with the parameters of [`FunctionTool::background_agent`] and a description naming
+    /// Codex.
+    pub fn codex() -> Self {
+        FunctionTool {
             name: Some(Self::CODEX.into()),
             description: Some("Pass the user's request to Codex, which can inspect and edit files and run commands. Use it whenever the user wants something done rather than just discussed.".into()),
-            parameters: parameters.as_object().cloned(),
+            parameters: Self::background_agent().parameters,
         }
     }
 }

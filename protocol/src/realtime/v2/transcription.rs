@@ -13,8 +13,9 @@ pub struct InputAudioTranscriptionDelta {
     /// Server-unique id of this event; absent from some test peers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
-    /// The user item whose audio is transcribed.
-    pub item_id: String,
+    /// The user item whose audio is transcribed; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
     /// The content part holding the audio; absent: not said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content_index: Option<u32>,
@@ -25,6 +26,10 @@ pub struct InputAudioTranscriptionDelta {
     /// `null`: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<Vec<LogProb>>,
+    /// Random padding that hides the length of `delta`; it carries no meaning. Absent or
+    /// `null`: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub obfuscation: Option<String>,
 }
 
 /// `conversation.item.input_audio_transcription.completed` (S→C): the final transcript of a
@@ -37,14 +42,17 @@ pub struct InputAudioTranscriptionCompleted {
     /// Server-unique id of this event; absent from some test peers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub event_id: Option<String>,
-    /// The user item.
-    pub item_id: String,
-    /// The content part holding the audio.
-    pub content_index: u32,
+    /// The user item; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// The content part holding the audio; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
     /// The final transcript.
     pub transcript: String,
-    /// Usage, billed at the transcription model's price.
-    pub usage: TranscriptionUsage,
+    /// Usage, billed at the transcription model's price; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<TranscriptionUsage>,
     /// Log probabilities of the transcript's tokens; absent or `null`: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub logprobs: Option<Vec<LogProb>>,
