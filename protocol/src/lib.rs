@@ -27,7 +27,7 @@
 //! let mut pcm: Vec<u8> = Vec::with_capacity(9600); // reused for every chunk
 //! match ServerEvent::decode_borrowed(frame)? {
 //!     ServerEventRef::ResponseOutputAudioDelta(delta) => {
-//!         assert_eq!(delta.item_id, "item_1"); // borrowed from `frame`
+//!         assert_eq!(delta.item_id.as_deref(), Some("item_1")); // borrowed from `frame`
 //!         # #[cfg(feature = "base64")]
 //!         # {
 //!         pcm.clear();
