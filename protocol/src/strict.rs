@@ -217,12 +217,17 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
     }
 }
 
-/// The member names of one object seen so far: a short list, then a set for large objects.
+/// The member names of one object seen so far: a short list kept inline (no allocation for
+/// the objects of real messages), then a set for large objects.
 #[derive(Default)]
 pub(crate) struct Keys<'de> {
-    few: Vec<Cow<'de, str>>,
+    few: [Option<Cow<'de, str>>; FEW],
+    len: usize,
     many: HashSet<Cow<'de, str>>,
 }
+
+/// How many member names are kept inline before they move to a set.
+const FEW: usize = 16;
 
 impl<'de> Keys<'de> {
     /// Records `key`; `false` when it was already there.
@@ -230,14 +235,23 @@ impl<'de> Keys<'de> {
         if !self.many.is_empty() {
             return self.many.insert(key);
         }
-        if self.few.iter().any(|k| *k == key) {
+        if self.few[..self.len].iter().flatten().any(|k| *k == key) {
             return false;
         }
-        self.few.push(key);
-        if self.few.len() > 16 {
-            self.many = self.few.drain(..).collect();
+        if self.len < FEW {
+            self.few[self.len] = Some(key);
+            self.len += 1;
+        } else {
+            self.many = self.few.iter_mut().filter_map(Option::take).collect();
+            self.len = 0;
+            self.many.insert(key);
         }
         true
+    }
+
+    /// Whether `key` was recorded.
+    fn contains(&self, key: &str) -> bool {
+        self.many.contains(key) || self.few[..self.len].iter().flatten().any(|k| k == key)
     }
 }
 
@@ -285,8 +299,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'de, A> {
 impl<'de> Keys<'de> {
     /// Records `key`; returns it back when it was already there.
     fn insert_or_name(&mut self, key: Cow<'de, str>) -> Option<String> {
-        let copy = (!self.many.is_empty() || self.few.iter().any(|k| *k == key))
-            .then(|| key.clone().into_owned());
+        let copy = self.contains(&key).then(|| key.clone().into_owned());
         if self.insert(key) { None } else { copy }
     }
 }

@@ -37,6 +37,11 @@ pub trait Dispatch<'de>: Sized {
     fn unknown(raw: Value) -> Self::Union;
 }
 
+/// The tag table of the union `U`: `event_union!` implements [`Dispatch`] on it, so that a
+/// borrowed view of `U` (see [`crate::borrowed`]) dispatches every tag it does not
+/// borrow through the same table.
+pub struct Tags<U>(PhantomData<U>);
+
 /// The `Deserialize` body of an event union.
 pub fn deserialize<'de, V: Dispatch<'de>, D: Deserializer<'de>>(
     deserializer: D,
