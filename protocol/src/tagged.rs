@@ -6,7 +6,7 @@
 //! errors keep their JSON path. When the tag is not first, the event is buffered and decoded the
 //! same way. A tag the union does not know keeps the raw object.
 //!
-//! Every event is read through [`crate::strict`]: a repeated `type` (or any other member name
+//! Every event is read through the strict reader (`strict.rs`): a repeated `type` (or any other member name
 //! repeated in one object) is an error, whichever value comes first, so the decoder, a buffered
 //! decode and the JSON Schema (which sees a parsed object) cannot disagree about it.
 //!
