@@ -143,7 +143,7 @@ pub enum ServerEvent {
     ResponseCreated(ResponseEvent),
     /// `response.done`: a response ended (exactly once per response).
     ResponseDone(ResponseEvent),
-    /// `response.cancelled` (extension, spec §5.3): a response was cancelled.
+    /// `response.cancelled` (extension): a response was cancelled.
     ResponseCancelled(ResponseCancelled),
     /// `response.output_item.added`: an output item started.
     ResponseOutputItemAdded(ResponseOutputItemEvent),
