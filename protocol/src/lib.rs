@@ -15,6 +15,7 @@
 pub mod app_server;
 pub mod codec;
 pub mod error;
+pub mod integer;
 pub mod open_union;
 pub mod realtime;
 pub mod registry;

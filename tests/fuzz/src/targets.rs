@@ -92,6 +92,17 @@ impl Context {
         Context { unions, results }
     }
 
+    /// The unions every target runs over (`realtime/v3/ServerEvent`, …), in registry order.
+    pub fn union_names(&self) -> Vec<String> {
+        self.unions.iter().map(|(u, _)| union_name(u)).collect()
+    }
+
+    /// The request methods whose typed result the decode, round-trip and differential targets
+    /// check.
+    pub fn result_methods(&self) -> Vec<&'static str> {
+        self.results.iter().map(|(r, _)| r.method).collect()
+    }
+
     /// Runs `target` on `input`: `Ok(outcome key)` or `Err(finding)`.
     pub fn run(&self, target: Target, input: &[u8]) -> Result<String, String> {
         let text = String::from_utf8_lossy(input);
@@ -319,11 +330,11 @@ fn normalized(text: &str) -> Result<String, String> {
     let options = NormalizeOptions::default();
     let mut key = String::new();
     if let Ok(event) = rtwire_protocol::decode::<v1::ServerEvent>(text, "type") {
-        let out = Event::from_v1(&event);
+        let out = Event::from_v1(&event, &options);
         let again: v1::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
                 .map_err(|e| format!("v1: the encoding does not decode again: {e}"))?;
-        check_normalized("v1", &out, &Event::from_v1(&again))?;
+        check_normalized("v1", &out, &Event::from_v1(&again, &options))?;
         if let v1::ServerEvent::ConversationHandoffRequested(handoff) = &event {
             handoff_out("v1", &out, &handoff.handoff_id)?;
         }
