@@ -545,3 +545,30 @@ fn a_signed_integer_member_is_within_the_safe_range_in_every_view() {
         "invalid value: integer `9007199254740992`, expected an integer within -9007199254740991 … 9007199254740991 (at /error/code)",
     );
 }
+
+/// The decode, round-trip and differential targets run over every union of the registry, the
+/// realtime v3 and translation unions included, and over every typed result.
+#[test]
+fn the_fuzz_targets_cover_every_union_of_the_registry() {
+    let registry: Vec<String> = rtwire_protocol::registry::unions()
+        .iter()
+        .map(rtwire_fuzz::targets::union_name)
+        .collect();
+    assert_eq!(context().union_names(), registry);
+    for union in [
+        "realtime/v3/ClientEvent",
+        "realtime/v3/ServerEvent",
+        "realtime/translation/ClientEvent",
+        "realtime/translation/ServerEvent",
+    ] {
+        assert!(registry.iter().any(|u| u == union), "{union}");
+    }
+    assert_eq!(registry.len(), 10);
+    assert_eq!(
+        context().result_methods(),
+        rtwire_protocol::registry::results()
+            .iter()
+            .map(|r| r.method)
+            .collect::<Vec<_>>()
+    );
+}
