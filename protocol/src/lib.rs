@@ -48,6 +48,7 @@ pub mod audio;
 pub mod borrowed;
 pub mod codec;
 pub mod error;
+pub mod integer;
 pub mod open_union;
 pub mod realtime;
 pub mod registry;

@@ -9,7 +9,11 @@
 //! * a member name repeated in one object is an error (``duplicate member `type` ``), at any
 //!   depth, whether the member is known or not;
 //! * an ignored member is parsed as fully as any other value: a number out of the range of
-//!   `f64` or a string with a lone surrogate escape is an error.
+//!   `f64` or a string with a lone surrogate escape is an error;
+//! * a struct is an object: serde's derived decoders also fill a struct from a JSON array
+//!   (members by position, `[]` for a struct whose members are all optional), which the schema
+//!   of an object refuses; here an array where a struct is expected is an error
+//!   (``invalid type: sequence, expected struct Foo``).
 //!
 //! [`parse`] applies the same rules when it builds a `serde_json::Value`, and reports the JSON
 //! pointer of a repeated member: it is the JSON view that the decoders' error paths and
@@ -104,7 +108,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_struct(name, fields, Wrap(visitor))
+        self.0
+            .deserialize_struct(name, fields, Wrap(ObjectOnly(visitor)))
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -189,6 +194,62 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
     fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
         self.0.visit_enum(StrictEnum(data))
+    }
+}
+
+/// The visitor of a struct, which refuses a JSON array (serde's derived visitors accept one).
+struct ObjectOnly<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectOnly<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    forward_visit!(0:
+        visit_bool(bool),
+        visit_i8(i8),
+        visit_i16(i16),
+        visit_i32(i32),
+        visit_i64(i64),
+        visit_i128(i128),
+        visit_u8(u8),
+        visit_u16(u16),
+        visit_u32(u32),
+        visit_u64(u64),
+        visit_u128(u128),
+        visit_f32(f32),
+        visit_f64(f64),
+        visit_char(char),
+        visit_str(&str),
+        visit_borrowed_str(&'de str),
+        visit_string(String),
+        visit_bytes(&[u8]),
+        visit_borrowed_bytes(&'de [u8]),
+        visit_byte_buf(Vec<u8>),
+    );
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.0.visit_none()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.0.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.visit_some(d)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.visit_newtype_struct(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.0.visit_map(map)
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        self.0.visit_enum(data)
     }
 }
 

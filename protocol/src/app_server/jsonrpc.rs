@@ -8,11 +8,12 @@ use std::fmt::Debug;
 
 use crate::registry::Version;
 
-/// The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),
-/// echoed back in the answer exactly as received (same JSON type).
+/// The id of a request: a JSON string or a JSON integer within JavaScript's safe range
+/// (-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).
 ///
-/// Decoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or
-/// `null` is an error: ``invalid type: boolean `true`, expected a string or an integer``).
+/// Decoding accepts exactly a string or an integer in that range (a fraction, a boolean or
+/// `null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an
+/// integer beyond the range is an error too).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -33,15 +34,20 @@ impl<'de> Deserialize<'de> for RequestId {
                 f.write_str("a string or an integer")
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RequestId, E> {
-                Ok(RequestId::Integer(v))
+                crate::integer::check(v, &IdRange).map(RequestId::Integer)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RequestId, E> {
-                i64::try_from(v)
-                    .map(RequestId::Integer)
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+                crate::integer::check_unsigned(v, &IdRange).map(RequestId::Integer)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RequestId, E> {
                 Ok(RequestId::String(v.to_owned()))
+            }
+        }
+        /// What an integer id must be.
+        struct IdRange;
+        impl serde::de::Expected for IdRange {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "a string or {}", crate::integer::EXPECTED)
             }
         }
         d.deserialize_any(IdVisitor)
@@ -53,7 +59,9 @@ impl<'de> Deserialize<'de> for RequestId {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/", optional_fields = nullable))]
 pub struct ErrorObject {
-    /// The error code; see [`ErrorCode`] for the codes this protocol uses.
+    /// The error code, an integer within -(2^53-1) … 2^53-1; see [`ErrorCode`] for the codes
+    /// this protocol uses.
+    #[serde(deserialize_with = "crate::integer::safe")]
     pub code: i64,
     /// Human-readable description; the exact texts of the spec's refusals are built by the
     /// constructors of this type.
