@@ -40,6 +40,12 @@ pub fn try_generate_in(root: &Path) -> Result<FileSet, String> {
     let mut files = FileSet::new();
     let ts = crate::typescript::generate();
     let schemas = crate::schema::generate(&ts);
+    for (path, text) in crate::ts_runtime::generate(&schemas) {
+        files.insert(
+            Path::new("generated/typescript").join(path),
+            text.into_bytes(),
+        );
+    }
     for (path, text) in schemas {
         files.insert(Path::new("schemas").join(path), text.into_bytes());
     }

@@ -13,6 +13,7 @@ pub mod reference;
 pub mod schema;
 pub mod standard;
 pub mod ts_rewrite;
+pub mod ts_runtime;
 pub mod typescript;
 pub mod unions;
 pub mod validate;

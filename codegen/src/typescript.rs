@@ -34,6 +34,9 @@ const RELOCATED: &[(&str, &str)] = &[("serde_json/JsonValue.ts", "JsonValue.ts")
 /// The oldest TypeScript that compiles the package (`export type *` needs 5.0).
 pub const MIN_TYPESCRIPT: &str = "5.0";
 
+/// The Ajv release the runtime decoders validate with (draft 2020-12 entry `ajv/dist/2020.js`).
+pub const AJV_VERSION: &str = "^8.17.1";
+
 /// The ts-rs configuration: integers as `number` (never `bigint`), `.js` import suffixes so the
 /// package resolves under NodeNext and bundlers alike.
 pub fn config() -> ts_rs::Config {
@@ -302,6 +305,10 @@ fn package_json(files: &BTreeMap<PathBuf, String>) -> String {
         (
             "files",
             Json::Array(vec![Str("**/*.d.ts".into()), Str("**/*.js".into())]),
+        ),
+        (
+            "dependencies",
+            Obj(vec![("ajv", Str(AJV_VERSION.into()))]),
         ),
         (
             "peerDependencies",
