@@ -57,7 +57,8 @@ function expectedOf(schema) {
 
 /** The first Ajv error, worded as the Rust `DecodeError`: a reason and a JSON pointer. */
 function reasonOf(errors, value) {
-  const e = errors[0];
+  // The deepest error names the offending value (the others are the branches that led to it).
+  const e = errors.reduce((best, next) => (next.instancePath.length > best.instancePath.length ? next : best), errors[0]);
   const at = (pointer) =>
     pointer
       .split("/")
@@ -80,12 +81,18 @@ function reasonOf(errors, value) {
   }
 }
 
-function resolve(root, schema) {
-  let s = schema;
-  for (let i = 0; s !== undefined && typeof s.$ref === "string" && i < 64; i += 1) {
-    s = root.$defs?.[s.$ref.slice("#/$defs/".length)];
-  }
-  return s;
+/** `schema` with its `$ref` followed; members written beside a `$ref` are merged in. */
+function resolve(root, schema, hops = 0) {
+  if (schema === undefined || typeof schema.$ref !== "string" || hops > 64) return schema;
+  const target = resolve(root, root.$defs?.[schema.$ref.slice("#/$defs/".length)], hops + 1);
+  const { $ref, ...siblings } = schema;
+  if (target === undefined || Object.keys(siblings).length === 0) return target;
+  return {
+    ...target,
+    ...siblings,
+    properties: { ...target.properties, ...siblings.properties },
+    required: [...(target.required ?? []), ...(siblings.required ?? [])],
+  };
 }
 
 function allowsObject(schema) {
@@ -130,10 +137,11 @@ function canonical(root, schema, value) {
     return value;
   }
   const alternatives = s.oneOf ?? s.anyOf;
-  if (alternatives !== undefined && s.properties === undefined) {
+  if (alternatives !== undefined) {
     const branch = branchOf(root, alternatives, value);
     if (branch === "raw" || branch === undefined) return value;
-    return canonical(root, branch, value);
+    const { oneOf, anyOf, ...rest } = s;
+    return canonical(root, resolve(root, { ...branch, $ref: undefined, ...rest, properties: { ...branch.properties, ...rest.properties }, required: [...(branch.required ?? []), ...(rest.required ?? [])] }), value);
   }
   if (s.properties === undefined && s.additionalProperties === undefined) return value;
   const props = s.properties ?? {};
@@ -181,6 +189,8 @@ export function makeDecoder(spec) {
       if (entry === undefined) return { kind: "unknown", raw: value };
       const candidate = wire === name ? value : { ...value, [tag]: wire };
       const validate = validatorOf(entry);
+      // A request without its `id` is a notification of a method this union does not know.
+      if (tag === "method" && entry.root.required?.includes("id") && !Object.hasOwn(value, "id")) return { kind: "unknown", raw: value };
       if (!validate(candidate)) {
         const [path, reason] = reasonOf(validate.errors ?? [], candidate);
         return error(wire, path, reason);
