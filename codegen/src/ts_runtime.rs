@@ -140,6 +140,16 @@ fn decoder_module(
         js_string(info.name),
         js_string(info.tag),
     ));
+    let encoder = info
+        .name
+        .starts_with("Client")
+        .then(|| encoder_name(info.name));
+    if let Some(encoder) = &encoder {
+        js.push_str(&format!(
+            "\n/** Encodes one `{union}` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */\nexport function {encoder}(event) {{\n  const decoded = {name}(event);\n  if (decoded.kind === \"error\") throw new TypeError(decoded.error.text);\n  return JSON.stringify(decoded.kind === \"event\" ? decoded.event : decoded.raw);\n}}\n",
+            union = info.name,
+        ));
+    }
     let types = rtwire_protocol::typescript::import_path(
         &path.with_extension("ts"),
         &Path::new(info.module).join(format!("{}.ts", info.name)),
@@ -164,7 +174,19 @@ fn decoder_module(
         module = info.module,
         tag = info.tag,
     );
+    let dts = match &encoder {
+        Some(encoder) => format!(
+            "{dts}\n/**\n * Encodes one `{union}` as canonical JSON text: aliases folded, members the Rust encoder\n * would not emit left out. Throws a `TypeError` naming the message and the JSON pointer when\n * the value is not a valid `{union}`.\n */\nexport declare function {encoder}(event: {union}): string;\n",
+            union = info.name,
+        ),
+        None => dts,
+    };
     (js, dts)
+}
+
+/// The function name of a client union's encoder: `encodeClientEvent`.
+pub fn encoder_name(union: &str) -> String {
+    format!("encode{union}")
 }
 
 fn strip_tag(branch: &serde_json::Value, tag: &str) -> serde_json::Value {

@@ -9,3 +9,10 @@ import type { Decoded } from "../runtime.js";
  * `{ kind: "unknown" }` with the value verbatim, bad input gives `{ kind: "error" }`.
  */
 export declare function decodeClientMessage(input: unknown): Decoded<ClientMessage>;
+
+/**
+ * Encodes one `ClientMessage` as canonical JSON text: aliases folded, members the Rust encoder
+ * would not emit left out. Throws a `TypeError` naming the message and the JSON pointer when
+ * the value is not a valid `ClientMessage`.
+ */
+export declare function encodeClientMessage(event: ClientMessage): string;

@@ -1501,3 +1501,10 @@ export const decodeClientMessage = makeDecoder({
   aliases,
   results,
 });
+
+/** Encodes one `ClientMessage` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */
+export function encodeClientMessage(event) {
+  const decoded = decodeClientMessage(event);
+  if (decoded.kind === "error") throw new TypeError(decoded.error.text);
+  return JSON.stringify(decoded.kind === "event" ? decoded.event : decoded.raw);
+}

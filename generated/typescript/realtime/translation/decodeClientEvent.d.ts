@@ -9,3 +9,10 @@ import type { Decoded } from "../../runtime.js";
  * `{ kind: "unknown" }` with the value verbatim, bad input gives `{ kind: "error" }`.
  */
 export declare function decodeClientEvent(input: unknown): Decoded<ClientEvent>;
+
+/**
+ * Encodes one `ClientEvent` as canonical JSON text: aliases folded, members the Rust encoder
+ * would not emit left out. Throws a `TypeError` naming the message and the JSON pointer when
+ * the value is not a valid `ClientEvent`.
+ */
+export declare function encodeClientEvent(event: ClientEvent): string;

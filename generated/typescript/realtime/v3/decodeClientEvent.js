@@ -503,3 +503,10 @@ export const decodeClientEvent = makeDecoder({
   aliases,
   results,
 });
+
+/** Encodes one `ClientEvent` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */
+export function encodeClientEvent(event) {
+  const decoded = decodeClientEvent(event);
+  if (decoded.kind === "error") throw new TypeError(decoded.error.text);
+  return JSON.stringify(decoded.kind === "event" ? decoded.event : decoded.raw);
+}
