@@ -195,7 +195,13 @@ export function makeDecoder(spec) {
         const [path, reason] = reasonOf(validate.errors ?? [], candidate);
         return error(wire, path, reason);
       }
-      return { kind: "event", event: canonical(entry.root, entry.root, candidate) };
+      const event = canonical(entry.root, entry.root, candidate);
+      // Absent `params` whose members are all optional decode as `{}` and are emitted so.
+      const params = resolve(entry.root, entry.root.properties?.params);
+      if (tag === "method" && !Object.hasOwn(event, "params") && params?.type === "object" && (params.required ?? []).length === 0) {
+        event.params = canonical(entry.root, params, {});
+      }
+      return { kind: "event", event };
     } catch (e) {
       return error(null, "", `cannot decode ${union}: ${e instanceof Error ? e.message : String(e)}`);
     }
