@@ -10,7 +10,7 @@ const MAX_DEPTH = 128;
 let ajv;
 function validatorOf(entry) {
   if (entry.validate === undefined) {
-    ajv ??= new Ajv2020({ strict: true, allErrors: false });
+    ajv ??= new Ajv2020({ strict: true, allErrors: true });
     entry.root = entry.schema();
     entry.validate = ajv.compile(entry.root);
   }
