@@ -486,7 +486,7 @@ fn a_frame_without_a_string_type_is_untyped_and_an_error_for_the_plain_decoder()
         assert_eq!(receive_text(text), Ok(Received::Untyped(value)), "{text}");
     }
     assert_eq!(
-        decode::<ServerEvent>(r#"{"audio":"AAE="}"#, "type")
+        ServerEvent::decode(r#"{"audio":"AAE="}"#)
             .unwrap_err()
             .to_string(),
         "missing or non-string `type` member"

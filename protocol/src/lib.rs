@@ -24,6 +24,8 @@ pub mod tristate;
 #[cfg(feature = "ts")]
 pub mod typescript;
 
-pub use codec::{decode, decode_value, encode, parse};
+#[allow(deprecated)]
+pub use codec::decode;
+pub use codec::{decode_value, encode, parse, to_json};
 pub use error::DecodeError;
 pub use registry::{Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, Version};

@@ -38,6 +38,14 @@ macro_rules! client_requests {
             )*
         }
 
+        $(
+            impl From<Call<$ty>> for ClientRequest {
+                fn from(call: Call<$ty>) -> Self {
+                    Self::$variant(call)
+                }
+            }
+        )*
+
         impl ClientRequest {
             /// The request's id.
             pub fn id(&self) -> &RequestId {
@@ -136,6 +144,14 @@ macro_rules! notifications {
             /// A notification whose method this crate does not know, kept verbatim.
             Unknown(Value),
         }
+
+        $(
+            impl From<Notify<$ty>> for $name {
+                fn from(notify: Notify<$ty>) -> Self {
+                    Self::$variant(notify)
+                }
+            }
+        )*
 
         impl $name {
             /// The notification's `method` (`None` for [`Self::Unknown`], whose raw JSON holds

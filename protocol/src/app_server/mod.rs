@@ -12,6 +12,7 @@ pub mod jsonrpc;
 pub mod v1;
 pub mod v2;
 
+mod build;
 mod client;
 mod decode_error;
 mod input_view;

@@ -231,7 +231,7 @@ impl<T: serde::de::DeserializeOwned> Frame<T> {
     /// [`crate::realtime::v2::ServerEvent`], keeping the text; errors name the event `type` and
     /// the JSON path.
     pub fn decode(text: &str) -> Result<Self, crate::DecodeError> {
-        let event = crate::decode(text, "type")?;
+        let event = crate::codec::decode_text(text, "type")?;
         Ok(Frame {
             raw: text.to_owned(),
             event,

@@ -142,7 +142,7 @@ fn plain<T: serde::de::DeserializeOwned>(line: &str) -> Result<(), String> {
 fn check_fairness(s: &Streams) {
     assert_all("v2", "rtwire", &s.v2, typed::<v2::ServerEvent>);
     assert_all("v2", "rtwire decode", &s.v2, |l| {
-        rtwire_protocol::decode::<v2::ServerEvent>(l, "type")
+        v2::ServerEvent::decode(l)
             .map(drop)
             .map_err(|e| e.to_string())
     });
@@ -190,9 +190,7 @@ type Decoder = (&'static str, fn(&str) -> bool);
 
 const V2_DECODERS: &[Decoder] = &[
     ("rtwire", |l| ok(serde_json::from_str::<v2::ServerEvent>(l))),
-    ("rtwire_decode", |l| {
-        rtwire_protocol::decode::<v2::ServerEvent>(l, "type").is_ok()
-    }),
+    ("rtwire_decode", |l| v2::ServerEvent::decode(l).is_ok()),
     ("value", |l| ok(serde_json::from_str::<Value>(l))),
     ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
     ("async_openai", |l| {

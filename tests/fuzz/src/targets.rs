@@ -318,7 +318,7 @@ pub fn union_name(info: &UnionInfo) -> String {
 fn normalized(text: &str) -> Result<String, String> {
     let options = NormalizeOptions::default();
     let mut key = String::new();
-    if let Ok(event) = rtwire_protocol::decode::<v1::ServerEvent>(text, "type") {
+    if let Ok(event) = v1::ServerEvent::decode(text) {
         let out = Event::from_v1(&event);
         let again: v1::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
@@ -329,7 +329,7 @@ fn normalized(text: &str) -> Result<String, String> {
         }
         key.push_str(&format!("v1:{}|", short(&out)));
     }
-    if let Ok(event) = rtwire_protocol::decode::<v2::ServerEvent>(text, "type") {
+    if let Ok(event) = v2::ServerEvent::decode(text) {
         let out = Event::from_v2(&event, &options);
         let again: v2::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")

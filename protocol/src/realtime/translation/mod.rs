@@ -79,11 +79,11 @@ crate::event_union! {
         module: "realtime/translation",
         doc: "An event the realtime translation endpoint sends to its client.",
         variants: {
-            "session.created" => SessionCreated(TranslationSessionEvent),
-            "session.updated" => SessionUpdated(TranslationSessionEvent),
+            "session.created" => SessionCreated(TranslationSessionEvent) shared,
+            "session.updated" => SessionUpdated(TranslationSessionEvent) shared,
             "session.closed" => SessionClosed(TranslationSessionClosed),
-            "session.input_transcript.delta" => InputTranscriptDelta(TranslationTranscriptDelta),
-            "session.output_transcript.delta" => OutputTranscriptDelta(TranslationTranscriptDelta),
+            "session.input_transcript.delta" => InputTranscriptDelta(TranslationTranscriptDelta) shared,
+            "session.output_transcript.delta" => OutputTranscriptDelta(TranslationTranscriptDelta) shared,
             "session.output_audio.delta" => OutputAudioDelta(TranslationOutputAudioDelta),
             "error" => Error(ErrorEvent),
         }
