@@ -17,6 +17,7 @@ macro_rules! client_requests {
         /// A request a client sends, one variant per method (variant names follow the method
         /// types of [`v1`] and [`v2`]).
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum ClientRequest {
             $(
                 #[doc = concat!("A request of [`", stringify!($ty), "`].")]
@@ -31,6 +32,7 @@ macro_rules! client_requests {
         // would only add an allocation per answer.
         #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum ClientResult {
             $(
                 #[doc = concat!("The result of [`", stringify!($ty), "`].")]
@@ -136,6 +138,7 @@ macro_rules! notifications {
     ($(#[$doc:meta])* $name:ident, $specs:ident, { $($variant:ident($ty:ty)),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum $name {
             $(
                 #[doc = concat!("A notification of [`", stringify!($ty), "`].")]

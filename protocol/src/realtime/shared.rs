@@ -113,6 +113,7 @@ impl ErrorEvent {
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/"))]
+#[non_exhaustive]
 pub enum ErrorPayload {
     /// The official error object (an object with a string `message` and `type`).
     Object(RealtimeError),
@@ -151,6 +152,7 @@ pub struct RealtimeError {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/"))]
+#[non_exhaustive]
 pub enum ErrorType {
     /// `invalid_request_error`: the client event was malformed or not allowed now.
     #[serde(rename = "invalid_request_error")]

@@ -117,6 +117,7 @@ pub struct AuthStatusChangeNotification {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+#[non_exhaustive]
 pub enum AuthMode {
     /// `apikey`: an OpenAI API key.
     #[serde(rename = "apikey")]

@@ -103,6 +103,7 @@ pub struct InitializeResponse {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+#[non_exhaustive]
 pub enum PlatformFamily {
     /// `unix`.
     #[serde(rename = "unix")]
@@ -120,6 +121,7 @@ pub enum PlatformFamily {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+#[non_exhaustive]
 pub enum PlatformOs {
     /// `macos`.
     #[serde(rename = "macos")]

@@ -191,6 +191,7 @@ pub struct AccountUpdatedNotification {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+#[non_exhaustive]
 pub enum PlanType {
     /// `free`.
     #[serde(rename = "free")]

@@ -127,6 +127,7 @@ pub struct ThreadRealtimeItemAddedNotification {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptRole {
     /// `user`: speech heard.
     #[serde(rename = "user")]
@@ -269,6 +270,7 @@ pub struct ThreadRealtimeClosedNotification {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+#[non_exhaustive]
 pub enum RealtimeCloseReason {
     /// `requested`: after `thread/realtime/stop`.
     #[serde(rename = "requested")]

@@ -26,6 +26,7 @@ use serde_json::Value;
 
 /// An event a client sends to the realtime translation endpoint.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: change the target language, source transcription or noise reduction.
     SessionUpdate(TranslationSessionUpdateEvent),
@@ -53,6 +54,7 @@ crate::event_union! {
 
 /// An event the realtime translation endpoint sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.created`: the session exists, with its default configuration (first event).
     SessionCreated(TranslationSessionEvent),

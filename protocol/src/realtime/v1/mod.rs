@@ -29,6 +29,7 @@ use serde_json::Value;
 
 /// An event a client sends to a realtime v1 server.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: configure the session (sent first).
     SessionUpdate(SessionUpdate),
@@ -62,6 +63,7 @@ crate::event_union! {
 
 /// An event a realtime v1 server sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.updated`: the session configuration was accepted.
     SessionUpdated(SessionUpdated),

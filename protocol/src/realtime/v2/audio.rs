@@ -95,6 +95,7 @@ pub struct AudioOutputConfig {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = audio_format_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum AudioFormat {
     /// `audio/pcm`: signed 16-bit little-endian PCM, mono, 24 000 Hz.
     #[serde(rename = "audio/pcm")]
@@ -227,6 +228,7 @@ pub struct CustomVoice {
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum VoiceName {
     /// `alloy` (the service default).
     Alloy,
@@ -263,6 +265,7 @@ pub enum VoiceName {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TurnDetection {
     /// `server_vad`: volume-based detection of speech and silence.
     #[serde(rename = "server_vad")]
@@ -403,6 +406,7 @@ pub struct AudioTranscription {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptionModel {
     /// `whisper-1` (billed by duration).
     #[serde(rename = "whisper-1")]

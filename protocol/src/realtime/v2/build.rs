@@ -15,7 +15,7 @@ use super::session::{
     RealtimeSessionConfig, SessionConfig, SessionUpdate, TranscriptionAudioConfig,
     TranscriptionSessionConfig,
 };
-use super::tools::{Tool, ToolChoice};
+use super::tools::{Tool, ToolChoice, ToolChoiceMode};
 
 impl SessionUpdate {
     /// A `session.update` carrying `session` (a realtime or a transcription session
@@ -43,6 +43,12 @@ impl From<RealtimeSessionConfig> for SessionConfig {
 impl From<TranscriptionSessionConfig> for SessionConfig {
     fn from(config: TranscriptionSessionConfig) -> Self {
         SessionConfig::Transcription(Box::new(config))
+    }
+}
+
+impl From<ToolChoiceMode> for ToolChoice {
+    fn from(mode: ToolChoiceMode) -> Self {
+        ToolChoice::Mode(mode)
     }
 }
 

@@ -40,6 +40,7 @@ use serde_json::Value;
 
 /// An event a client sends to a realtime v2 server.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: change the session configuration.
     SessionUpdate(SessionUpdate),
@@ -91,6 +92,7 @@ crate::event_union! {
 
 /// An event a realtime v2 server sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.created`: the session exists (first event).
     SessionCreated(SessionEvent),

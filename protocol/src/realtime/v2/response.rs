@@ -130,6 +130,7 @@ pub struct ResponseCreateAudioOutput {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum ResponseConversation {
     /// `auto`: the output joins the default conversation.
     #[serde(rename = "auto")]

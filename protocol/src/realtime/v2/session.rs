@@ -54,6 +54,7 @@ pub struct SessionEvent {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum SessionConfig {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
@@ -76,6 +77,7 @@ crate::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSes
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = session_echo_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum SessionEcho {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]

@@ -155,6 +155,7 @@ pub struct LogProb {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptionUsage {
     /// `tokens`: token-billed models.
     #[serde(rename = "tokens")]

@@ -50,6 +50,7 @@ pub struct DelegationItem {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum DelegationItemType {
     /// `delegation`: a delegated request.
     #[serde(rename = "delegation")]
@@ -63,6 +64,7 @@ pub enum DelegationItemType {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum DelegationTarget {
     /// `client`: this client must carry out the request.
     #[serde(rename = "client")]

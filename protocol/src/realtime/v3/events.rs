@@ -12,6 +12,7 @@ use crate::realtime::ErrorEvent;
 
 /// An event a client sends to a realtime v3 server.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: configure a new session (sent first, never on a sideband).
     SessionUpdate(SessionUpdate),
@@ -45,6 +46,7 @@ crate::event_union! {
 
 /// An event a realtime v3 server sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.started`: the session exists (completes the start handshake).
     SessionStarted(SessionStarted),

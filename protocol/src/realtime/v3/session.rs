@@ -119,6 +119,7 @@ pub struct AudioOutput {
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum OutputVoice {
     /// One of the v1 voices: `juniper`, `maple`, `spruce`, `ember`, `vale`, `breeze`, `arbor`,
     /// `sol`, `cove`.

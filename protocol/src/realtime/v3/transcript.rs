@@ -78,6 +78,7 @@ impl Turn {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum TurnRole {
     /// `user`: the person speaking.
     #[serde(rename = "user")]
