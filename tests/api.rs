@@ -3,7 +3,8 @@
 //! values or whole decoded values.
 
 use rtwire_protocol::app_server::{
-    Call, ClientMessage, ClientRequest, Notify, Response, ServerMessage, ServerNotification, v2 as app,
+    Call, ClientMessage, ClientRequest, Notify, Response, ServerMessage, ServerNotification,
+    v2 as app,
 };
 use rtwire_protocol::realtime::{InputAudioBufferAppend, v1, v2, v3};
 use rtwire_protocol::registry::Union;
@@ -17,9 +18,16 @@ fn first_member(text: &str) -> String {
 
 #[test]
 fn every_realtime_union_decodes_by_type_as_serde_does_and_encodes_with_the_tag_first() {
-    fn check<U: Union + Clone>(decode: fn(&str) -> Result<U, rtwire_protocol::DecodeError>, to_json: fn(&U) -> String, text: &str) {
+    fn check<U: Union + Clone>(
+        decode: fn(&str) -> Result<U, rtwire_protocol::DecodeError>,
+        to_json: fn(&U) -> String,
+        text: &str,
+    ) {
         let decoded = decode(text).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(decoded, serde_json::from_str::<U>(text).expect("serde decodes it too"));
+        assert_eq!(
+            decoded,
+            serde_json::from_str::<U>(text).expect("serde decodes it too")
+        );
         let json = to_json(&decoded);
         assert_eq!(first_member(&json), "type", "{json}");
         assert_eq!(
@@ -28,12 +36,36 @@ fn every_realtime_union_decodes_by_type_as_serde_does_and_encodes_with_the_tag_f
         );
     }
     // The tag last on input: the encoder still writes it first.
-    check(v2::ServerEvent::decode, v2::ServerEvent::to_json, r#"{"event_id":"e","delta":"AA==","response_id":"r","item_id":"i","output_index":0,"content_index":0,"type":"response.output_audio.delta"}"#);
-    check(v2::ClientEvent::decode, v2::ClientEvent::to_json, r#"{"audio":"AA==","type":"input_audio_buffer.append"}"#);
-    check(v1::ClientEvent::decode, v1::ClientEvent::to_json, r#"{"audio":"AA==","type":"input_audio_buffer.append"}"#);
-    check(v1::ServerEvent::decode, v1::ServerEvent::to_json, r#"{"message":"m","type":"error"}"#);
-    check(v3::ClientEvent::decode, v3::ClientEvent::to_json, r#"{"type":"session.close"}"#);
-    check(v3::ServerEvent::decode, v3::ServerEvent::to_json, r#"{"message":"m","type":"error"}"#);
+    check(
+        v2::ServerEvent::decode,
+        v2::ServerEvent::to_json,
+        r#"{"event_id":"e","delta":"AA==","response_id":"r","item_id":"i","output_index":0,"content_index":0,"type":"response.output_audio.delta"}"#,
+    );
+    check(
+        v2::ClientEvent::decode,
+        v2::ClientEvent::to_json,
+        r#"{"audio":"AA==","type":"input_audio_buffer.append"}"#,
+    );
+    check(
+        v1::ClientEvent::decode,
+        v1::ClientEvent::to_json,
+        r#"{"audio":"AA==","type":"input_audio_buffer.append"}"#,
+    );
+    check(
+        v1::ServerEvent::decode,
+        v1::ServerEvent::to_json,
+        r#"{"message":"m","type":"error"}"#,
+    );
+    check(
+        v3::ClientEvent::decode,
+        v3::ClientEvent::to_json,
+        r#"{"type":"session.close"}"#,
+    );
+    check(
+        v3::ServerEvent::decode,
+        v3::ServerEvent::to_json,
+        r#"{"message":"m","type":"error"}"#,
+    );
     check(
         rtwire_protocol::realtime::translation::ServerEvent::decode,
         rtwire_protocol::realtime::translation::ServerEvent::to_json,
@@ -51,7 +83,10 @@ fn an_unknown_event_reencodes_as_received_and_its_member_order_is_kept_by_to_jso
     let text = r#"{"type":"response.future_thing","z":1,"a":{"b":null}}"#;
     let event = v2::ServerEvent::decode(text).expect("kept");
     assert_eq!(event.wire_name(), None);
-    assert_eq!(event.to_value(), serde_json::from_str::<Value>(text).unwrap());
+    assert_eq!(
+        event.to_value(),
+        serde_json::from_str::<Value>(text).unwrap()
+    );
 }
 
 #[test]
@@ -119,7 +154,8 @@ fn the_builders_reach_every_member_of_the_canonical_conversational_session() {
                                     .with_model(v2::TranscriptionModel::Gpt4oMiniTranscribe),
                             )
                             .with_noise_reduction(
-                                v2::NoiseReduction::new().with_kind(v2::NoiseReductionType::NearField),
+                                v2::NoiseReduction::new()
+                                    .with_kind(v2::NoiseReductionType::NearField),
                             )
                             .with_turn_detection(
                                 v2::ServerVad::new()
@@ -134,8 +170,11 @@ fn the_builders_reach_every_member_of_the_canonical_conversational_session() {
                             .with_voice(v2::VoiceName::Marin),
                     ),
             )
-            .with_tools(vec![v2::Tool::background_agent(), v2::Tool::remain_silent()])
-            .with_tool_choice(v2::ToolChoiceMode::Auto),
+            .with_tools(vec![
+                v2::Tool::background_agent(),
+                v2::Tool::remain_silent(),
+            ])
+            .with_tool_choice(v2::ToolChoice::Mode(v2::ToolChoiceMode::Auto)),
     );
     let canonical = v2::ConversationalSession::new("Be brief.").session_update();
     assert_eq!(built, canonical);
@@ -151,7 +190,10 @@ fn without_sends_null_for_a_tri_state_member_and_with_sends_the_value() {
         v2::RealtimeSessionConfig::new()
             .without_tracing()
             .without_prompt()
-            .with_audio(v2::AudioConfig::new().with_input(v2::AudioInputConfig::new().without_turn_detection())),
+            .with_audio(
+                v2::AudioConfig::new()
+                    .with_input(v2::AudioInputConfig::new().without_turn_detection()),
+            ),
     ));
     assert_eq!(
         off.to_value(),
@@ -159,10 +201,12 @@ fn without_sends_null_for_a_tri_state_member_and_with_sends_the_value() {
             "audio": {"input": {"turn_detection": null}}}})
     );
     let on = v2::SessionUpdate::new(
-        v2::RealtimeSessionConfig::new()
-            .with_audio(v2::AudioConfig::new().with_input(v2::AudioInputConfig::new().with_turn_detection(
-                v2::SemanticVad::new().with_eagerness(v2::Eagerness::Low),
-            ))),
+        v2::RealtimeSessionConfig::new().with_audio(
+            v2::AudioConfig::new()
+                .with_input(v2::AudioInputConfig::new().with_turn_detection(
+                    v2::SemanticVad::new().with_eagerness(v2::Eagerness::Low),
+                )),
+        ),
     )
     .with_event_id("evt_1");
     assert_eq!(
@@ -170,7 +214,8 @@ fn without_sends_null_for_a_tri_state_member_and_with_sends_the_value() {
         json!({"event_id": "evt_1", "session": {"type": "realtime",
             "audio": {"input": {"turn_detection": {"type": "semantic_vad", "eagerness": "low"}}}}})
     );
-    let transcription = v2::SessionUpdate::new(v2::TranscriptionSessionConfig::new().with_include(vec![]));
+    let transcription =
+        v2::SessionUpdate::new(v2::TranscriptionSessionConfig::new().with_include(vec![]));
     assert_eq!(
         v2::ClientEvent::from(transcription).to_value(),
         json!({"type": "session.update", "session": {"type": "transcription", "include": []}})
@@ -194,7 +239,10 @@ fn an_app_server_call_converts_into_a_client_message_and_encodes_id_method_param
         message.to_json(),
         r#"{"id":7,"method":"thread/realtime/start","params":{"threadId":"thr_1","outputModality":"audio","prompt":null,"voice":"marin","includeStartupContext":false}}"#
     );
-    assert_eq!(ClientMessage::decode(&message.to_json()).expect("decodes"), message);
+    assert_eq!(
+        ClientMessage::decode(&message.to_json()).expect("decodes"),
+        message
+    );
 }
 
 #[test]
@@ -212,10 +260,18 @@ fn server_notifications_and_answers_convert_into_a_server_message() {
         message.to_json(),
         r#"{"method":"thread/realtime/closed","params":{"threadId":"thr_1"}}"#
     );
-    let answer = Response::new::<app::ThreadRealtimeStart>(7.into(), &app::ThreadRealtimeStartResponse {});
-    assert_eq!(ServerMessage::from(answer.clone()), ServerMessage::Response(answer));
+    let answer =
+        Response::new::<app::ThreadRealtimeStart>(7.into(), &app::ThreadRealtimeStartResponse {});
     assert_eq!(
-        ServerMessage::from(Response::new::<app::ThreadRealtimeStart>(7.into(), &app::ThreadRealtimeStartResponse {})).to_json(),
+        ServerMessage::from(answer.clone()),
+        ServerMessage::Response(answer)
+    );
+    assert_eq!(
+        ServerMessage::from(Response::new::<app::ThreadRealtimeStart>(
+            7.into(),
+            &app::ThreadRealtimeStartResponse {}
+        ))
+        .to_json(),
         r#"{"id":7,"result":{}}"#
     );
 }

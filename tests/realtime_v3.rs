@@ -17,7 +17,7 @@ use rtwire_protocol::realtime::v3::{
     Received, Role, ServerEvent, Session, SessionClose, SessionContextAppend, SessionUpdate,
     Speaker, StreamEnd, TurnRole, Voice, chunk_context_text, receive_binary, receive_text,
 };
-use rtwire_protocol::{decode, decode_value, encode};
+use rtwire_protocol::{decode_value, encode};
 use rtwire_tests::root;
 use serde_json::{Value, json};
 use std::path::PathBuf;

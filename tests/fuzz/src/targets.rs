@@ -319,11 +319,11 @@ fn normalized(text: &str) -> Result<String, String> {
     let options = NormalizeOptions::default();
     let mut key = String::new();
     if let Ok(event) = v1::ServerEvent::decode(text) {
-        let out = Event::from_v1(&event);
+        let out = Event::from_v1(&event, &options);
         let again: v1::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
                 .map_err(|e| format!("v1: the encoding does not decode again: {e}"))?;
-        check_normalized("v1", &out, &Event::from_v1(&again))?;
+        check_normalized("v1", &out, &Event::from_v1(&again, &options))?;
         if let v1::ServerEvent::ConversationHandoffRequested(handoff) = &event {
             handoff_out("v1", &out, &handoff.handoff_id)?;
         }
