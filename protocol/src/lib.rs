@@ -121,6 +121,9 @@
 #![deny(missing_docs)]
 
 pub mod app_server;
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+mod readme {}
 pub mod codec;
 pub mod error;
 pub mod open_union;
