@@ -34,7 +34,7 @@ pub trait OpenUnion: Sized {
     /// Wraps a value whose tag names no known variant.
     fn unknown(raw: Value) -> Self;
 
-    /// Decodes a value that has no string tag. By default that is an error; unions whose spec
+    /// Decodes a value that has no string tag. By default that is an error; unions whose protocol
     /// gives a default variant (e.g. a function tool when `type` is absent) override it.
     fn untagged(_raw: &Value) -> Result<Self, String> {
         Err(format!("missing or non-string `{}` member", Self::TAG))
@@ -162,7 +162,7 @@ impl<'de, T: OpenUnion> serde::Deserialize<'de> for Known<T> {
 ///
 /// `payloads = [A, B, …]` lists the variants' payload types, so that decode errors carry the
 /// JSON path inside the variant (a test checks that the list is complete); `untagged = Some(f)`
-/// decodes values without a string tag (for unions whose spec gives a default variant).
+/// decodes values without a string tag (for unions whose protocol gives a default variant).
 #[macro_export]
 #[doc(hidden)]
 macro_rules! impl_open_union {

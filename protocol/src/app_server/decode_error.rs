@@ -19,7 +19,7 @@ use crate::app_server::server::ErrorResponse;
 ///   message names the method and the JSON path of the offending value.
 ///
 /// [`Self::id`] is the request's id when the message is a request whose id could be read; only
-/// then can the error be answered ([`Self::to_error_response`]); otherwise the spec says to
+/// then can the error be answered ([`Self::to_error_response`]); otherwise the protocol says to
 /// ignore (log) the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RpcDecodeError {
@@ -65,7 +65,7 @@ impl RpcDecodeError {
     }
 
     /// The error answer to send back; `None` when the message has no readable id (a
-    /// notification, or not a request at all), which the spec says to ignore.
+    /// notification, or not a request at all), which the protocol says to ignore.
     pub fn to_error_response(&self) -> Option<ErrorResponse> {
         let id = self.id.clone()?;
         Some(ErrorResponse {

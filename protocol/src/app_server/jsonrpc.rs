@@ -55,7 +55,7 @@ impl<'de> Deserialize<'de> for RequestId {
 pub struct ErrorObject {
     /// The error code; see [`ErrorCode`] for the codes this protocol uses.
     pub code: i64,
-    /// Human-readable description; the exact texts of the spec's refusals are built by the
+    /// Human-readable description; the exact texts of the protocol's refusals are built by the
     /// constructors of this type.
     pub message: String,
     /// Extra data; absent when there is none (the server never sends it for its refusals).

@@ -1,9 +1,9 @@
-//! Conversation items and their content parts (spec §4.17).
+//! Conversation items and their content parts.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw
+/// A conversation item, discriminated by `type`. Another `type` is kept as raw
 /// JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
@@ -97,7 +97,7 @@ pub enum ItemStatus {
     InProgress,
 }
 
-/// Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).
+/// Who a message is from (a closed enum; `developer` is an observed extension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -185,7 +185,7 @@ crate::impl_open_union!(
 );
 
 impl ContentPart {
-    /// A part without a string `type` is kept as raw JSON (spec §4.17).
+    /// A part without a string `type` is kept as raw JSON.
     fn untagged_unknown(raw: &Value) -> Result<Self, String> {
         Ok(ContentPart::Unknown(raw.clone()))
     }
@@ -303,7 +303,7 @@ pub struct FunctionCallItem {
 
 impl FunctionCallItem {
     /// The id to answer this call with (`function_call_output.call_id`): `call_id`, else the
-    /// item's `id` (spec §6.3); `None` when the item has neither.
+    /// item's `id`; `None` when the item has neither.
     pub fn answer_call_id(&self) -> Option<&str> {
         self.call_id.as_deref().or(self.id.as_deref())
     }

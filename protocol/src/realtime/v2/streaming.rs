@@ -1,5 +1,5 @@
 //! Streaming output of a response: text, audio transcript and audio of content parts, and
-//! function call arguments (spec §3.21–§3.23, §5.1, §5.2).
+//! function call arguments.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -82,7 +82,7 @@ content_event! {
     /// chunk of model audio, in the session's output format.
     ///
     /// The official event carries no sample rate or channel count (the session fixes the
-    /// format); real peers add them (spec §5.1). `num_channels` is accepted as an alias of
+    /// format); real peers add them. `num_channels` is accepted as an alias of
     /// `channels` (`channels` wins when both are present); encoders emit `channels`.
     #[cfg_attr(
         feature = "schema",
