@@ -4,8 +4,8 @@
 //! `tests/fuzz/` on the seeds and a bounded number of mutations (the stable-Rust driver).
 
 use rtwire_fuzz::{Context, Limits, Target, corpus, driver};
+use rtwire_protocol::TextCheck;
 use rtwire_protocol::app_server::{ClientMessage, ServerMessage};
-use rtwire_protocol::codec::TextCheck;
 use rtwire_protocol::realtime::v2;
 use serde_json::{Value, json};
 use std::sync::OnceLock;

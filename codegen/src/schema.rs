@@ -6,7 +6,7 @@
 //! own `$defs`, so a validator resolves everything offline from the file alone, and a tool that
 //! loads many files tells them apart by `$id`.
 
-use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::branch_tag;
 use rtwire_protocol::registry::{self, Message, ResultInfo, UnionInfo};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};

@@ -14,7 +14,7 @@
 //!   the tag as a `const`. It accepts what the closed form accepts, less the input aliases of
 //!   tags; validating against it tries every branch.
 
-use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::branch_tag;
 use rtwire_protocol::registry::{Message, Surface};
 use serde_json::{Map, Value, json};
 

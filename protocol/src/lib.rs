@@ -13,17 +13,17 @@
 #![deny(missing_docs)]
 
 pub mod app_server;
-pub mod codec;
+mod codec;
 pub mod error;
-pub mod open_union;
+mod open_union;
 pub mod realtime;
 pub mod registry;
 mod strict;
-pub mod tagged;
+mod tagged;
 pub mod tristate;
 #[cfg(feature = "ts")]
 pub mod typescript;
 
-pub use codec::{decode, decode_value, encode, parse};
+pub use codec::{TextCheck, decode, decode_value, encode, parse};
 pub use error::DecodeError;
 pub use registry::{Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, Version};

@@ -28,8 +28,6 @@ pub use shared::{
 /// [`crate::registry::Union`] for a realtime event enum, from one table that maps each wire
 /// name (and its input aliases) to a variant and its payload type. The enum itself is declared
 /// in plain Rust, with a last variant `Unknown(serde_json::Value)`.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! event_union {
     (
         $ty:ident {
@@ -146,3 +144,4 @@ macro_rules! event_union {
         }
     };
 }
+pub(crate) use event_union;

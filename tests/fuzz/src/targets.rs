@@ -5,7 +5,7 @@
 //! The targets iterate `registry::unions()` and `registry::results()`: a new union, message or
 //! method is fuzzed with no edit here.
 
-use rtwire_protocol::codec::TextCheck;
+use rtwire_protocol::TextCheck;
 use rtwire_protocol::realtime::normalized::{Event, NormalizeOptions};
 use rtwire_protocol::realtime::{v1, v2};
 use rtwire_protocol::registry::{self, ResultInfo, UnionInfo};
@@ -319,11 +319,11 @@ fn normalized(text: &str) -> Result<String, String> {
     let options = NormalizeOptions::default();
     let mut key = String::new();
     if let Ok(event) = rtwire_protocol::decode::<v1::ServerEvent>(text, "type") {
-        let out = Event::from_v1(&event);
+        let out = Event::from_v1(&event, &options);
         let again: v1::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
                 .map_err(|e| format!("v1: the encoding does not decode again: {e}"))?;
-        check_normalized("v1", &out, &Event::from_v1(&again))?;
+        check_normalized("v1", &out, &Event::from_v1(&again, &options))?;
         if let v1::ServerEvent::ConversationHandoffRequested(handoff) = &event {
             handoff_out("v1", &out, &handoff.handoff_id)?;
         }

@@ -37,7 +37,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: Translation,
         direction: ClientToServer,
@@ -72,7 +72,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: Translation,
         direction: ServerToClient,

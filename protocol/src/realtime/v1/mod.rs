@@ -44,7 +44,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V1,
         direction: ClientToServer,
@@ -99,7 +99,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V1,
         direction: ServerToClient,

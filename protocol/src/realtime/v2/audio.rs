@@ -110,7 +110,7 @@ pub enum AudioFormat {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     AudioFormat,
     tag = "type",
     untagged = Some(AudioFormat::untagged_pcm),
@@ -275,7 +275,7 @@ pub enum TurnDetection {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     TurnDetection,
     tag = "type",
     payloads = [ServerVad, SemanticVad]

@@ -40,7 +40,7 @@ pub enum ConversationItem {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     ConversationItem,
     tag = "type",
     payloads = [
@@ -177,7 +177,7 @@ pub enum ContentPart {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     ContentPart,
     tag = "type",
     untagged = Some(ContentPart::untagged_unknown),

@@ -66,7 +66,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V2,
         direction: ClientToServer,
@@ -190,7 +190,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V2,
         direction: ServerToClient,

@@ -66,7 +66,7 @@ pub enum SessionConfig {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
+crate::open_union::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
 
 /// The `session` of `session.created` / `session.updated`, discriminated by `type`. A session
 /// without `type` is a realtime session (test peers echo bare sessions); encoders
@@ -88,7 +88,7 @@ pub enum SessionEcho {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
+crate::open_union::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
 
 impl SessionEcho {
     fn untagged_realtime(raw: &Value) -> Result<Self, String> {

@@ -23,7 +23,7 @@ pub enum Tool {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     Tool,
     tag = "type",
     untagged = Some(Tool::untagged_function),

@@ -166,7 +166,7 @@ pub enum TranscriptionUsage {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     TranscriptionUsage,
     tag = "type",
     payloads = [TokenUsage, DurationUsage]

@@ -27,7 +27,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V3,
         direction: ClientToServer,
@@ -68,7 +68,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V3,
         direction: ServerToClient,
