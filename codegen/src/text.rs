@@ -64,11 +64,13 @@ pub fn plain_doc(text: &str) -> String {
         out.push('`');
         rest = &after[end + 2..];
         // A link target `(…)` directly after the brackets goes with them.
-        if let Some(target) = rest.strip_prefix('(')
-            && let Some(close) = target.find(')')
-            && !target[..close].contains(char::is_whitespace)
-        {
-            rest = &target[close + 1..];
+        if let Some(target) = rest.strip_prefix('(') {
+            match target.find(')') {
+                Some(close) if !target[..close].contains(char::is_whitespace) => {
+                    rest = &target[close + 1..];
+                }
+                _ => {}
+            }
         }
     }
     out.push_str(rest);

@@ -235,7 +235,7 @@ impl schemars::transform::Transform for UnknownBranch {
         let known: Vec<Value> = branches
             .iter()
             .filter_map(|b| branch_tag(b, tag))
-            .map(|t| Value::from(t))
+            .map(Value::from)
             .collect();
         branches.push(serde_json::json!({
             "description": format!("A variant this version of rtwire does not know, kept as raw JSON: any object whose `{tag}` is another string."),

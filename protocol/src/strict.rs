@@ -230,7 +230,7 @@ impl<'de> Keys<'de> {
         if !self.many.is_empty() {
             return self.many.insert(key);
         }
-        if self.few.iter().any(|k| *k == key) {
+        if self.few.contains(&key) {
             return false;
         }
         self.few.push(key);
@@ -285,8 +285,8 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'de, A> {
 impl<'de> Keys<'de> {
     /// Records `key`; returns it back when it was already there.
     fn insert_or_name(&mut self, key: Cow<'de, str>) -> Option<String> {
-        let copy = (!self.many.is_empty() || self.few.iter().any(|k| *k == key))
-            .then(|| key.clone().into_owned());
+        let copy =
+            (!self.many.is_empty() || self.few.contains(&key)).then(|| key.clone().into_owned());
         if self.insert(key) { None } else { copy }
     }
 }

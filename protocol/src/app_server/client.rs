@@ -204,6 +204,9 @@ pub(crate) fn client_methods() -> Vec<MethodSpec> {
 ///
 /// Decode it with [`ClientMessage::decode`] to get an [`RpcDecodeError`] a server can answer
 /// with; its serde `Deserialize` gives the same outcome as a serde error.
+// One message is built or decoded at a time and moved, never stored in bulk: boxing the large
+// variant would cost an allocation per message and change the variants' public types.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientMessage {
     /// A request (has `id` and `method`).
