@@ -8,7 +8,9 @@ use std::collections::BTreeSet;
 #[test]
 fn every_union_schema_branch_is_a_tag_the_decoder_knows_and_every_message_has_one() {
     for union in rtwire_tests::unions() {
-        let branches = union.root["oneOf"].as_array().expect("unions are oneOf");
+        let branches = union.view["oneOf"]
+            .as_array()
+            .expect("the registry view is a oneOf");
         let tags: BTreeSet<&str> = branches
             .iter()
             .filter_map(|b| branch_tag(b, union.info.tag))

@@ -4,11 +4,12 @@
 //! same in both are defined once, here, and re-exported by both. [`v3`] is the Codex client's
 //! "Frameless Bidi" dialect, and [`translation`] the separate translation endpoint, each with
 //! unions of its own. [`Event`] is the version-independent view of the server events
-//! ([`normalized`]), and [`Normalizer`] the stateful view that keeps the running transcript;
+//! ([`normalized`]; the v3 column in [`normalized_v3`]), and [`Normalizer`] the stateful view that keeps the running transcript;
 //! [`outbound`] builds
 //! the client event of each intent in either variant.
 
 pub mod normalized;
+pub mod normalized_v3;
 pub mod outbound;
 pub mod translation;
 pub mod v1;

@@ -7,7 +7,7 @@
 
 use rtwire_protocol::TextCheck;
 use rtwire_protocol::realtime::normalized::{Event, NormalizeOptions};
-use rtwire_protocol::realtime::{v1, v2};
+use rtwire_protocol::realtime::{v1, v2, v3};
 use rtwire_protocol::registry::{self, ResultInfo, UnionInfo};
 use serde_json::Value;
 use std::fmt;
@@ -345,6 +345,19 @@ fn normalized(text: &str) -> Result<String, String> {
             }
         }
         key.push_str(&format!("v2:{}|", short(&out)));
+    }
+    if let Ok(event) = rtwire_protocol::decode::<v3::ServerEvent>(text, "type") {
+        let out = Event::from_v3(&event, &options);
+        let again: v3::ServerEvent =
+            rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
+                .map_err(|e| format!("v3: the encoding does not decode again: {e}"))?;
+        check_normalized("v3", &out, &Event::from_v3(&again, &options))?;
+        if let v3::ServerEvent::DelegationCreated(delegation) = &event {
+            if let Ok(handoff) = delegation.handoff() {
+                handoff_out("v3", &out, &handoff.handoff_id)?;
+            }
+        }
+        key.push_str(&format!("v3:{}|", short(&out)));
     }
     Ok(key)
 }

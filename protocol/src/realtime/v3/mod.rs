@@ -1,4 +1,6 @@
-//! Realtime v3: the "Frameless Bidi" dialect the Codex client selects with `version: "v3"`.
+//! Realtime v3: the "Frameless Bidi" dialect the Codex client selects with `version: "v3"`
+//! (the app-server's [`crate::app_server::v2::RealtimeConversationVersion::V3`], in
+//! `thread/realtime/start` and `thread/realtime/started`).
 //!
 //! It keeps the v1 behaviour (the server delegates requests to the client, the client streams
 //! results back, the v1 voices) on its own endpoint (`/v1/live`, see [`connection`]) with its
