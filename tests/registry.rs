@@ -98,4 +98,6 @@ fn a_default_build_of_the_protocol_crate_depends_on_neither_schemars_nor_ts_rs()
     assert!(tree.contains("serde_json"), "{tree}");
     assert!(!tree.contains("schemars"), "{tree}");
     assert!(!tree.contains("ts-rs"), "{tree}");
+    // The PCM codec is behind the feature `base64`.
+    assert!(!tree.contains("base64"), "{tree}");
 }

@@ -444,7 +444,12 @@ fn integer_bounds(schema: &mut schemars::Schema) {
         "int8" => (i8::MIN.into(), i8::MAX.into()),
         "int16" => (i16::MIN.into(), i16::MAX.into()),
         "int32" => (i32::MIN.into(), i32::MAX.into()),
-        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
+        // A signed 64-bit member is a JavaScript number: its decoder refuses what lies outside
+        // the safe range (`rtwire_protocol::integer`).
+        "int64" | "int" => (
+            (-rtwire_protocol::integer::MAX_SAFE).into(),
+            rtwire_protocol::integer::MAX_SAFE.into(),
+        ),
         _ => return,
     };
     let object = schema.ensure_object();

@@ -51,7 +51,7 @@ pub fn parse(text: &str) -> Result<Value, DecodeError> {
 /// Decodes one message from an already parsed JSON value; see [`decode`].
 pub fn decode_value<T: DeserializeOwned>(value: &Value, tag: &str) -> Result<T, DecodeError> {
     let name = value.get(tag).and_then(Value::as_str);
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
         let outer = pointer(e.path());
         DecodeError::from_serde(name, &outer, &e.into_inner().to_string())
     })
@@ -63,11 +63,13 @@ pub fn encode<T: Serialize>(message: &T) -> Value {
 }
 
 /// Decodes `value` into `T` for a decoder that has buffered its input, so that an error keeps
-/// the JSON path inside `value` (appended to the message as ` (at /pointer)`).
+/// the JSON path inside `value` (appended to the message as ` (at /pointer)`). The value is
+/// read with the rules of every decoder (`crate::strict`): a struct is never filled from an
+/// array.
 pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(
     value: &Value,
 ) -> Result<T, E> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
         let outer = pointer(e.path());
         let message = e.inner().to_string();
         let (inner, reason) = split_path(&message);

@@ -272,8 +272,8 @@ impl Serialize for ClientMessage {
     }
 }
 
-impl crate::app_server::stream::Message for ClientMessage {
-    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(
+impl<'de> crate::app_server::stream::Message<'de> for ClientMessage {
+    fn notification_from_rest<M: serde::de::MapAccess<'de>>(
         method: &str,
         rest: M,
     ) -> Option<Result<Self, M::Error>> {

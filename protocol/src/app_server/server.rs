@@ -142,8 +142,8 @@ impl Serialize for ServerMessage {
     }
 }
 
-impl crate::app_server::stream::Message for ServerMessage {
-    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(
+impl<'de> crate::app_server::stream::Message<'de> for ServerMessage {
+    fn notification_from_rest<M: serde::de::MapAccess<'de>>(
         method: &str,
         rest: M,
     ) -> Option<Result<Self, M::Error>> {

@@ -8,6 +8,7 @@
 //! [`outbound`] builds
 //! the client event of each intent in either variant.
 
+mod borrowed;
 pub mod normalized;
 pub mod normalized_v3;
 pub mod outbound;
@@ -59,7 +60,7 @@ macro_rules! event_union {
         }
 
         const _: () = {
-            struct Table;
+            type Table = $crate::tagged::Tags<$ty>;
 
             impl<'de> $crate::tagged::Dispatch<'de> for Table {
                 type Union = $ty;

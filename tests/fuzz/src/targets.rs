@@ -92,6 +92,17 @@ impl Context {
         Context { unions, results }
     }
 
+    /// The unions every target runs over (`realtime/v3/ServerEvent`, …), in registry order.
+    pub fn union_names(&self) -> Vec<String> {
+        self.unions.iter().map(|(u, _)| union_name(u)).collect()
+    }
+
+    /// The request methods whose typed result the decode, round-trip and differential targets
+    /// check.
+    pub fn result_methods(&self) -> Vec<&'static str> {
+        self.results.iter().map(|(r, _)| r.method).collect()
+    }
+
     /// Runs `target` on `input`: `Ok(outcome key)` or `Err(finding)`.
     pub fn run(&self, target: Target, input: &[u8]) -> Result<String, String> {
         let text = String::from_utf8_lossy(input);

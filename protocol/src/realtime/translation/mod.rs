@@ -13,12 +13,17 @@
 //! [`ErrorEvent`] of every realtime version.
 
 mod audio;
+mod borrowed;
 mod session;
 mod transcript;
 
 pub use super::v2::NoiseReductionType;
 pub use super::{ErrorEvent, ErrorPayload, ErrorType, RealtimeError};
 pub use audio::*;
+pub use borrowed::{
+    ClientEventRef, ServerEventRef, TranslationInputAudioBufferAppendRef,
+    TranslationOutputAudioDeltaRef,
+};
 pub use session::*;
 pub use transcript::*;
 

@@ -423,7 +423,8 @@ pub struct McpCallItem {
 pub enum McpCallError {
     /// `protocol_error`: the MCP exchange failed.
     ProtocolError {
-        /// The protocol error code.
+        /// The protocol error code, an integer within -(2^53-1) … 2^53-1.
+        #[serde(deserialize_with = "crate::integer::safe")]
         code: i64,
         /// What went wrong.
         message: String,
@@ -435,7 +436,8 @@ pub enum McpCallError {
     },
     /// `http_error`: the server answered with an HTTP error.
     HttpError {
-        /// The HTTP status code.
+        /// The HTTP status code, an integer within -(2^53-1) … 2^53-1.
+        #[serde(deserialize_with = "crate::integer::safe")]
         code: i64,
         /// What went wrong.
         message: String,

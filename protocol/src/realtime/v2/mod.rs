@@ -7,6 +7,7 @@
 //! next to the decoded event.
 
 mod audio;
+mod borrowed;
 mod canonical;
 mod config;
 mod conversation;
@@ -22,6 +23,9 @@ mod transcription;
 
 pub use super::{ErrorEvent, ErrorPayload, ErrorType, InputAudioBufferAppend, RealtimeError};
 pub use audio::*;
+pub use borrowed::{
+    ClientEventRef, InputAudioBufferAppendRef, ResponseOutputAudioDeltaRef, ServerEventRef,
+};
 pub use canonical::ConversationalSession;
 pub use config::*;
 pub use conversation::*;

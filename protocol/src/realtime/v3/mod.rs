@@ -13,6 +13,7 @@
 pub mod connection;
 
 mod audio;
+mod borrowed;
 mod context;
 mod delegation;
 mod events;
@@ -22,6 +23,7 @@ mod transcript;
 
 pub use super::{ErrorEvent, ErrorPayload, ErrorType, RealtimeError};
 pub use audio::{InputAudioAppend, OutputAudioDelta};
+pub use borrowed::{ClientEventRef, InputAudioAppendRef, OutputAudioDeltaRef, ServerEventRef};
 pub use context::{
     Channel, ChannelTags, ContextContent, ContextContentType, DelegationContextAppend, HandoffMode,
     MAX_CONTEXT_TEXT_BYTES, SessionClose, SessionContextAppend, chunk_context_text,
