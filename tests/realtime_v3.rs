@@ -861,7 +861,7 @@ fn the_catalog_lists_every_v3_message_from_the_registry() {
     .collect();
     assert_eq!(listed, expected);
     let index =
-        std::fs::read_to_string(root().join("generated/typescript/realtime/index.ts")).unwrap();
+        std::fs::read_to_string(root().join("generated/typescript/realtime/index.d.ts")).unwrap();
     assert!(index.contains("v3"), "{index}");
 }
 

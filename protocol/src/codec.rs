@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::DecodeError;
+use crate::error::{DecodeError, split_path, with_path};
 
 /// Decodes one message from JSON text: `T` is an event or message union such as
 /// [`crate::realtime::v2::ServerEvent`] or [`crate::app_server::ClientMessage`].
@@ -63,7 +63,7 @@ pub fn parse(text: &str) -> Result<Value, DecodeError> {
 /// Decodes one message from an already parsed JSON value; see [`decode`].
 pub fn decode_value<T: DeserializeOwned>(value: &Value, tag: &str) -> Result<T, DecodeError> {
     let name = value.get(tag).and_then(Value::as_str);
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
         let outer = pointer(e.path());
         DecodeError::from_serde(name, &outer, &e.into_inner().to_string())
     })
@@ -82,11 +82,13 @@ pub fn to_json<T: Serialize>(message: &T) -> String {
 }
 
 /// Decodes `value` into `T` for a decoder that has buffered its input, so that an error keeps
-/// the JSON path inside `value` (appended to the message as ` (at /pointer)`).
+/// the JSON path inside `value` (appended to the message as ` (at /pointer)`). The value is
+/// read with the rules of every decoder (`crate::strict`): a struct is never filled from an
+/// array.
 pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(
     value: &Value,
 ) -> Result<T, E> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+    serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
         let outer = pointer(e.path());
         let message = e.inner().to_string();
         let (inner, reason) = split_path(&message);
@@ -94,32 +96,13 @@ pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(
     })
 }
 
-/// The error of decoding `value` as `T` with path tracking, formatted by [`with_path`]; `None`
+/// The error of decoding `value` as `T` with path tracking, formatted by `with_path`; `None`
 /// when it decodes.
 #[doc(hidden)]
 pub fn path_error<T: DeserializeOwned>(value: &Value) -> Option<String> {
     from_buffered::<T, serde_json::Error>(value)
         .err()
         .map(|e| e.to_string())
-}
-
-/// `reason` with the JSON pointer `path` recorded at its end (nothing when `path` is empty).
-pub(crate) fn with_path(path: &str, reason: &str) -> String {
-    if path.is_empty() {
-        reason.to_owned()
-    } else {
-        format!("{reason} (at {path})")
-    }
-}
-
-/// Splits a message built by [`with_path`] into its pointer and its reason.
-pub(crate) fn split_path(message: &str) -> (&str, &str) {
-    if let Some(body) = message.strip_suffix(')') {
-        if let Some(i) = body.rfind(" (at /") {
-            return (&body[i + 5..], &body[..i]);
-        }
-    }
-    ("", message)
 }
 
 /// The JSON pointer of a serde_path_to_error path (`""` for the root).

@@ -12,6 +12,7 @@ use serde_json::Value;
 use std::fmt::Debug;
 
 use crate::error::DecodeError;
+pub use crate::open_union::branch_tag;
 
 /// The protocol a message belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

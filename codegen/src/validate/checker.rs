@@ -379,7 +379,10 @@ mod tests {
             findings,
             vec![
                 schema_finding("/delta", "7 is not of type \"string\""),
-                schema_finding("/output_index", "\"0\" is not of types \"null\", \"integer\""),
+                schema_finding(
+                    "/output_index",
+                    "\"0\" is not of types \"null\", \"integer\""
+                ),
             ]
         );
         let message = serde_json::json!({ "type": 7, "long": long });

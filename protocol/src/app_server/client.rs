@@ -223,6 +223,9 @@ pub(crate) fn client_methods() -> Vec<MethodSpec> {
 ///
 /// Decode it with [`ClientMessage::decode`] to get an [`RpcDecodeError`] a server can answer
 /// with; its serde `Deserialize` gives the same outcome as a serde error.
+// One message is built or decoded at a time and moved, never stored in bulk: boxing the large
+// variant would cost an allocation per message and change the variants' public types.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientMessage {
     /// A request (has `id` and `method`).
@@ -288,8 +291,8 @@ impl Serialize for ClientMessage {
     }
 }
 
-impl crate::app_server::stream::Message for ClientMessage {
-    fn notification_from_rest<'de, M: serde::de::MapAccess<'de>>(
+impl<'de> crate::app_server::stream::Message<'de> for ClientMessage {
+    fn notification_from_rest<M: serde::de::MapAccess<'de>>(
         method: &str,
         rest: M,
     ) -> Option<Result<Self, M::Error>> {

@@ -4,11 +4,13 @@
 //! same in both are defined once, here, and re-exported by both. [`v3`] is the Codex client's
 //! "Frameless Bidi" dialect, and [`translation`] the separate translation endpoint, each with
 //! unions of its own. [`Event`] is the version-independent view of the server events
-//! ([`normalized`]), and [`Normalizer`] the stateful view that keeps the running transcript;
+//! ([`normalized`]; the v3 column in [`normalized_v3`]), and [`Normalizer`] the stateful view that keeps the running transcript;
 //! [`outbound`] builds
 //! the client event of each intent in either variant.
 
+mod borrowed;
 pub mod normalized;
+pub mod normalized_v3;
 pub mod outbound;
 pub mod translation;
 pub mod v1;
@@ -43,8 +45,6 @@ macro_rules! __union_from {
 /// [`crate::registry::Union`] for a realtime event enum, from one table that maps each wire
 /// name (and its input aliases) to a variant and its payload type. The enum itself is declared
 /// in plain Rust, with a last variant `Unknown(serde_json::Value)`.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! event_union {
     (
         $ty:ident {
@@ -102,7 +102,7 @@ macro_rules! event_union {
         }
 
         const _: () = {
-            struct Table;
+            type Table = $crate::tagged::Tags<$ty>;
 
             impl<'de> $crate::tagged::Dispatch<'de> for Table {
                 type Union = $ty;
@@ -188,3 +188,4 @@ macro_rules! event_union {
         }
     };
 }
+pub(crate) use event_union;

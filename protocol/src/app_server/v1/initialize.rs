@@ -98,8 +98,7 @@ pub struct InitializeResponse {
     pub platform_os: Option<PlatformOs>,
 }
 
-/// The server's platform family: an open enum; any other string is kept as it is (the
-/// `Other` variant).
+/// The server's platform family: an open enum; any other string is kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
@@ -116,8 +115,7 @@ pub enum PlatformFamily {
     Other(String),
 }
 
-/// The server's operating system: an open enum; any other string is kept as it is (the
-/// `Other` variant).
+/// The server's operating system: an open enum; any other string is kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]

@@ -13,12 +13,17 @@
 //! [`ErrorEvent`] of every realtime version.
 
 mod audio;
+mod borrowed;
 mod session;
 mod transcript;
 
 pub use super::v2::NoiseReductionType;
 pub use super::{ErrorEvent, ErrorPayload, ErrorType, RealtimeError};
 pub use audio::*;
+pub use borrowed::{
+    ClientEventRef, ServerEventRef, TranslationInputAudioBufferAppendRef,
+    TranslationOutputAudioDeltaRef,
+};
 pub use session::*;
 pub use transcript::*;
 
@@ -38,7 +43,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: Translation,
         direction: ClientToServer,
@@ -74,7 +79,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: Translation,
         direction: ServerToClient,

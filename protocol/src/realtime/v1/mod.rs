@@ -4,6 +4,7 @@
 //! tagged on `type`; a `type` this crate does not know decodes to `Unknown` with the raw JSON.
 
 mod audio;
+mod borrowed;
 mod conversation;
 mod handoff;
 mod session;
@@ -11,6 +12,9 @@ mod transcript;
 
 pub use super::{ErrorEvent, ErrorPayload, ErrorType, InputAudioBufferAppend, RealtimeError};
 pub use audio::ConversationOutputAudioDelta;
+pub use borrowed::{
+    ClientEventRef, ConversationOutputAudioDeltaRef, InputAudioBufferAppendRef, ServerEventRef,
+};
 pub use conversation::{
     ConversationItemAdded, ConversationItemCreate, ConversationItemDone, DoneItem, MessageContent,
     MessageItem, MessageItemType, ResponseCreate, Role,
@@ -45,7 +49,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V1,
         direction: ClientToServer,
@@ -101,7 +105,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V1,
         direction: ServerToClient,

@@ -7,6 +7,7 @@
 //! next to the decoded event.
 
 mod audio;
+mod borrowed;
 mod build;
 mod canonical;
 mod config;
@@ -23,6 +24,9 @@ mod transcription;
 
 pub use super::{ErrorEvent, ErrorPayload, ErrorType, InputAudioBufferAppend, RealtimeError};
 pub use audio::*;
+pub use borrowed::{
+    ClientEventRef, InputAudioBufferAppendRef, ResponseOutputAudioDeltaRef, ServerEventRef,
+};
 pub use canonical::ConversationalSession;
 pub use config::*;
 pub use conversation::*;
@@ -68,7 +72,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V2,
         direction: ClientToServer,
@@ -142,7 +146,7 @@ pub enum ServerEvent {
     ResponseCreated(ResponseEvent),
     /// `response.done`: a response ended (exactly once per response).
     ResponseDone(ResponseEvent),
-    /// `response.cancelled` (extension, spec §5.3): a response was cancelled.
+    /// `response.cancelled` (an extension some peers send): a response was cancelled.
     ResponseCancelled(ResponseCancelled),
     /// `response.output_item.added`: an output item started.
     ResponseOutputItemAdded(ResponseOutputItemEvent),
@@ -193,7 +197,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V2,
         direction: ServerToClient,
@@ -329,7 +333,7 @@ fn enum_aliases(schema: &mut schemars::Schema, aliases: &[&str]) {
 }
 
 /// The TypeScript type of an open union whose decoder reads an object without `type` as one of
-/// its variants `D` (spec: an audio format without `type` is PCM, a tool without `type` is a
+/// its variants `D` (an audio format without `type` is PCM, a tool without `type` is a
 /// function, a session echo without `type` is a realtime session): `U | ({ "type"?: never } & D)`.
 /// Used as `#[ts(as = "…")]` on the members that hold such a union, so that TypeScript accepts
 /// the type-less form that the decoder and the schema accept.
