@@ -213,7 +213,7 @@ fn messages_that_are_no_client_message_are_invalid_requests_without_an_id() {
         ),
         (
             r#"{"id":9223372036854775808,"method":"initialize","params":{}}"#,
-            "invalid value: integer `9223372036854775808`, expected a string or an integer (at /id)",
+            "invalid value: integer `9223372036854775808`, expected a string or an integer within -9007199254740991 … 9007199254740991 (at /id)",
         ),
     ];
     for (text, message) in cases {
@@ -273,7 +273,7 @@ fn malformed_answers_are_invalid_requests_with_the_json_path() {
         (
             r#"{"id":1,"error":{"code":"x","message":"m"}}"#,
             "/error/code",
-            "invalid type: string \"x\", expected i64",
+            "invalid type: string \"x\", expected an integer within -9007199254740991 … 9007199254740991",
         ),
         (
             r#"{"id":1,"error":{"code":-32600}}"#,

@@ -14,7 +14,7 @@
 //!   the tag as a `const`. It accepts what the closed form accepts, less the input aliases of
 //!   tags; validating against it tries every branch.
 
-use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::branch_tag;
 use rtwire_protocol::registry::{Message, Surface};
 use serde_json::{Map, Value, json};
 
@@ -115,6 +115,17 @@ pub fn is_catch_all(branch: &Value) -> bool {
     tag_is_other || raw_untagged
 }
 
+/// Whether `branch` accepts any object, kept as raw JSON: only `"type": "object"` and
+/// annotations.
+fn is_raw_object(branch: &Value) -> bool {
+    branch.as_object().is_some_and(|map| {
+        map.get("type") == Some(&Value::from("object"))
+            && map
+                .keys()
+                .all(|k| matches!(k.as_str(), "type" | "description" | "title"))
+    })
+}
+
 /// Removes the catch-all branches of every nested `oneOf` in `defs` (a closed form refuses
 /// unknown variants). A union left with one branch keeps it.
 pub fn close_nested(defs: &mut Map<String, Value>) {
@@ -127,6 +138,14 @@ fn close_in(node: &mut Value) {
             if let Some(Value::Array(branches)) = map.get_mut("oneOf") {
                 if branches.iter().any(is_catch_all) && branches.len() > 1 {
                     branches.retain(|b| !is_catch_all(b));
+                }
+            }
+            // A known variant or any other object kept as raw JSON (a conversation item that
+            // does not decode as a known item): the closed form keeps the known variants.
+            if let Some(Value::Array(branches)) = map.get_mut("anyOf") {
+                let has_known = branches.iter().any(|b| b.get("$ref").is_some());
+                if has_known && branches.iter().any(is_raw_object) {
+                    branches.retain(|b| !is_raw_object(b));
                 }
             }
             map.values_mut().for_each(close_in);
