@@ -131,8 +131,8 @@ fn the_schemas_accept_the_alias_and_refuse_it_with_a_wrong_type_like_the_decoder
 #[test]
 fn the_typescript_types_declare_the_alias_as_an_optional_member() {
     for file in [
-        "ThreadRealtimeStartParams.ts",
-        "ThreadRealtimeStartedNotification.ts",
+        "ThreadRealtimeStartParams.d.ts",
+        "ThreadRealtimeStartedNotification.d.ts",
     ] {
         let text = std::fs::read_to_string(
             rtwire_tests::root()
@@ -141,8 +141,8 @@ fn the_typescript_types_declare_the_alias_as_an_optional_member() {
         )
         .expect("generated file");
         assert!(
-            text.contains("\nrealtimeSessionId?: string | null, ")
-                && text.contains("\nsessionId?: string | null, "),
+            text.contains("\n  realtimeSessionId?: string | null | undefined;\n")
+                && text.contains("\n  sessionId?: string | null | undefined;\n"),
             "{file} declares both names:\n{text}"
         );
     }

@@ -213,7 +213,7 @@ fn messages_that_are_no_client_message_are_invalid_requests_without_an_id() {
         ),
         (
             r#"{"id":9223372036854775808,"method":"initialize","params":{}}"#,
-            "invalid value: integer `9223372036854775808`, expected a string or an integer (at /id)",
+            "invalid value: integer `9223372036854775808`, expected a string or an integer within -9007199254740991 … 9007199254740991 (at /id)",
         ),
     ];
     for (text, message) in cases {
@@ -273,7 +273,7 @@ fn malformed_answers_are_invalid_requests_with_the_json_path() {
         (
             r#"{"id":1,"error":{"code":"x","message":"m"}}"#,
             "/error/code",
-            "invalid type: string \"x\", expected i64",
+            "invalid type: string \"x\", expected an integer within -9007199254740991 … 9007199254740991",
         ),
         (
             r#"{"id":1,"error":{"code":-32600}}"#,
@@ -591,10 +591,7 @@ fn stable_schemas_exclude_exactly_the_experimental_methods() {
         jsonschema::validator_for(&schema_file("app-server/stable/ServerMessage.json")).unwrap();
     let open = schema_file("app-server/stable/ServerMessage.json");
     assert_eq!(
-        (
-            open["allOf"].as_array().unwrap().len(),
-            open["anyOf"].as_array().unwrap().len()
-        ),
+        (dispatched(&open), open["anyOf"].as_array().unwrap().len()),
         (4, 4),
         "four stable notifications dispatched; known, unknown notifications, response, error"
     );
@@ -662,4 +659,18 @@ fn one_pass_decoding_of_a_method_first_notification_agrees_with_buffered_decodin
             "{text}"
         );
     }
+}
+
+/// How many leaves (messages) the dispatch tree of a union file has: a node with `else` splits
+/// the tags in two, anything else is one message.
+fn dispatched(union: &Value) -> usize {
+    fn leaves(node: &Value) -> usize {
+        match (node.get("then"), node.get("else")) {
+            (Some(then), Some(other)) => leaves(then) + leaves(other),
+            _ => 1,
+        }
+    }
+    union["allOf"]
+        .as_array()
+        .map_or(0, |t| t.iter().map(leaves).sum())
 }

@@ -426,7 +426,20 @@ fn the_openrpc_methods_carry_the_experimental_flag_and_the_protocol_refusals() {
         .iter()
         .map(|p| p["name"].as_str().expect("name"))
         .collect();
-    assert_eq!(names, ["type", "apiKey"]);
+    assert_eq!(
+        names,
+        [
+            "type",
+            "accessToken",
+            "apiKey",
+            "appBrand",
+            "chatgptAccountId",
+            "chatgptPlanType",
+            "codexStreamlinedLogin",
+            "region",
+            "useHostedLoginSuccessPage"
+        ]
+    );
     assert_eq!(login["params"][0]["required"], json!(true));
     assert_eq!(login["params"][1]["required"], json!(false));
     assert_eq!(
@@ -657,11 +670,9 @@ fn a_registry_entry_without_a_doc_comment_fails_generation_naming_it() {
         })
         .expect("registered");
     let mut union = UnionSchema::of(union.info);
-    let def = message_doc(&union, &message)
-        .expect("documented")
-        .payload_def
-        .expect("payload type");
-    union.root["$defs"][&def]
+    message_doc(&union, &message).expect("documented");
+    let def = union.type_name(&message).expect("payload type");
+    union.view["$defs"][&def]
         .as_object_mut()
         .expect("definition")
         .remove("description");

@@ -4,8 +4,8 @@
 //! `tests/fuzz/` on the seeds and a bounded number of mutations (the stable-Rust driver).
 
 use rtwire_fuzz::{Context, Limits, Target, corpus, driver};
+use rtwire_protocol::TextCheck;
 use rtwire_protocol::app_server::{ClientMessage, ServerMessage};
-use rtwire_protocol::codec::TextCheck;
 use rtwire_protocol::realtime::v2;
 use serde_json::{Value, json};
 use std::sync::OnceLock;
@@ -135,7 +135,7 @@ fn a_repeated_member_of_an_app_server_message_is_an_invalid_request() {
 #[test]
 fn floats_round_trip_to_the_same_text_in_the_default_build() {
     let text = r#"{"type":"rate_limits.updated","rate_limits":[{"reset_seconds":444e61}]}"#;
-    let event: v2::ServerEvent = rtwire_protocol::decode(text, "type").unwrap();
+    let event = v2::ServerEvent::decode(text).unwrap();
     assert_eq!(
         rtwire_protocol::encode(&event),
         json!({"type": "rate_limits.updated", "rate_limits": [{"reset_seconds": 4.44e63}]})
@@ -235,30 +235,6 @@ fn an_ignored_member_must_still_be_valid_json_wherever_it_stands() {
         "{}",
         error.message
     );
-}
-
-#[test]
-fn an_int64_member_below_the_range_is_the_documented_float_class() {
-    // serde_json reads an integer beyond the 64-bit range as the nearest double: here exactly
-    // -2^63 as a float. JSON Schema counts it as the integer -2^63 (in range); the decoder
-    // refuses a float for an integer member, as it refuses `1.0` (README "Known limits").
-    let text =
-        r#"{"id":-9223372036854775809,"method":"thread/realtime/stop","params":{"threadId":"t"}}"#;
-    let (decoder, schema) = views("app-server/ClientMessage", text);
-    let error = decoder.unwrap_err();
-    assert_eq!(
-        error,
-        "thread/realtime/stop: invalid type: floating point `-9.223372036854776e+18`, expected a string or an integer (at /id)"
-    );
-    assert_eq!(schema, Ok(()));
-    assert!(rtwire_fuzz::targets::integral_float(
-        "invalid type: floating point `-9.223372036854776e+18`, expected a string or an integer"
-    ));
-    // One below: an exact integer, accepted by both.
-    let text =
-        r#"{"id":-9223372036854775808,"method":"thread/realtime/stop","params":{"threadId":"t"}}"#;
-    let (decoder, schema) = views("app-server/ClientMessage", text);
-    assert!(decoder.is_ok() && schema.is_ok(), "{decoder:?} {schema:?}");
 }
 
 #[test]
@@ -375,7 +351,7 @@ fn nesting_100000_deep_is_refused_by_every_decoder_without_overflowing_the_stack
 fn a_100_mib_string_member_decodes_whole() {
     let audio = "A".repeat(100 << 20);
     let text = format!(r#"{{"type":"input_audio_buffer.append","audio":"{audio}"}}"#);
-    let event: v2::ClientEvent = rtwire_protocol::decode(&text, "type").unwrap();
+    let event = v2::ClientEvent::decode(&text).unwrap();
     match event {
         v2::ClientEvent::InputAudioBufferAppend(append) => {
             assert_eq!(append.audio.len(), 100 << 20)
@@ -449,4 +425,150 @@ fn every_fuzz_target_survives_a_bounded_mutation_run() {
             .collect();
         assert!(findings.is_empty(), "{target}:\n{}", findings.join("\n"));
     }
+}
+
+/// The decoder's and the schema's verdicts on the answer `text` to a `method` request.
+fn result_views(method: &str, text: &str) -> (Result<(), String>, Result<(), String>) {
+    let result = rtwire_protocol::registry::result_for(method)
+        .unwrap_or_else(|| panic!("no result for {method}"));
+    let value = rtwire_protocol::parse(text).expect("JSON");
+    let decoder = (result.roundtrip)(&value)
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+    let validator = rtwire_tests::validator(&rtwire_codegen::schema::result_schema(&result));
+    let errors = rtwire_tests::violations(&validator, &value);
+    let schema = if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    };
+    (decoder, schema)
+}
+
+/// Differential finding: serde's derived decoders fill a struct from a JSON array (members by
+/// position, `[]` for a struct whose members are all optional); the schema wants an object.
+/// Every decoder now refuses an array where a struct is expected, at any depth.
+#[test]
+fn an_array_where_a_struct_is_expected_is_refused_by_every_view() {
+    refused_everywhere(
+        "app-server/ClientMessage",
+        r#"{"id":3,"method":"getAuthStatus","params":[]}"#,
+        "getAuthStatus: invalid type: sequence, expected struct GetAuthStatusParams (at /params)",
+    );
+    refused_everywhere(
+        "app-server/ServerMessage",
+        r#"{"method":"authStatusChange","params":[]}"#,
+        "authStatusChange: invalid type: sequence, expected struct AuthStatusChangeNotification (at /params)",
+    );
+    refused_everywhere(
+        "realtime/v2/ServerEvent",
+        r#"{"":"","rate_limits":[[]],"type":"rate_limits.updated"}"#,
+        "rate_limits.updated: invalid type: sequence, expected struct RateLimit (at /rate_limits/0)",
+    );
+    let (decoder, schema) = result_views("loginApiKey", r#"{"id":3,"result":[]}"#);
+    assert_eq!(
+        decoder,
+        Err(
+            "loginApiKey: invalid type: sequence, expected struct LoginApiKeyResponse (at /result)"
+                .into()
+        )
+    );
+    assert!(schema.is_err());
+}
+
+/// Differential finding: an answer envelope with a `method` member is not an answer; its schema
+/// forbids `method`, and the typed result decoder refuses it.
+#[test]
+fn an_answer_with_a_method_member_is_refused_by_every_view() {
+    let (decoder, schema) = result_views(
+        "initialize",
+        r#"{"id":"","method":"","result":{"":"","userAgent":""}}"#,
+    );
+    assert_eq!(
+        decoder,
+        Err("initialize: an answer has no `method` member (at /method)".into())
+    );
+    assert!(schema.is_err());
+}
+
+/// Differential finding and the int64 lower bound: a signed integer member (request id, error
+/// code, timestamp) is a JavaScript number, so its range is -(2^53-1) … 2^53-1 in the decoder
+/// and in the schema alike. An integer literal below -2^63, which serde_json reads as the double
+/// -2^63, and one above i64 are refused by both.
+#[test]
+fn a_signed_integer_member_is_within_the_safe_range_in_every_view() {
+    let stop = |id: &str| {
+        format!(r#"{{"id":{id},"method":"thread/realtime/stop","params":{{"threadId":"t"}}}}"#)
+    };
+    refused_everywhere(
+        "app-server/ClientMessage",
+        &stop("-9223372036854775809"),
+        "thread/realtime/stop: invalid type: floating point `-9.223372036854776e+18`, expected a string or an integer (at /id)",
+    );
+    refused_everywhere(
+        "app-server/ClientMessage",
+        &stop("-9223372036854775808"),
+        "thread/realtime/stop: invalid value: integer `-9223372036854775808`, expected a string or an integer within -9007199254740991 … 9007199254740991 (at /id)",
+    );
+    refused_everywhere(
+        "app-server/ClientMessage",
+        &stop("9007199254740992"),
+        "thread/realtime/stop: invalid value: integer `9007199254740992`, expected a string or an integer within -9007199254740991 … 9007199254740991 (at /id)",
+    );
+    refused_everywhere(
+        "app-server/ClientMessage",
+        &stop("-9007199254740992"),
+        "thread/realtime/stop: invalid value: integer `-9007199254740992`, expected a string or an integer within -9007199254740991 … 9007199254740991 (at /id)",
+    );
+    for edge in ["9007199254740991", "-9007199254740991"] {
+        let (decoder, schema) = views("app-server/ClientMessage", &stop(edge));
+        assert!(
+            decoder.is_ok() && schema.is_ok(),
+            "{edge}: {decoder:?} {schema:?}"
+        );
+    }
+    let (decoder, schema) =
+        result_views("loginApiKey", r#"{"id":18446744073709551615,"result":{}}"#);
+    assert_eq!(
+        decoder,
+        Err("loginApiKey: invalid value: integer `18446744073709551615`, expected a string or an integer within -9007199254740991 … 9007199254740991 (at /id)".into())
+    );
+    assert!(schema.is_err());
+    refused_everywhere(
+        "app-server/ServerMessage",
+        r#"{"id":1,"error":{"code":-9223372036854775809,"message":"m"}}"#,
+        "invalid type: floating point `-9.223372036854776e+18`, expected an integer within -9007199254740991 … 9007199254740991 (at /error/code)",
+    );
+    refused_everywhere(
+        "app-server/ServerMessage",
+        r#"{"id":1,"error":{"code":9007199254740992,"message":"m"}}"#,
+        "invalid value: integer `9007199254740992`, expected an integer within -9007199254740991 … 9007199254740991 (at /error/code)",
+    );
+}
+
+/// The decode, round-trip and differential targets run over every union of the registry, the
+/// realtime v3 and translation unions included, and over every typed result.
+#[test]
+fn the_fuzz_targets_cover_every_union_of_the_registry() {
+    let registry: Vec<String> = rtwire_protocol::registry::unions()
+        .iter()
+        .map(rtwire_fuzz::targets::union_name)
+        .collect();
+    assert_eq!(context().union_names(), registry);
+    for union in [
+        "realtime/v3/ClientEvent",
+        "realtime/v3/ServerEvent",
+        "realtime/translation/ClientEvent",
+        "realtime/translation/ServerEvent",
+    ] {
+        assert!(registry.iter().any(|u| u == union), "{union}");
+    }
+    assert_eq!(registry.len(), 10);
+    assert_eq!(
+        context().result_methods(),
+        rtwire_protocol::registry::results()
+            .iter()
+            .map(|r| r.method)
+            .collect::<Vec<_>>()
+    );
 }

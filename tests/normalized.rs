@@ -1056,74 +1056,155 @@ fn running_transcript_stays_within_its_byte_bound() {
 
 mod outbound {
     use rtwire_protocol::realtime::outbound::{ClientEvent, Role, SessionMode, Variant};
+    use rtwire_protocol::realtime::v3::Channel;
+    use serde_json::json;
 
-    /// The exact wire text of the intent in each variant, one `vN: {json}` line per variant.
-    fn both(intent: impl Fn(Variant) -> ClientEvent) -> String {
-        [Variant::V1, Variant::V2]
+    const VARIANTS: [Variant; 3] = [Variant::V1, Variant::V2, Variant::V3];
+
+    /// The exact wire text of the intent in each variant, one `vN: {json}` line per event in
+    /// sending order, and `vN: (no event)` when the variant sends none.
+    fn every(intent: impl Fn(Variant) -> Vec<ClientEvent>) -> String {
+        VARIANTS
             .map(|variant| {
-                format!(
-                    "{variant:?}: {}",
-                    serde_json::to_string(&intent(variant)).expect("events encode")
-                )
+                let events = intent(variant);
+                if events.is_empty() {
+                    return format!("{variant:?}: (no event)");
+                }
+                events
+                    .iter()
+                    .map(|event| {
+                        format!(
+                            "{variant:?}: {}",
+                            serde_json::to_string(event).expect("events encode")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n")
             })
             .join("\n")
     }
 
     #[test]
     fn configure_a_conversation() {
-        insta::assert_snapshot!(both(
-            |v| v.configure_session(SessionMode::Conversation, "Be brief.")
-        ));
+        insta::assert_snapshot!(every(|v| vec![
+            v.configure_session(SessionMode::Conversation, "Be brief.")
+        ]));
     }
 
     #[test]
     fn configure_a_transcription() {
-        insta::assert_snapshot!(both(
-            |v| v.configure_session(SessionMode::Transcription, "Be brief.")
-        ));
+        insta::assert_snapshot!(every(|v| vec![
+            v.configure_session(SessionMode::Transcription, "Be brief.")
+        ]));
     }
 
     #[test]
     fn send_audio() {
-        insta::assert_snapshot!(both(|v| v.send_audio("AAAAAAAA")));
+        insta::assert_snapshot!(every(|v| vec![v.send_audio("AAAAAAAA")]));
     }
 
     #[test]
     fn add_text_as_each_role() {
         let lines = [Role::User, Role::Developer, Role::Assistant]
-            .map(|role| both(|v| v.add_text(role, "The build passed.")));
+            .map(|role| every(|v| v.add_text(role, "The build passed.")));
         insta::assert_snapshot!(lines.join("\n"));
     }
 
     #[test]
     fn answer_a_handoff() {
-        insta::assert_snapshot!(both(|v| v.answer_handoff("handoff_1", "All 42 tests pass.")));
+        insta::assert_snapshot!(every(
+            |v| v.answer_handoff("handoff_1", "All 42 tests pass.")
+        ));
+    }
+
+    #[test]
+    fn answer_a_handoff_on_a_v3_channel_which_v1_and_v2_ignore() {
+        insta::assert_snapshot!(every(|v| v.answer_handoff_on(
+            "handoff_1",
+            "[FINAL]All 42 tests pass.",
+            Some(Channel::Speakable)
+        )));
+    }
+
+    #[test]
+    fn speak_a_text() {
+        insta::assert_snapshot!(every(|v| v.speak("manual spoken update")));
+    }
+
+    #[test]
+    fn end_the_session() {
+        insta::assert_snapshot!(every(|v| v.end_session()));
+    }
+
+    /// A text of `n` bytes of three-byte characters (`€`) is split by v3 into pieces of at most
+    /// 500 bytes that never cut a character; v1 and v2 send it whole, in one event.
+    #[test]
+    fn v3_splits_long_texts_and_handoff_answers_into_pieces_of_at_most_500_bytes() {
+        let text = "€".repeat(400); // 1 200 bytes
+        let texts = |events: Vec<ClientEvent>| -> Vec<String> {
+            events
+                .iter()
+                .map(|event| {
+                    let value = serde_json::to_value(event).expect("encodes");
+                    value["content"][0]["text"]
+                        .as_str()
+                        .expect("a v3 text")
+                        .to_owned()
+                })
+                .collect()
+        };
+        let expected = vec!["€".repeat(166), "€".repeat(166), "€".repeat(68)];
+        assert_eq!(
+            texts(Variant::V3.add_text(Role::User, text.clone())),
+            expected
+        );
+        assert_eq!(texts(Variant::V3.answer_handoff("h", &text)), expected);
+        assert_eq!(texts(Variant::V3.speak(&text)), expected);
+        for event in Variant::V3.answer_handoff_on("h", &text, Some(Channel::Commentary)) {
+            let value = serde_json::to_value(&event).expect("encodes");
+            assert_eq!(value["delegation_item_id"], json!("h"));
+            assert_eq!(value["channel"], json!("commentary"));
+        }
+        for variant in [Variant::V1, Variant::V2] {
+            assert_eq!(variant.add_text(Role::User, text.clone()).len(), 1);
+            assert_eq!(variant.answer_handoff("h", &text).len(), 1);
+        }
     }
 
     #[test]
     fn answer_a_silence_request() {
         assert_eq!(Variant::V1.answer_silence("call_1"), None);
+        assert_eq!(Variant::V3.answer_silence("call_1"), None);
         let v2 = Variant::V2.answer_silence("call_1").expect("v2 answers");
         assert_eq!(
             serde_json::to_value(&v2).expect("encodes"),
-            serde_json::json!({"type": "conversation.item.create",
+            json!({"type": "conversation.item.create",
                 "item": {"type": "function_call_output", "call_id": "call_1", "output": ""}})
         );
     }
 
     #[test]
-    fn connection_query_and_alpha_header_of_each_variant() {
-        assert_eq!(Variant::V1.url_intent(), Some("quicksilver"));
-        assert_eq!(Variant::V2.url_intent(), None);
+    fn connection_path_query_and_alpha_header_of_each_variant() {
         assert_eq!(
-            Variant::V1.alpha_header(),
-            Some(("openai-alpha", "quicksilver=v1"))
+            VARIANTS.map(Variant::url_path),
+            ["/v1/realtime", "/v1/realtime", "/v1/live"]
         );
-        assert_eq!(Variant::V2.alpha_header(), None);
+        assert_eq!(
+            VARIANTS.map(Variant::url_intent),
+            [Some("quicksilver"), None, None]
+        );
+        assert_eq!(
+            VARIANTS.map(Variant::alpha_header),
+            [
+                Some(("openai-alpha", "quicksilver=v1")),
+                None,
+                Some(("openai-alpha", "quicksilver=v2")),
+            ]
+        );
     }
 
     #[test]
     fn request_a_response() {
-        insta::assert_snapshot!(both(|v| v.request_response()));
+        insta::assert_snapshot!(every(|v| v.request_response().into_iter().collect()));
     }
 }

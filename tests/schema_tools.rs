@@ -226,7 +226,7 @@ fn a_malformed_known_message_gets_the_errors_of_its_own_message_in_every_dispatc
             errors,
             vec![
                 ": \"delta\" is a required property".to_owned(),
-                "/output_index: \"0\" is not of type \"integer\"".to_owned(),
+                "/output_index: \"0\" is not of types \"null\", \"integer\"".to_owned(),
             ],
             "{path}"
         );

@@ -1,6 +1,9 @@
 //! How a client reaches each realtime dialect: endpoint, query parameters and headers. The
 //! AsyncAPI documents and the Markdown reference read these facts from here, one entry per
-//! dialect (keyed by the union folder, e.g. `realtime/v2`).
+//! dialect (keyed by the union folder, e.g. `realtime/v2`). The v3 facts come from the
+//! constants of `rtwire_protocol::realtime::v3::connection`, stated there once.
+
+use rtwire_protocol::realtime::v3::connection as v3;
 
 /// One query parameter or header of the WebSocket handshake.
 #[derive(Debug, Clone, Copy)]
@@ -49,6 +52,38 @@ const SESSION_ID: Param = Param {
     example: "0199a8d2-6d3e-7c31-9f5e-2b7c4e1a9f00",
     required: false,
 };
+
+/// The scheme of an absolute `url` (`wss` of `wss://host/path`), evaluated at compile time.
+const fn url_scheme(url: &'static str) -> &'static str {
+    let (scheme, _) = url.split_at(scheme_end(url));
+    scheme
+}
+
+/// The host (with port, if any) of an absolute `url` (`host` of `wss://host/path`), evaluated
+/// at compile time.
+const fn url_host(url: &'static str) -> &'static str {
+    let (_, rest) = url.split_at(scheme_end(url) + 3);
+    let bytes = rest.as_bytes();
+    let mut end = 0;
+    while end < bytes.len() && bytes[end] != b'/' {
+        end += 1;
+    }
+    let (host, _) = rest.split_at(end);
+    host
+}
+
+/// Where the scheme of `url` ends (the index of its `://`); a compile error when there is none.
+const fn scheme_end(url: &str) -> usize {
+    let bytes = url.as_bytes();
+    let mut i = 0;
+    while i + 3 <= bytes.len() {
+        if bytes[i] == b':' && bytes[i + 1] == b'/' && bytes[i + 2] == b'/' {
+            return i;
+        }
+        i += 1;
+    }
+    panic!("not an absolute URL")
+}
 
 /// The connection facts of every realtime dialect rtwire knows.
 pub const CONNECTIONS: &[Connection] = &[
@@ -122,25 +157,28 @@ pub const CONNECTIONS: &[Connection] = &[
     Connection {
         module: "realtime/v3",
         title: "realtime v3 (live)",
-        protocol: "wss",
-        host: "api.openai.com",
-        path: "/v1/live",
-        description: "The frameless realtime dialect on the `/v1/live` endpoint, selected by the header `openai-alpha: quicksilver=v2`. One JSON object per WebSocket text frame, discriminated by its string member `type`; the client sends `session.update` right after the socket opens on a new session.",
+        protocol: url_scheme(v3::DEFAULT_URL),
+        host: url_host(v3::DEFAULT_URL),
+        path: v3::ENDPOINT_PATH,
+        description: "The frameless realtime dialect on its own endpoint path, selected by the alpha header listed with the handshake headers; it has no `intent` query parameter. One JSON object per WebSocket text frame, discriminated by its string member `type`; the client sends `session.update` right after the socket opens on a new session.",
         query: &[Param {
-            name: "model",
-            description: "The realtime model, sent when one is set (no `intent` parameter in this dialect).",
-            example: "gpt-live-1-boulder-alpha",
+            name: v3::MODEL_QUERY_PARAMETER,
+            description: "The realtime model, sent when one is set (the Codex client always sets one; the example is its default).",
+            example: v3::DEFAULT_MODEL,
             required: false,
         }],
         headers: &[
             AUTHORIZATION,
             Param {
-                name: "openai-alpha",
-                description: "Always `quicksilver=v2` for this dialect.",
-                example: "quicksilver=v2",
+                name: v3::OPENAI_ALPHA_HEADER,
+                description: "Always the value of the example: it selects this dialect.",
+                example: v3::OPENAI_ALPHA_VALUE,
                 required: true,
             },
-            SESSION_ID,
+            Param {
+                name: v3::REALTIME_SESSION_ID_HEADER,
+                ..SESSION_ID
+            },
         ],
     },
     Connection {

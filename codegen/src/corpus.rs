@@ -232,7 +232,11 @@ pub fn message_doc(union: &UnionSchema, message: &Message) -> Result<MessageDoc,
     };
     let text = match text {
         Some(text) if !text.trim().is_empty() => text,
-        _ if payload_def.is_none() && schema.pointer("/properties/params").is_none() => {
+        // Only an app-server method without params has no type to document.
+        _ if message.surface == rtwire_protocol::registry::Surface::AppServer
+            && payload_def.is_none()
+            && schema.pointer("/properties/params").is_none() =>
+        {
             let who = match message.direction {
                 rtwire_protocol::registry::Direction::ClientToServer => "the client",
                 rtwire_protocol::registry::Direction::ServerToClient => "the server",
@@ -246,7 +250,10 @@ pub fn message_doc(union: &UnionSchema, message: &Message) -> Result<MessageDoc,
             return Err(format!(
                 "{}: its type {} has no doc comment; document it in rtwire-protocol",
                 entry(),
-                payload_def.as_deref().unwrap_or("(inline)")
+                payload_def
+                    .clone()
+                    .or_else(|| union.type_name(message))
+                    .unwrap_or_else(|| "(inline)".to_owned())
             ));
         }
     };

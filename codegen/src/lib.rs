@@ -12,6 +12,7 @@ pub mod openrpc;
 pub mod reference;
 pub mod schema;
 pub mod standard;
+pub mod text;
 pub mod ts_rewrite;
 pub mod ts_runtime;
 pub mod typescript;

@@ -6,15 +6,15 @@
 //! own `$defs`, so a validator resolves everything offline from the file alone, and a tool that
 //! loads many files tells them apart by `$id`.
 
-use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::branch_tag;
 use rtwire_protocol::registry::{self, Message, ResultInfo, UnionInfo};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::files::{HEADER, json_text};
 use crate::standard::standardize;
+use crate::text::{HEADER, json_text, plain_doc};
 use crate::unions::{Form, View, describe, message_title, written_out};
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -50,6 +50,7 @@ impl UnionSchema {
     pub fn of(info: UnionInfo) -> Self {
         let mut generator = SchemaSettings::draft2020_12()
             .with_transform(schemars::transform::RecursiveTransform(integer_bounds))
+            .with_transform(schemars::transform::RecursiveTransform(plain_description))
             .into_generator();
         let schema = (info.schema)(&mut generator);
         let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
@@ -209,6 +210,7 @@ pub fn result_path(union: &UnionSchema, message: &Message) -> PathBuf {
 pub fn result_schema(result: &ResultInfo) -> Value {
     let mut generator = SchemaSettings::draft2020_12()
         .with_transform(schemars::transform::RecursiveTransform(integer_bounds))
+        .with_transform(schemars::transform::RecursiveTransform(plain_description))
         .into_generator();
     let schema = (result.schema)(&mut generator);
     let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
@@ -421,6 +423,13 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
     }
 }
 
+/// Publishes a schema's `description` (a doc comment) as plain text: see [`plain_doc`].
+fn plain_description(schema: &mut schemars::Schema) {
+    if let Some(Value::String(description)) = schema.get_mut("description") {
+        *description = plain_doc(description);
+    }
+}
+
 /// Gives an integer schema the range of its Rust type (schemars states the format, `uint32`,
 /// but not the maximum), so that the schema rejects the numbers the decoder rejects.
 fn integer_bounds(schema: &mut schemars::Schema) {
@@ -435,7 +444,12 @@ fn integer_bounds(schema: &mut schemars::Schema) {
         "int8" => (i8::MIN.into(), i8::MAX.into()),
         "int16" => (i16::MIN.into(), i16::MAX.into()),
         "int32" => (i32::MIN.into(), i32::MAX.into()),
-        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
+        // A signed 64-bit member is a JavaScript number: its decoder refuses what lies outside
+        // the safe range (`rtwire_protocol::integer`).
+        "int64" | "int" => (
+            (-rtwire_protocol::integer::MAX_SAFE).into(),
+            rtwire_protocol::integer::MAX_SAFE.into(),
+        ),
         _ => return,
     };
     let object = schema.ensure_object();

@@ -9,7 +9,11 @@
 //! * a member name repeated in one object is an error (``duplicate member `type` ``), at any
 //!   depth, whether the member is known or not;
 //! * an ignored member is parsed as fully as any other value: a number out of the range of
-//!   `f64` or a string with a lone surrogate escape is an error.
+//!   `f64` or a string with a lone surrogate escape is an error;
+//! * a struct is an object: serde's derived decoders also fill a struct from a JSON array
+//!   (members by position, `[]` for a struct whose members are all optional), which the schema
+//!   of an object refuses; here an array where a struct is expected is an error
+//!   (``invalid type: sequence, expected struct Foo``).
 //!
 //! [`parse`] applies the same rules when it builds a `serde_json::Value`, and reports the JSON
 //! pointer of a repeated member: it is the JSON view that the decoders' error paths and
@@ -104,7 +108,8 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for Strict<D> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_struct(name, fields, Wrap(visitor))
+        self.0
+            .deserialize_struct(name, fields, Wrap(ObjectOnly(visitor)))
     }
     fn deserialize_enum<V: Visitor<'de>>(
         self,
@@ -192,6 +197,62 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 }
 
+/// The visitor of a struct, which refuses a JSON array (serde's derived visitors accept one).
+struct ObjectOnly<V>(V);
+
+impl<'de, V: Visitor<'de>> Visitor<'de> for ObjectOnly<V> {
+    type Value = V::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f)
+    }
+
+    forward_visit!(0:
+        visit_bool(bool),
+        visit_i8(i8),
+        visit_i16(i16),
+        visit_i32(i32),
+        visit_i64(i64),
+        visit_i128(i128),
+        visit_u8(u8),
+        visit_u16(u16),
+        visit_u32(u32),
+        visit_u64(u64),
+        visit_u128(u128),
+        visit_f32(f32),
+        visit_f64(f64),
+        visit_char(char),
+        visit_str(&str),
+        visit_borrowed_str(&'de str),
+        visit_string(String),
+        visit_bytes(&[u8]),
+        visit_borrowed_bytes(&'de [u8]),
+        visit_byte_buf(Vec<u8>),
+    );
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.0.visit_none()
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.0.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.visit_some(d)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        self.0.visit_newtype_struct(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<Self::Value, A::Error> {
+        Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        self.0.visit_map(map)
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Self::Value, A::Error> {
+        self.0.visit_enum(data)
+    }
+}
+
 /// A seed whose deserializer is wrapped in [`Strict`].
 struct Seed<S>(S);
 
@@ -217,12 +278,17 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
     }
 }
 
-/// The member names of one object seen so far: a short list, then a set for large objects.
+/// The member names of one object seen so far: a short list kept inline (no allocation for
+/// the objects of real messages), then a set for large objects.
 #[derive(Default)]
 pub(crate) struct Keys<'de> {
-    few: Vec<Cow<'de, str>>,
+    few: [Option<Cow<'de, str>>; FEW],
+    len: usize,
     many: HashSet<Cow<'de, str>>,
 }
+
+/// How many member names are kept inline before they move to a set.
+const FEW: usize = 16;
 
 impl<'de> Keys<'de> {
     /// Records `key`; `false` when it was already there.
@@ -230,14 +296,23 @@ impl<'de> Keys<'de> {
         if !self.many.is_empty() {
             return self.many.insert(key);
         }
-        if self.few.iter().any(|k| *k == key) {
+        if self.few[..self.len].iter().flatten().any(|k| *k == key) {
             return false;
         }
-        self.few.push(key);
-        if self.few.len() > 16 {
-            self.many = self.few.drain(..).collect();
+        if self.len < FEW {
+            self.few[self.len] = Some(key);
+            self.len += 1;
+        } else {
+            self.many = self.few.iter_mut().filter_map(Option::take).collect();
+            self.len = 0;
+            self.many.insert(key);
         }
         true
+    }
+
+    /// Whether `key` was recorded.
+    fn contains(&self, key: &str) -> bool {
+        self.many.contains(key) || self.few[..self.len].iter().flatten().any(|k| k == key)
     }
 }
 
@@ -285,8 +360,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'de, A> {
 impl<'de> Keys<'de> {
     /// Records `key`; returns it back when it was already there.
     fn insert_or_name(&mut self, key: Cow<'de, str>) -> Option<String> {
-        let copy = (!self.many.is_empty() || self.few.iter().any(|k| *k == key))
-            .then(|| key.clone().into_owned());
+        let copy = self.contains(&key).then(|| key.clone().into_owned());
         if self.insert(key) { None } else { copy }
     }
 }

@@ -6,11 +6,11 @@
 //! errors keep their JSON path. When the tag is not first, the event is buffered and decoded the
 //! same way. A tag the union does not know keeps the raw object.
 //!
-//! Every event is read through [`crate::strict`]: a repeated `type` (or any other member name
+//! Every event is read through the strict reader (`strict.rs`): a repeated `type` (or any other member name
 //! repeated in one object) is an error, whichever value comes first, so the decoder, a buffered
 //! decode and the JSON Schema (which sees a parsed object) cannot disagree about it.
 //!
-//! [`event_union!`](crate::event_union) implements this for an enum from one table of wire
+//! `event_union!` implements this for an enum from one table of wire
 //! names, payload types and variants: the only place the wire names are written.
 
 use serde::de::{self, MapAccess, Visitor};
@@ -36,6 +36,11 @@ pub trait Dispatch<'de>: Sized {
     /// Wraps an event of an unknown type.
     fn unknown(raw: Value) -> Self::Union;
 }
+
+/// The tag table of the union `U`: `event_union!` implements [`Dispatch`] on it, so that a
+/// borrowed view of `U` (see [`crate::borrowed`]) dispatches every tag it does not
+/// borrow through the same table.
+pub struct Tags<U>(PhantomData<U>);
 
 /// The `Deserialize` body of an event union.
 pub fn deserialize<'de, V: Dispatch<'de>, D: Deserializer<'de>>(

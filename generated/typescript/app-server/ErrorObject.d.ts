@@ -7,7 +7,8 @@ import type { JsonValue } from "../JsonValue.js";
  */
 export type ErrorObject = {
   /**
-   * The error code; see [`ErrorCode`] for the codes this protocol uses.
+   * The error code, an integer within -(2^53-1) … 2^53-1; see [`ErrorCode`] for the codes
+   * this protocol uses.
    */
   code: number;
   /**

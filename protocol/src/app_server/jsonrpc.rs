@@ -8,11 +8,12 @@ use std::fmt::Debug;
 
 use crate::registry::Version;
 
-/// The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),
-/// echoed back in the answer exactly as received (same JSON type).
+/// The id of a request: a JSON string or a JSON integer within JavaScript's safe range
+/// (-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).
 ///
-/// Decoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or
-/// `null` is an error: ``invalid type: boolean `true`, expected a string or an integer``).
+/// Decoding accepts exactly a string or an integer in that range (a fraction, a boolean or
+/// `null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an
+/// integer beyond the range is an error too).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -33,15 +34,20 @@ impl<'de> Deserialize<'de> for RequestId {
                 f.write_str("a string or an integer")
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<RequestId, E> {
-                Ok(RequestId::Integer(v))
+                crate::integer::check(v, &IdRange).map(RequestId::Integer)
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<RequestId, E> {
-                i64::try_from(v)
-                    .map(RequestId::Integer)
-                    .map_err(|_| E::invalid_value(serde::de::Unexpected::Unsigned(v), &self))
+                crate::integer::check_unsigned(v, &IdRange).map(RequestId::Integer)
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RequestId, E> {
                 Ok(RequestId::String(v.to_owned()))
+            }
+        }
+        /// What an integer id must be.
+        struct IdRange;
+        impl serde::de::Expected for IdRange {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "a string or {}", crate::integer::EXPECTED)
             }
         }
         d.deserialize_any(IdVisitor)
@@ -53,9 +59,11 @@ impl<'de> Deserialize<'de> for RequestId {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/", optional_fields = nullable))]
 pub struct ErrorObject {
-    /// The error code; see [`ErrorCode`] for the codes this protocol uses.
+    /// The error code, an integer within -(2^53-1) … 2^53-1; see [`ErrorCode`] for the codes
+    /// this protocol uses.
+    #[serde(deserialize_with = "crate::integer::safe")]
     pub code: i64,
-    /// Human-readable description; the exact texts of the spec's refusals are built by the
+    /// Human-readable description; the exact texts of the protocol's refusals are built by the
     /// constructors of this type.
     pub message: String,
     /// Extra data; absent when there is none (the server never sends it for its refusals).
@@ -426,36 +434,44 @@ impl<N: Notification> Notify<N> {
     /// notification method: the error [`ClientMessage::decode`](super::ClientMessage::decode)
     /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A repeated member
     /// never reaches this loop: the strict map it reads from refuses it.
-    pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(
-        mut rest: M,
-    ) -> Result<Self, M::Error> {
-        use serde::de::{Error as _, IgnoredAny};
-        let mut params = None;
-        while let Some(key) = rest.next_key::<crate::tagged::Key<'de>>()? {
-            match key.0.as_ref() {
-                "params" if has_params::<N::Params>() => {
-                    params = Some(rest.next_value::<N::Params>()?)
-                }
-                "id" => {
-                    let id: Value = rest.next_value()?;
-                    let error = match crate::app_server::decode_error::id_of_value(&id) {
-                        Ok(id) => crate::app_server::decode_error::method_not_found(id, N::METHOD),
-                        Err(error) => error,
-                    };
-                    return Err(crate::app_server::decode_error::to_serde(error));
-                }
-                "method" => return Err(M::Error::duplicate_field("method")),
-                _ => {
-                    rest.next_value::<IgnoredAny>()?;
-                }
+    pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(rest: M) -> Result<Self, M::Error> {
+        params_from_rest::<N, N::Params, M>(rest).map(|params| Notify { params })
+    }
+}
+
+/// Decodes the members that follow `"method": N::METHOD` as [`Notify::from_rest`] does, with
+/// the params decoded as `P`: `N::Params` itself, or a view of it that borrows from the input
+/// (an absent `params` is decoded as `N::Params` and converted).
+pub(crate) fn params_from_rest<'de, N, P, M>(mut rest: M) -> Result<P, M::Error>
+where
+    N: Notification,
+    P: Deserialize<'de> + From<N::Params>,
+    M: serde::de::MapAccess<'de>,
+{
+    use serde::de::{Error as _, IgnoredAny};
+    let mut params = None;
+    while let Some(key) = rest.next_key::<crate::tagged::Key<'de>>()? {
+        match key.0.as_ref() {
+            "params" if has_params::<N::Params>() => params = Some(rest.next_value::<P>()?),
+            "id" => {
+                let id: Value = rest.next_value()?;
+                let error = match crate::app_server::decode_error::id_of_value(&id) {
+                    Ok(id) => crate::app_server::decode_error::method_not_found(id, N::METHOD),
+                    Err(error) => error,
+                };
+                return Err(crate::app_server::decode_error::to_serde(error));
+            }
+            "method" => return Err(M::Error::duplicate_field("method")),
+            _ => {
+                rest.next_value::<IgnoredAny>()?;
             }
         }
-        let params = match params {
-            Some(params) => params,
-            // What the buffered decoder does with a message without `params`.
-            None => params_from_value::<N::Params, M::Error>(&Value::Object(Default::default()))?,
-        };
-        Ok(Notify { params })
+    }
+    match params {
+        Some(params) => Ok(params),
+        // What the buffered decoder does with a message without `params`.
+        None => params_from_value::<N::Params, M::Error>(&Value::Object(Default::default()))
+            .map(P::from),
     }
 }
 

@@ -12,6 +12,8 @@ pub mod jsonrpc;
 pub mod v1;
 pub mod v2;
 
+mod borrowed;
+mod build;
 mod client;
 mod decode_error;
 mod input_view;
@@ -20,6 +22,10 @@ pub(crate) mod spec;
 mod stream;
 mod union;
 
+pub use borrowed::{
+    ClientMessageRef, ServerMessageRef, ThreadRealtimeAppendAudioParamsRef,
+    ThreadRealtimeAudioChunkRef, ThreadRealtimeOutputAudioDeltaNotificationRef,
+};
 pub use client::{ClientMessage, ClientNotification, ClientRequest, ClientResult};
 pub use decode_error::RpcDecodeError;
 pub use jsonrpc::{

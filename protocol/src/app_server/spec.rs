@@ -133,6 +133,14 @@ struct TypedResponse<T> {
 /// again and decodes that once more.
 fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeError> {
     fn typed<R: Request>(value: &Value) -> Result<TypedResponse<R::Result>, DecodeError> {
+        // A message with a `method` member is a request or a notification, never an answer.
+        if value.get("method").is_some() {
+            return Err(DecodeError::new(
+                Some(R::METHOD),
+                "/method".to_owned(),
+                "an answer has no `method` member".to_owned(),
+            ));
+        }
         let response: Response = crate::codec::decode_value(value, "method")
             .map_err(|e| DecodeError::new(Some(R::METHOD), e.path(), e.reason()))?;
         Ok(TypedResponse {

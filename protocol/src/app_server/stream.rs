@@ -21,10 +21,10 @@ use crate::app_server::decode_error::{self, RpcDecodeError};
 use crate::tagged::Key;
 
 /// What [`deserialize`] needs of an app-server union.
-pub(crate) trait Message: Sized {
+pub(crate) trait Message<'de>: Sized {
     /// Decodes the members after `"method": method` when `method` names one of the union's
     /// notifications; `None` otherwise (nothing of `rest` is read then).
-    fn notification_from_rest<'de, M: MapAccess<'de>>(
+    fn notification_from_rest<M: MapAccess<'de>>(
         method: &str,
         rest: M,
     ) -> Option<Result<Self, M::Error>>;
@@ -34,7 +34,7 @@ pub(crate) trait Message: Sized {
 }
 
 /// The `Deserialize` body of an app-server union.
-pub(crate) fn deserialize<'de, T: Message, D: Deserializer<'de>>(
+pub(crate) fn deserialize<'de, T: Message<'de>, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<T, D::Error> {
     crate::strict::Strict(deserializer).deserialize_any(MessageVisitor::<T>(PhantomData))
@@ -42,14 +42,14 @@ pub(crate) fn deserialize<'de, T: Message, D: Deserializer<'de>>(
 
 struct MessageVisitor<T>(PhantomData<T>);
 
-impl<T: Message> MessageVisitor<T> {
+impl<'de, T: Message<'de>> MessageVisitor<T> {
     /// Decodes a buffered message, with its error as a serde error.
     fn buffered<E: de::Error>(value: Value) -> Result<T, E> {
         T::decode_value(value).map_err(decode_error::to_serde)
     }
 }
 
-impl<'de, T: Message> Visitor<'de> for MessageVisitor<T> {
+impl<'de, T: Message<'de>> Visitor<'de> for MessageVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

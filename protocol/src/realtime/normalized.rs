@@ -1,7 +1,8 @@
 //! The version-independent view of realtime server events (`realtime-normalized.md`).
 //!
-//! [`Event::from_v1`] and [`Event::from_v2`] map a decoded server event of either variant to
-//! the [`Event`] it means, following the mapping table. A server event that maps to nothing
+//! [`Event::from_v1`] and [`Event::from_v2`] (and, in [`super::normalized_v3`],
+//! `Event::from_v3`) map a decoded server event of its variant to the [`Event`] it means,
+//! following the mapping table. A server event that maps to nothing
 //! gives `None` (it stays available as its typed v1/v2 event); the conversions never fail and
 //! never panic. They are stateless: a handoff's `active_transcript` comes from the running
 //! transcript a client keeps, which [`super::Normalizer`] adds.
@@ -77,7 +78,7 @@ impl NormalizeOptions {
 /// A meaningful server event, whatever the realtime variant on the wire.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
-    /// The server accepted a session configuration.
+    /// The server accepted a session configuration (v3: also the session started).
     SessionUpdated {
         /// The server-side session id (the wire member `session.id`).
         realtime_session_id: String,
@@ -186,7 +187,8 @@ pub struct TranscriptDone {
 /// A request the model hands to the client.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HandoffRequest {
-    /// Identifies the request; the answer refers to it (v1 `handoff_id`, v2 `call_id`).
+    /// Identifies the request; the answer refers to it (v1 `handoff_id`, v2 `call_id`, v3
+    /// `item.id` of the `delegation.created`).
     pub handoff_id: String,
     /// The conversation item that triggered it.
     pub item_id: String,

@@ -20,10 +20,12 @@ use rtwire_protocol::realtime::{v1, v2};
 use serde::de::IgnoredAny;
 use serde_json::Value;
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, AtomicIsize, Ordering};
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 type OpenAiServerEvent = async_openai::types::realtime::RealtimeServerEvent;
@@ -36,10 +38,12 @@ struct Counting;
 static COUNTING: AtomicBool = AtomicBool::new(false);
 static CURRENT: AtomicIsize = AtomicIsize::new(0);
 static PEAK: AtomicIsize = AtomicIsize::new(0);
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
 
 impl Counting {
     fn grew(by: usize) {
         if COUNTING.load(Ordering::Relaxed) {
+            ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
             let now = CURRENT.fetch_add(by as isize, Ordering::Relaxed) + by as isize;
             PEAK.fetch_max(now, Ordering::Relaxed);
         }
@@ -97,6 +101,42 @@ fn peak_during<T>(f: impl FnOnce() -> T) -> usize {
     PEAK.load(Ordering::SeqCst).max(0) as usize
 }
 
+/// The number of allocations (and growing reallocations) made by `f`.
+fn allocations_during<T>(f: impl FnOnce() -> T) -> usize {
+    ALLOCATIONS.store(0, Ordering::SeqCst);
+    COUNTING.store(true, Ordering::SeqCst);
+    let out = f();
+    COUNTING.store(false, Ordering::SeqCst);
+    drop(black_box(out));
+    ALLOCATIONS.load(Ordering::SeqCst)
+}
+
+/// The base64 codec of an application that decodes the audio itself: the same crate and
+/// configuration as rtwire's (`base64`'s SIMD engine; padded or not), into a reused buffer.
+static APP_BASE64: LazyLock<base64::engine::Simd> = LazyLock::new(|| {
+    use base64::engine::general_purpose::GeneralPurposeConfig;
+    base64::engine::Simd::standard(
+        GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    )
+});
+
+thread_local! {
+    /// The PCM buffer every end-to-end decoder reuses, as a voice pipeline does.
+    static PCM: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(16 * 1024));
+}
+
+/// Decodes base64 `text` into the reused PCM buffer with the application's codec.
+fn app_pcm(text: &str) -> bool {
+    use base64::Engine as _;
+    PCM.with(|b| {
+        let mut b = b.borrow_mut();
+        b.clear();
+        APP_BASE64.decode_vec(text, &mut b).is_ok()
+    })
+}
+
 struct Streams {
     v2: Vec<String>,
     v1: Vec<String>,
@@ -142,7 +182,7 @@ fn plain<T: serde::de::DeserializeOwned>(line: &str) -> Result<(), String> {
 fn check_fairness(s: &Streams) {
     assert_all("v2", "rtwire", &s.v2, typed::<v2::ServerEvent>);
     assert_all("v2", "rtwire decode", &s.v2, |l| {
-        rtwire_protocol::decode::<v2::ServerEvent>(l, "type")
+        v2::ServerEvent::decode(l)
             .map(drop)
             .map_err(|e| e.to_string())
     });
@@ -159,8 +199,78 @@ fn check_fairness(s: &Streams) {
             .map(drop)
             .map_err(|e| format!("{e:?}"))
     });
+    assert_all("v2", "rtwire borrowed = owned", &s.v2, |l| {
+        let view = v2::ServerEvent::decode_borrowed(l).map_err(|e| e.to_string())?;
+        let owned: v2::ServerEvent = serde_json::from_str(l).map_err(|e| e.to_string())?;
+        same(view.into_owned(), owned)
+    });
+    assert_all("v1", "rtwire borrowed = owned", &s.v1, |l| {
+        let view = v1::ServerEvent::decode_borrowed(l).map_err(|e| e.to_string())?;
+        let owned: v1::ServerEvent = serde_json::from_str(l).map_err(|e| e.to_string())?;
+        same(view.into_owned(), owned)
+    });
+    assert_all("client", "rtwire borrowed = owned", &s.client, |l| {
+        let view = v2::ClientEvent::decode_borrowed(l).map_err(|e| e.to_string())?;
+        let owned: v2::ClientEvent = serde_json::from_str(l).map_err(|e| e.to_string())?;
+        same(view.into_owned(), owned)
+    });
+    assert_all("app-server", "rtwire borrowed = owned", &s.app, |l| {
+        let view = ServerMessage::decode_borrowed(l).map_err(|e| format!("{e:?}"))?;
+        let owned = ServerMessage::decode(l).map_err(|e| format!("{e:?}"))?;
+        same(view.into_owned(), owned)
+    });
+    let deltas = audio_deltas(&s.v2);
+    for (id, decode) in PCM_DECODERS.iter().filter(|(id, _)| *id != "ignored_any") {
+        assert_all("v2 audio deltas", id, &deltas, |l| {
+            let ok = decode(l);
+            let pcm = PCM.with(|b| b.borrow().clone());
+            let value: Value = serde_json::from_str(l).map_err(|e| e.to_string())?;
+            let expected = rtwire_protocol::realtime::translation::Base64(
+                value["delta"].as_str().unwrap_or_default().to_owned(),
+            )
+            .decode()
+            .map_err(|e| e.to_string())?;
+            if ok && pcm == expected {
+                Ok(())
+            } else {
+                Err(format!(
+                    "wrong PCM ({} bytes, expected {})",
+                    pcm.len(),
+                    expected.len()
+                ))
+            }
+        });
+    }
     assert_all("app-server", "Value", &s.app, plain::<Value>);
     assert_all("app-server", "IgnoredAny", &s.app, plain::<IgnoredAny>);
+}
+
+fn same<T: PartialEq>(a: T, b: T) -> Result<(), String> {
+    if a == b {
+        Ok(())
+    } else {
+        Err("the borrowed and owned decoders give different events".into())
+    }
+}
+
+/// The `response.output_audio.delta` events of a v2 stream.
+fn audio_deltas(lines: &[String]) -> Vec<String> {
+    lines
+        .iter()
+        .filter(|l| l.starts_with("{\"type\":\"response.output_audio.delta\""))
+        .cloned()
+        .collect()
+}
+
+/// The audio strings of `deltas`.
+fn audio_strings(deltas: &[String]) -> Vec<String> {
+    deltas
+        .iter()
+        .map(|l| {
+            let value: Value = serde_json::from_str(l).expect("checked");
+            value["delta"].as_str().expect("checked").to_owned()
+        })
+        .collect()
 }
 
 fn share(lines: &[String], prefix: &str) -> f64 {
@@ -190,8 +300,9 @@ type Decoder = (&'static str, fn(&str) -> bool);
 
 const V2_DECODERS: &[Decoder] = &[
     ("rtwire", |l| ok(serde_json::from_str::<v2::ServerEvent>(l))),
-    ("rtwire_decode", |l| {
-        rtwire_protocol::decode::<v2::ServerEvent>(l, "type").is_ok()
+    ("rtwire_decode", |l| v2::ServerEvent::decode(l).is_ok()),
+    ("rtwire_borrowed", |l| {
+        v2::ServerEvent::decode_borrowed(l).is_ok()
     }),
     ("value", |l| ok(serde_json::from_str::<Value>(l))),
     ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
@@ -202,6 +313,9 @@ const V2_DECODERS: &[Decoder] = &[
 
 const V1_DECODERS: &[Decoder] = &[
     ("rtwire", |l| ok(serde_json::from_str::<v1::ServerEvent>(l))),
+    ("rtwire_borrowed", |l| {
+        v1::ServerEvent::decode_borrowed(l).is_ok()
+    }),
     ("value", |l| ok(serde_json::from_str::<Value>(l))),
     ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
 ];
@@ -209,8 +323,71 @@ const V1_DECODERS: &[Decoder] = &[
 const APP_DECODERS: &[Decoder] = &[
     ("rtwire", |l| ok(serde_json::from_str::<ServerMessage>(l))),
     ("rtwire_decode", |l| ServerMessage::decode(l).is_ok()),
+    ("rtwire_borrowed", |l| {
+        ServerMessage::decode_borrowed(l).is_ok()
+    }),
     ("value", |l| ok(serde_json::from_str::<Value>(l))),
     ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
+];
+
+/// Frame text to PCM bytes, for the audio deltas of the v2 stream: each decoder decodes the
+/// event and then its base64 audio into the reused buffer.
+const PCM_DECODERS: &[Decoder] = &[
+    (
+        "rtwire_borrowed",
+        |l| match v2::ServerEvent::decode_borrowed(l) {
+            Ok(v2::ServerEventRef::ResponseOutputAudioDelta(delta)) => PCM.with(|b| {
+                let mut b = b.borrow_mut();
+                b.clear();
+                delta.decode_pcm_into(&mut b).is_ok()
+            }),
+            _ => false,
+        },
+    ),
+    ("rtwire_owned", |l| {
+        match serde_json::from_str::<v2::ServerEvent>(l) {
+            Ok(v2::ServerEvent::ResponseOutputAudioDelta(delta)) => PCM.with(|b| {
+                let mut b = b.borrow_mut();
+                b.clear();
+                delta.decode_pcm_into(&mut b).is_ok()
+            }),
+            _ => false,
+        }
+    }),
+    ("async_openai", |l| {
+        match serde_json::from_str::<OpenAiServerEvent>(l) {
+            Ok(OpenAiServerEvent::ResponseOutputAudioDelta(delta)) => app_pcm(&delta.delta),
+            _ => false,
+        }
+    }),
+    ("value", |l| match serde_json::from_str::<Value>(l) {
+        Ok(value) => value["delta"].as_str().is_some_and(app_pcm),
+        Err(_) => false,
+    }),
+    ("ignored_any", |l| ok(serde_json::from_str::<IgnoredAny>(l))),
+];
+
+/// The two base64 codecs measured for `decode_pcm_into`, on the audio strings of the v2 deltas
+/// (already extracted), into a reused buffer.
+const BASE64_CODECS: &[Decoder] = &[
+    ("base64_simd_engine", app_pcm),
+    ("base64_scalar", |t| {
+        use base64::Engine as _;
+        PCM.with(|b| {
+            let mut b = b.borrow_mut();
+            b.clear();
+            base64::engine::general_purpose::STANDARD_PAD_INDIFFERENT
+                .decode_vec(t, &mut b)
+                .is_ok()
+        })
+    }),
+    ("base64-simd", |t| {
+        PCM.with(|b| {
+            let mut b = b.borrow_mut();
+            b.clear();
+            base64_simd::STANDARD.decode_append(t, &mut *b).is_ok()
+        })
+    }),
 ];
 
 /// The median time (ns) of one pass over `lines` of each decoder, measured in interleaved
@@ -356,10 +533,14 @@ fn main() {
         .without_plots()
         .configure_from_args();
 
-    let decoders: [(&str, &[String], &[Decoder]); 3] = [
+    let deltas = audio_deltas(&streams.v2);
+    let audio = audio_strings(&deltas);
+    let decoders: [(&str, &[String], &[Decoder]); 5] = [
         ("decode_v2", &streams.v2, V2_DECODERS),
         ("decode_v1", &streams.v1, V1_DECODERS),
         ("decode_app_server", &streams.app, APP_DECODERS),
+        ("decode_pcm_v2", &deltas, PCM_DECODERS),
+        ("base64_codec", &audio, BASE64_CODECS),
     ];
     for (group, lines, table) in decoders {
         decode_group(&mut c, group, lines, table);
@@ -421,7 +602,7 @@ fn main() {
             app_server_big_audio_delta(BIG, 7),
         ),
     ];
-    let peaks: Vec<(&str, f64, f64)> =
+    let peaks: Vec<(&str, f64, f64, f64)> =
         big.iter()
             .enumerate()
             .map(|(i, (name, line))| {
@@ -436,11 +617,40 @@ fn main() {
                         serde_json::from_str::<ServerMessage>(line).expect("decodes")
                     }) as f64,
                 };
+                let borrowed = match i {
+                    0 => peak_during(|| v2::ServerEvent::decode_borrowed(line).expect("decodes"))
+                        as f64,
+                    1 => peak_during(|| v1::ServerEvent::decode_borrowed(line).expect("decodes"))
+                        as f64,
+                    _ => peak_during(|| ServerMessage::decode_borrowed(line).expect("decodes"))
+                        as f64,
+                };
                 let value =
                     peak_during(|| serde_json::from_str::<Value>(line).expect("decodes")) as f64;
-                (*name, typed / BIG as f64, value / BIG as f64)
+                (
+                    *name,
+                    typed / BIG as f64,
+                    borrowed / BIG as f64,
+                    value / BIG as f64,
+                )
             })
             .collect();
+
+    // Allocations per audio delta, frame text to PCM in the reused buffer (after one warm-up
+    // call of each: the buffer and the codec's CPU detection are set up once per process).
+    let allocations: Vec<(&str, f64)> = PCM_DECODERS
+        .iter()
+        .filter(|(id, _)| *id != "ignored_any")
+        .map(|(id, decode)| {
+            decode(&deltas[0]);
+            let n = allocations_during(|| {
+                for line in &deltas {
+                    black_box(decode(black_box(line)));
+                }
+            });
+            (*id, n as f64 / deltas.len() as f64)
+        })
+        .collect();
 
     let mut interleaved = HashMap::new();
     for (group, lines, table) in decoders {
@@ -448,7 +658,14 @@ fn main() {
     }
 
     c.final_summary();
-    print_table(&out_dir, &streams, v2_jsonl.len(), &peaks, &interleaved);
+    print_table(
+        &out_dir,
+        &streams,
+        v2_jsonl.len(),
+        &peaks,
+        &interleaved,
+        (&deltas, &audio, &allocations),
+    );
 }
 
 /// The median of a benchmark, in nanoseconds, from criterion's estimates.json.
@@ -463,8 +680,9 @@ fn print_table(
     out: &Path,
     s: &Streams,
     v2_bytes: usize,
-    peaks: &[(&str, f64, f64)],
+    peaks: &[(&str, f64, f64, f64)],
     interleaved: &HashMap<&str, HashMap<&str, f64>>,
+    (deltas, audio, allocations): (&[String], &[String], &[(&str, f64)]),
 ) {
     let m = |g: &str, id: &str| median(out, g, id);
     let im = |g: &str, id: &str| interleaved.get(g).and_then(|t| t.get(id)).copied();
@@ -474,6 +692,15 @@ fn print_table(
     let mut row = |what: &str, value: Option<f64>, unit: &str, goal: Option<(&str, f64)>| {
         let shown = value.map_or("n/a".to_owned(), |v| format!("{v:.2}{unit}"));
         let verdict = match (goal, value) {
+            (Some(("<=", limit)), Some(v)) => {
+                goals += 1;
+                if v <= limit {
+                    goals_met += 1;
+                    format!("goal <= {limit}{unit}: met")
+                } else {
+                    format!("goal <= {limit}{unit}: MISSED")
+                }
+            }
             (Some(("<", limit)), Some(v)) => {
                 goals += 1;
                 if v < limit {
@@ -548,6 +775,18 @@ fn print_table(
             "x",
             None,
         );
+        row(
+            "borrowed (decode_borrowed) / IgnoredAny floor",
+            ratio(im(group, "rtwire_borrowed"), floor),
+            "x",
+            Some(("<=", 1.10)),
+        );
+        row(
+            "typed / borrowed (how much faster borrowed is)",
+            ratio(typed, im(group, "rtwire_borrowed")),
+            "x",
+            None,
+        );
         if im(group, "rtwire_decode").is_some() {
             row(
                 "rtwire_protocol decode / IgnoredAny floor",
@@ -574,6 +813,66 @@ fn print_table(
             "typed / IgnoredAny floor [criterion medians]",
             ratio(m(group, "rtwire"), m(group, "ignored_any")),
             "x",
+            None,
+        );
+    }
+    let g = "decode_pcm_v2";
+    println!(
+        "Frame text to PCM bytes, the {} audio deltas of the v2 stream ({:.1} MB), reused buffer:",
+        deltas.len(),
+        bytes(deltas) as f64 / 1e6
+    );
+    row(
+        "rtwire decode_borrowed + decode_pcm_into, MB/s [interleaved]",
+        mb(deltas, im(g, "rtwire_borrowed")),
+        "",
+        None,
+    );
+    row(
+        "async-openai + base64 / rtwire borrowed",
+        ratio(im(g, "async_openai"), im(g, "rtwire_borrowed")),
+        "x",
+        Some((">=", 1.5)),
+    );
+    row(
+        "Value + base64 / rtwire borrowed",
+        ratio(im(g, "value"), im(g, "rtwire_borrowed")),
+        "x",
+        Some((">=", 1.5)),
+    );
+    row(
+        "rtwire owned + decode_pcm_into / rtwire borrowed",
+        ratio(im(g, "rtwire_owned"), im(g, "rtwire_borrowed")),
+        "x",
+        None,
+    );
+    row(
+        "rtwire borrowed to PCM / IgnoredAny floor (no PCM)",
+        ratio(im(g, "rtwire_borrowed"), im(g, "ignored_any")),
+        "x",
+        None,
+    );
+    for (id, per_delta) in allocations {
+        row(
+            &format!("allocations per audio delta, {id}"),
+            Some(*per_delta),
+            "",
+            if *id == "rtwire_borrowed" {
+                Some(("<=", 0.0))
+            } else {
+                None
+            },
+        );
+    }
+    println!(
+        "base64 codecs, the audio strings of those deltas ({:.1} MB), into a reused buffer:",
+        bytes(audio) as f64 / 1e6
+    );
+    for id in ["base64_simd_engine", "base64_scalar", "base64-simd"] {
+        row(
+            &format!("{id}, MB/s [interleaved]"),
+            mb(audio, im("base64_codec", id)),
+            "",
             None,
         );
     }
@@ -617,10 +916,16 @@ fn print_table(
         Some(("<", 1.0)),
     );
     println!("Peak memory above baseline while decoding one 16 MiB audio delta (x input size):");
-    for (name, typed, value) in peaks {
+    for (name, typed, borrowed, value) in peaks {
         row(
             &format!("{name}, typed"),
             Some(*typed),
+            "x",
+            Some(("<", 3.0)),
+        );
+        row(
+            &format!("{name}, borrowed"),
+            Some(*borrowed),
             "x",
             Some(("<", 3.0)),
         );

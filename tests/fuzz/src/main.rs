@@ -84,11 +84,13 @@ fn run(args: &[String]) -> ExitCode {
     let dictionary = corpus::dictionary();
     let seeds = corpus::seeds();
     eprintln!(
-        "{} seeds, {} dictionary words, {} unions and {} results from the registry",
+        "seed {}; {} seeds, {} dictionary words, {} unions ({}) and {} results from the registry",
+        limits.seed,
         seeds.len(),
         dictionary.len(),
-        rtwire_protocol::registry::unions().len(),
-        rtwire_protocol::registry::results().len()
+        context.union_names().len(),
+        context.union_names().join(", "),
+        context.result_methods().len()
     );
     let mut failed = false;
     for target in targets {

@@ -5,9 +5,9 @@
 //! The targets iterate `registry::unions()` and `registry::results()`: a new union, message or
 //! method is fuzzed with no edit here.
 
-use rtwire_protocol::codec::TextCheck;
+use rtwire_protocol::TextCheck;
 use rtwire_protocol::realtime::normalized::{Event, NormalizeOptions};
-use rtwire_protocol::realtime::{v1, v2};
+use rtwire_protocol::realtime::{v1, v2, v3};
 use rtwire_protocol::registry::{self, ResultInfo, UnionInfo};
 use serde_json::Value;
 use std::fmt;
@@ -90,6 +90,17 @@ impl Context {
             .map(|r| (r, validator(&rtwire_codegen::schema::result_schema(&r))))
             .collect();
         Context { unions, results }
+    }
+
+    /// The unions every target runs over (`realtime/v3/ServerEvent`, …), in registry order.
+    pub fn union_names(&self) -> Vec<String> {
+        self.unions.iter().map(|(u, _)| union_name(u)).collect()
+    }
+
+    /// The request methods whose typed result the decode, round-trip and differential targets
+    /// check.
+    pub fn result_methods(&self) -> Vec<&'static str> {
+        self.results.iter().map(|(r, _)| r.method).collect()
     }
 
     /// Runs `target` on `input`: `Ok(outcome key)` or `Err(finding)`.
@@ -318,7 +329,7 @@ pub fn union_name(info: &UnionInfo) -> String {
 fn normalized(text: &str) -> Result<String, String> {
     let options = NormalizeOptions::default();
     let mut key = String::new();
-    if let Ok(event) = rtwire_protocol::decode::<v1::ServerEvent>(text, "type") {
+    if let Ok(event) = v1::ServerEvent::decode(text) {
         let out = Event::from_v1(&event, &options);
         let again: v1::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
@@ -329,7 +340,7 @@ fn normalized(text: &str) -> Result<String, String> {
         }
         key.push_str(&format!("v1:{}|", short(&out)));
     }
-    if let Ok(event) = rtwire_protocol::decode::<v2::ServerEvent>(text, "type") {
+    if let Ok(event) = v2::ServerEvent::decode(text) {
         let out = Event::from_v2(&event, &options);
         let again: v2::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
@@ -345,6 +356,19 @@ fn normalized(text: &str) -> Result<String, String> {
             }
         }
         key.push_str(&format!("v2:{}|", short(&out)));
+    }
+    if let Ok(event) = rtwire_protocol::decode::<v3::ServerEvent>(text, "type") {
+        let out = Event::from_v3(&event, &options);
+        let again: v3::ServerEvent =
+            rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
+                .map_err(|e| format!("v3: the encoding does not decode again: {e}"))?;
+        check_normalized("v3", &out, &Event::from_v3(&again, &options))?;
+        if let v3::ServerEvent::DelegationCreated(delegation) = &event {
+            if let Ok(handoff) = delegation.handoff() {
+                handoff_out("v3", &out, &handoff.handoff_id)?;
+            }
+        }
+        key.push_str(&format!("v3:{}|", short(&out)));
     }
     Ok(key)
 }

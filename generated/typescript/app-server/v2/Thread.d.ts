@@ -19,11 +19,11 @@ export type Thread = {
    */
   modelProvider: string;
   /**
-   * Creation time, Unix epoch seconds.
+   * Creation time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).
    */
   createdAt: number;
   /**
-   * Last update time, Unix epoch seconds.
+   * Last update time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).
    */
   updatedAt: number;
   /**

@@ -3,7 +3,7 @@
 import type { PcmFormat } from "./PcmFormat.js";
 
 /**
- * An audio format, discriminated by `type` (spec §4.7). An object without `type` is
+ * An audio format, discriminated by `type`. An object without `type` is
  * `audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.
  */
 export type AudioFormat = { type: "audio/pcm" } & PcmFormat | { type: "audio/pcmu" } | {

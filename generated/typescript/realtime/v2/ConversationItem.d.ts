@@ -9,7 +9,7 @@ import type { McpListToolsItem } from "./McpListToolsItem.js";
 import type { MessageItem } from "./MessageItem.js";
 
 /**
- * A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw
+ * A conversation item, discriminated by `type`. Another `type` is kept as raw
  * JSON.
  */
 export type ConversationItem =

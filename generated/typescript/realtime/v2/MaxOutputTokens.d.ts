@@ -3,7 +3,7 @@
 import type { Infinite } from "./Infinite.js";
 
 /**
- * The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096
+ * The output token limit of a response, tool calls included: an integer 1–4096
  * or `"inf"` (the model maximum, the default).
  */
 export type MaxOutputTokens = number | Infinite;

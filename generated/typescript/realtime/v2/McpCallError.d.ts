@@ -6,7 +6,7 @@
 export type McpCallError = {
   type: "protocol_error";
   /**
-   * The protocol error code.
+   * The protocol error code, an integer within -(2^53-1) … 2^53-1.
    */
   code: number;
   /**
@@ -22,7 +22,7 @@ export type McpCallError = {
 } | {
   type: "http_error";
   /**
-   * The HTTP status code.
+   * The HTTP status code, an integer within -(2^53-1) … 2^53-1.
    */
   code: number;
   /**

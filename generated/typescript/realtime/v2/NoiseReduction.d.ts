@@ -3,7 +3,7 @@
 import type { NoiseReductionType } from "./NoiseReductionType.js";
 
 /**
- * Input noise reduction (spec §4.5).
+ * Input noise reduction.
  */
 export type NoiseReduction = {
   /**

@@ -3,7 +3,7 @@
 import type { PromptVariable } from "./PromptVariable.js";
 
 /**
- * A reusable prompt template (spec §4.12).
+ * A reusable prompt template.
  */
 export type PromptRef = {
   /**

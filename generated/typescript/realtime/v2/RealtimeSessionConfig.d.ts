@@ -14,7 +14,7 @@ import type { Tracing } from "./Tracing.js";
 import type { Truncation } from "./Truncation.js";
 
 /**
- * A realtime (conversational) session configuration, request form (spec §4.1): the
+ * A realtime (conversational) session configuration, request form: the
  * members of `{"type": "realtime", …}` besides `type`. Only the members present are
  * changed.
  */

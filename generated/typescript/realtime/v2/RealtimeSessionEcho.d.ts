@@ -14,7 +14,7 @@ import type { Tracing } from "./Tracing.js";
 import type { Truncation } from "./Truncation.js";
 
 /**
- * A realtime session as the server echoes it (spec §4.3): every member of the request
+ * A realtime session as the server echoes it: every member of the request
  * form, plus the session's identity. Echoes often carry explicit `null`s for `include`,
  * `tracing`, `prompt` and the audio input features.
  */
@@ -24,7 +24,7 @@ export type RealtimeSessionEcho = {
    */
   id: string;
   /**
-   * Always `realtime.session`; absent from bare test-peer echoes (spec §5.9).
+   * Always `realtime.session`; absent from bare test-peer echoes.
    */
   object?: string | null | undefined;
   /**

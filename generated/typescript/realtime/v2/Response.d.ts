@@ -9,7 +9,7 @@ import type { ResponseStatusDetails } from "./ResponseStatusDetails.js";
 import type { ResponseUsage } from "./ResponseUsage.js";
 
 /**
- * A response (spec §4.16). All members are optional.
+ * A response. All members are optional.
  */
 export type Response = {
   /**

@@ -4,7 +4,7 @@ import type { Response } from "./Response.js";
 
 /**
  * `response.cancelled` (S→C): not an official event (cancellation is a `response.done` with
- * status `cancelled`), accepted from peers that send it (spec §5.3).
+ * status `cancelled`), accepted from peers that send it.
  */
 export type ResponseCancelled = {
   /**

@@ -3,7 +3,7 @@
 import type { ResponsePartType } from "./ResponsePartType.js";
 
 /**
- * A content part in `response.content_part.*` (spec §4.18). All members are optional.
+ * A content part in `response.content_part.*`. All members are optional.
  */
 export type ResponseContentPart = {
   /**

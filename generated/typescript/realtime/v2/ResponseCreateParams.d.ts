@@ -12,7 +12,7 @@ import type { Tool } from "./Tool.js";
 import type { ToolChoice } from "./ToolChoice.js";
 
 /**
- * The `response` of `response.create` (spec §4.15): every member overrides the session value
+ * The `response` of `response.create`: every member overrides the session value
  * for this response only; absent members keep the session value.
  */
 export type ResponseCreateParams = {

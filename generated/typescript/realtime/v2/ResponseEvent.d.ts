@@ -18,7 +18,7 @@ export type ResponseEvent = {
    */
   response?: Response | null | undefined;
   /**
-   * The response id, sent by some peers besides `response` (spec §5.3); the id is
+   * The response id, sent by some peers besides `response`; the id is
    * `response.id` when present, else this. Absent: none.
    */
   response_id?: string | null | undefined;

@@ -5,7 +5,7 @@
  * chunk of model audio, in the session's output format.
  *
  * The official event carries no sample rate or channel count (the session fixes the
- * format); real peers add them (spec §5.1). `num_channels` is accepted as an alias of
+ * format); real peers add them. `num_channels` is accepted as an alias of
  * `channels` (`channels` wins when both are present); encoders emit `channels`.
  */
 export type ResponseOutputAudioDelta = {

@@ -5,7 +5,7 @@ import type { TranscriptionSessionEcho } from "./TranscriptionSessionEcho.js";
 
 /**
  * The `session` of `session.created` / `session.updated`, discriminated by `type`. A session
- * without `type` is a realtime session (test peers echo bare sessions, spec §5.9); encoders
+ * without `type` is a realtime session (test peers echo bare sessions); encoders
  * always emit `type`. Another `type` is kept as raw JSON.
  */
 export type SessionEcho =

@@ -4,7 +4,7 @@ import type { TracingAuto } from "./TracingAuto.js";
 import type { TracingConfig } from "./TracingConfig.js";
 
 /**
- * Tracing of the session (spec §4.10): `"auto"` or a configuration. (`null`, tracing off, is
+ * Tracing of the session: `"auto"` or a configuration. (`null`, tracing off, is
  * the tri-state value of the `tracing` member.) Cannot be modified once enabled.
  */
 export type Tracing = TracingAuto | TracingConfig;

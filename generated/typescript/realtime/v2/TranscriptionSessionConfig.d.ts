@@ -4,7 +4,7 @@ import type { Include } from "./Include.js";
 import type { TranscriptionAudioConfig } from "./TranscriptionAudioConfig.js";
 
 /**
- * A transcription-only session configuration, request form (spec §4.2): the members of
+ * A transcription-only session configuration, request form: the members of
  * `{"type": "transcription", …}` besides `type`.
  */
 export type TranscriptionSessionConfig = {

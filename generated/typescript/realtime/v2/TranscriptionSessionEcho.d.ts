@@ -4,7 +4,7 @@ import type { Include } from "./Include.js";
 import type { TranscriptionAudioEcho } from "./TranscriptionAudioEcho.js";
 
 /**
- * A transcription session as the server echoes it (spec §4.4).
+ * A transcription session as the server echoes it.
  */
 export type TranscriptionSessionEcho = {
   /**

@@ -4,7 +4,7 @@ import type { DurationUsage } from "./DurationUsage.js";
 import type { TokenUsage } from "./TokenUsage.js";
 
 /**
- * Usage of an input transcription, discriminated by `type` (spec §4.20). Another `type` is
+ * Usage of an input transcription, discriminated by `type`. Another `type` is
  * kept as raw JSON.
  */
 export type TranscriptionUsage =

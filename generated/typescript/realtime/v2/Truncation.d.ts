@@ -4,6 +4,6 @@ import type { RetentionRatioTruncation } from "./RetentionRatioTruncation.js";
 import type { TruncationMode } from "./TruncationMode.js";
 
 /**
- * What happens when the conversation outgrows the model's context (spec §4.11).
+ * What happens when the conversation outgrows the model's context.
  */
 export type Truncation = TruncationMode | RetentionRatioTruncation;

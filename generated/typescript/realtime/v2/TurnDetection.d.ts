@@ -4,7 +4,7 @@ import type { SemanticVad } from "./SemanticVad.js";
 import type { ServerVad } from "./ServerVad.js";
 
 /**
- * Voice activity detection, discriminated by `type` (spec §4.8). Another `type` is kept as
+ * Voice activity detection, discriminated by `type`. Another `type` is kept as
  * raw JSON.
  */
 export type TurnDetection =

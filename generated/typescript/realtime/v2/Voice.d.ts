@@ -4,6 +4,6 @@ import type { CustomVoice } from "./CustomVoice.js";
 import type { VoiceName } from "./VoiceName.js";
 
 /**
- * The model's voice (spec §4.7): a built-in voice name, or a custom voice `{"id": …}`.
+ * The model's voice: a built-in voice name, or a custom voice `{"id": …}`.
  */
 export type Voice = VoiceName | CustomVoice;

@@ -198,9 +198,11 @@ pub struct Thread {
     pub preview: String,
     /// The model provider of the thread.
     pub model_provider: String,
-    /// Creation time, Unix epoch seconds.
+    /// Creation time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).
+    #[serde(deserialize_with = "crate::integer::safe")]
     pub created_at: i64,
-    /// Last update time, Unix epoch seconds.
+    /// Last update time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).
+    #[serde(deserialize_with = "crate::integer::safe")]
     pub updated_at: i64,
     /// Whether the thread lives in memory only.
     pub ephemeral: bool,

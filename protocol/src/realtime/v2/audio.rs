@@ -1,5 +1,5 @@
 //! Audio settings of a session: formats, voices, turn detection, noise reduction and input
-//! transcription (spec §4.5–§4.8).
+//! transcription.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -21,7 +21,7 @@ pub struct AudioConfig {
 /// `audio.input`: how input audio is read, filtered, segmented and transcribed.
 ///
 /// The three tri-state members distinguish absent (keep the current setting), `null` (turn the
-/// feature off) and a value (configure it); see [`crate::tristate`].
+/// feature off) and a value (configure it).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -88,13 +88,14 @@ pub struct AudioOutputConfig {
     pub speed: Option<f64>,
 }
 
-/// An audio format, discriminated by `type` (spec §4.7). An object without `type` is
+/// An audio format, discriminated by `type`. An object without `type` is
 /// `audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = audio_format_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum AudioFormat {
     /// `audio/pcm`: signed 16-bit little-endian PCM, mono, 24 000 Hz.
     #[serde(rename = "audio/pcm")]
@@ -110,7 +111,7 @@ pub enum AudioFormat {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     AudioFormat,
     tag = "type",
     untagged = Some(AudioFormat::untagged_pcm),
@@ -125,7 +126,7 @@ impl AudioFormat {
         })
     }
 
-    /// An object without `type` is PCM (spec §4.7).
+    /// An object without `type` is PCM.
     fn untagged_pcm(raw: &Value) -> Result<Self, String> {
         super::default_variant(raw, "type").map(AudioFormat::Pcm)
     }
@@ -194,7 +195,7 @@ impl schemars::JsonSchema for PcmRate {
     }
 }
 
-/// The model's voice (spec §4.7): a built-in voice name, or a custom voice `{"id": …}`.
+/// The model's voice: a built-in voice name, or a custom voice `{"id": …}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -221,12 +222,13 @@ pub struct CustomVoice {
     pub id: String,
 }
 
-/// A built-in voice name: an open enum (any other string is passed through in `Other`).
+/// A built-in voice name: an open enum (any other string is accepted and kept as it is).
 /// `marin` and `cedar` are the recommended voices; the service default is `alloy`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum VoiceName {
     /// `alloy` (the service default).
     Alloy,
@@ -253,7 +255,7 @@ pub enum VoiceName {
     Other(String),
 }
 
-/// Voice activity detection, discriminated by `type` (spec §4.8). Another `type` is kept as
+/// Voice activity detection, discriminated by `type`. Another `type` is kept as
 /// raw JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
@@ -263,6 +265,7 @@ pub enum VoiceName {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TurnDetection {
     /// `server_vad`: volume-based detection of speech and silence.
     #[serde(rename = "server_vad")]
@@ -275,7 +278,7 @@ pub enum TurnDetection {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     TurnDetection,
     tag = "type",
     payloads = [ServerVad, SemanticVad]
@@ -343,7 +346,7 @@ pub enum Eagerness {
     Auto,
 }
 
-/// Input noise reduction (spec §4.5).
+/// Input noise reduction.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -399,10 +402,11 @@ pub struct AudioTranscription {
     pub delay: Option<TranscriptionDelay>,
 }
 
-/// A transcription model id: an open enum (any other string is kept in `Other`).
+/// A transcription model id: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptionModel {
     /// `whisper-1` (billed by duration).
     #[serde(rename = "whisper-1")]

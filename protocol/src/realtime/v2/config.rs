@@ -1,14 +1,15 @@
 //! Session and response settings that are not audio: models, modalities, tracing, truncation,
-//! prompt templates, reasoning and the output token limit (spec §4.1, §4.10–§4.14, §4.23).
+//! prompt templates, reasoning and the output token limit.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-/// A realtime model id: an open enum (any other string is kept in `Other`).
+/// A realtime model id: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum RealtimeModel {
     /// `gpt-realtime`.
     #[serde(rename = "gpt-realtime")]
@@ -95,7 +96,7 @@ pub enum Include {
     InputAudioTranscriptionLogprobs,
 }
 
-/// Tracing of the session (spec §4.10): `"auto"` or a configuration. (`null`, tracing off, is
+/// Tracing of the session: `"auto"` or a configuration. (`null`, tracing off, is
 /// the tri-state value of the `tracing` member.) Cannot be modified once enabled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -134,7 +135,7 @@ pub struct TracingConfig {
     pub metadata: Option<Map<String, Value>>,
 }
 
-/// What happens when the conversation outgrows the model's context (spec §4.11).
+/// What happens when the conversation outgrows the model's context.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -194,7 +195,7 @@ pub struct TokenLimits {
     pub post_instructions: Option<u64>,
 }
 
-/// A reusable prompt template (spec §4.12).
+/// A reusable prompt template.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -250,7 +251,7 @@ pub enum ReasoningEffort {
     Xhigh,
 }
 
-/// The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096
+/// The output token limit of a response, tool calls included: an integer 1–4096
 /// or `"inf"` (the model maximum, the default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(untagged)]

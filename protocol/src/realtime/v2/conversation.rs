@@ -1,5 +1,5 @@
 //! The conversation and its items: `conversation.item.*` client requests and server
-//! notifications, and `conversation.created` (spec §2.6–§2.9, §3.2–§3.6).
+//! notifications, and `conversation.created`.
 
 use serde::{Deserialize, Serialize};
 

@@ -1,5 +1,5 @@
 //! The audio buffers: `input_audio_buffer.*` (microphone audio and voice activity) and
-//! `output_audio_buffer.*` (WebRTC/SIP playback) (spec §2.2–§2.5, §3.11–§3.17).
+//! `output_audio_buffer.*` (WebRTC/SIP playback).
 
 use serde::{Deserialize, Serialize};
 

@@ -1,9 +1,9 @@
-//! Conversation items and their content parts (spec §4.17).
+//! Conversation items and their content parts.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw
+/// A conversation item, discriminated by `type`. Another `type` is kept as raw
 /// JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
@@ -13,6 +13,7 @@ use serde_json::Value;
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum ConversationItem {
     /// `message`: a system, developer, user or assistant message.
     #[serde(rename = "message")]
@@ -40,7 +41,7 @@ pub enum ConversationItem {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     ConversationItem,
     tag = "type",
     payloads = [
@@ -97,7 +98,7 @@ pub enum ItemStatus {
     InProgress,
 }
 
-/// Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).
+/// Who a message is from (a closed enum; `developer` is an observed extension).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -156,6 +157,7 @@ impl MessageItem {
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = content_part_schema))]
+#[non_exhaustive]
 pub enum ContentPart {
     /// `input_text`: text from the user, system or developer.
     #[serde(rename = "input_text")]
@@ -177,7 +179,7 @@ pub enum ContentPart {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     ContentPart,
     tag = "type",
     untagged = Some(ContentPart::untagged_unknown),
@@ -185,7 +187,7 @@ crate::impl_open_union!(
 );
 
 impl ContentPart {
-    /// A part without a string `type` is kept as raw JSON (spec §4.17).
+    /// A part without a string `type` is kept as raw JSON.
     fn untagged_unknown(raw: &Value) -> Result<Self, String> {
         Ok(ContentPart::Unknown(raw.clone()))
     }
@@ -303,7 +305,7 @@ pub struct FunctionCallItem {
 
 impl FunctionCallItem {
     /// The id to answer this call with (`function_call_output.call_id`): `call_id`, else the
-    /// item's `id` (spec §6.3); `None` when the item has neither.
+    /// item's `id`; `None` when the item has neither.
     pub fn answer_call_id(&self) -> Option<&str> {
         self.call_id.as_deref().or(self.id.as_deref())
     }
@@ -423,7 +425,8 @@ pub struct McpCallItem {
 pub enum McpCallError {
     /// `protocol_error`: the MCP exchange failed.
     ProtocolError {
-        /// The protocol error code.
+        /// The protocol error code, an integer within -(2^53-1) … 2^53-1.
+        #[serde(deserialize_with = "crate::integer::safe")]
         code: i64,
         /// What went wrong.
         message: String,
@@ -435,7 +438,8 @@ pub enum McpCallError {
     },
     /// `http_error`: the server answered with an HTTP error.
     HttpError {
-        /// The HTTP status code.
+        /// The HTTP status code, an integer within -(2^53-1) … 2^53-1.
+        #[serde(deserialize_with = "crate::integer::safe")]
         code: i64,
         /// What went wrong.
         message: String,

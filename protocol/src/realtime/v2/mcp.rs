@@ -1,5 +1,5 @@
 //! MCP tool calls and tool listing: `response.mcp_call_arguments.*`, `response.mcp_call.*` and
-//! `mcp_list_tools.*` (S→C) (spec §3.24–§3.26).
+//! `mcp_list_tools.*` (S→C).
 
 use serde::{Deserialize, Serialize};
 

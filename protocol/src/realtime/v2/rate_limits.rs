@@ -1,4 +1,4 @@
-//! `rate_limits.updated` (S→C) (spec §3.27, §4.21).
+//! `rate_limits.updated` (S→C).
 
 use serde::{Deserialize, Serialize};
 

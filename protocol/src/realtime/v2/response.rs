@@ -1,5 +1,5 @@
 //! Responses: `response.create` / `response.cancel` (C→S), the response lifecycle and its output
-//! items and content parts (S→C) (spec §2.10, §2.11, §3.18–§3.20, §4.15, §4.16, §4.18, §5.3).
+//! items and content parts (S→C).
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -38,7 +38,7 @@ pub struct ResponseCancel {
     pub response_id: Option<String>,
 }
 
-/// The `response` of `response.create` (spec §4.15): every member overrides the session value
+/// The `response` of `response.create`: every member overrides the session value
 /// for this response only; absent members keep the session value.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -126,10 +126,11 @@ pub struct ResponseCreateAudioOutput {
     pub voice: Option<Voice>,
 }
 
-/// Where a response's output goes: an open enum (any other string is kept in `Other`).
+/// Where a response's output goes: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum ResponseConversation {
     /// `auto`: the output joins the default conversation.
     #[serde(rename = "auto")]
@@ -224,7 +225,7 @@ pub struct ResponseEvent {
     /// said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response: Option<Response>,
-    /// The response id, sent by some peers besides `response` (spec §5.3); the id is
+    /// The response id, sent by some peers besides `response`; the id is
     /// `response.id` when present, else this. Absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub response_id: Option<String>,
@@ -241,7 +242,7 @@ impl ResponseEvent {
 }
 
 /// `response.cancelled` (S→C): not an official event (cancellation is a `response.done` with
-/// status `cancelled`), accepted from peers that send it (spec §5.3).
+/// status `cancelled`), accepted from peers that send it.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -305,7 +306,7 @@ pub struct ResponseContentPartEvent {
     pub part: ResponseContentPart,
 }
 
-/// A content part in `response.content_part.*` (spec §4.18). All members are optional.
+/// A content part in `response.content_part.*`. All members are optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -366,7 +367,7 @@ fn response_part_type_schema(schema: &mut schemars::Schema) {
     super::enum_aliases(schema, &["output_text", "output_audio"]);
 }
 
-/// A response (spec §4.16). All members are optional.
+/// A response. All members are optional.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]

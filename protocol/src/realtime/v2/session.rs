@@ -1,5 +1,5 @@
 //! Session configuration: `session.update` (C→S) and its echoes `session.created` /
-//! `session.updated` (S→C) (spec §2.1, §3.1, §4.1–§4.4).
+//! `session.updated` (S→C).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -54,6 +54,7 @@ pub struct SessionEvent {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum SessionConfig {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
@@ -66,16 +67,17 @@ pub enum SessionConfig {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
+crate::open_union::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
 
 /// The `session` of `session.created` / `session.updated`, discriminated by `type`. A session
-/// without `type` is a realtime session (test peers echo bare sessions, spec §5.9); encoders
+/// without `type` is a realtime session (test peers echo bare sessions); encoders
 /// always emit `type`. Another `type` is kept as raw JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = session_echo_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum SessionEcho {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
@@ -88,7 +90,7 @@ pub enum SessionEcho {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
+crate::open_union::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
 
 impl SessionEcho {
     fn untagged_realtime(raw: &Value) -> Result<Self, String> {
@@ -102,7 +104,7 @@ fn session_echo_schema(schema: &mut schemars::Schema) {
 }
 
 /// Declares a struct with the members shared by the request and echo forms of a realtime
-/// session (spec §4.1), after the members given.
+/// session, after the members given.
 macro_rules! realtime_session {
     ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
         $(#[$meta])*
@@ -170,7 +172,7 @@ macro_rules! realtime_session {
 }
 
 realtime_session! {
-    /// A realtime (conversational) session configuration, request form (spec §4.1): the
+    /// A realtime (conversational) session configuration, request form: the
     /// members of `{"type": "realtime", …}` besides `type`. Only the members present are
     /// changed.
     #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
@@ -180,7 +182,7 @@ realtime_session! {
 }
 
 realtime_session! {
-    /// A realtime session as the server echoes it (spec §4.3): every member of the request
+    /// A realtime session as the server echoes it: every member of the request
     /// form, plus the session's identity. Echoes often carry explicit `null`s for `include`,
     /// `tracing`, `prompt` and the audio input features.
     #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -189,7 +191,7 @@ realtime_session! {
     pub struct RealtimeSessionEcho {
         /// The session id, `sess_…`.
         pub id: String,
-        /// Always `realtime.session`; absent from bare test-peer echoes (spec §5.9).
+        /// Always `realtime.session`; absent from bare test-peer echoes.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         pub object: Option<String>,
         /// When the session expires, Unix epoch seconds; absent: not said.
@@ -198,7 +200,7 @@ realtime_session! {
     }
 }
 
-/// A transcription-only session configuration, request form (spec §4.2): the members of
+/// A transcription-only session configuration, request form: the members of
 /// `{"type": "transcription", …}` besides `type`.
 #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -223,7 +225,7 @@ pub struct TranscriptionAudioConfig {
     pub input: Option<AudioInputConfig>,
 }
 
-/// A transcription session as the server echoes it (spec §4.4).
+/// A transcription session as the server echoes it.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -279,8 +281,8 @@ pub struct TranscriptionAudioInputEcho {
     pub turn_detection: Option<TranscriptionTurnDetectionEcho>,
 }
 
-/// Turn detection as a transcription session echo reports it: unlike [`super::TurnDetection`],
-/// `type` may be missing. Every member may be absent or `null` (not said).
+/// Turn detection as a transcription session echo reports it: unlike the turn detection of a
+/// request, `type` may be missing. Every member may be absent or `null` (not said).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]

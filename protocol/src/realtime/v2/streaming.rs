@@ -1,8 +1,7 @@
 //! Streaming output of a response: text, audio transcript and audio of content parts, and
-//! function call arguments (spec §3.21–§3.23, §5.1, §5.2).
+//! function call arguments.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// Declares an event about one content part of a response output item: the members shared by
 /// the text, transcript and audio delta events (`event_id`, `response_id`, `item_id`,
@@ -82,7 +81,7 @@ content_event! {
     /// chunk of model audio, in the session's output format.
     ///
     /// The official event carries no sample rate or channel count (the session fixes the
-    /// format); real peers add them (spec §5.1). `num_channels` is accepted as an alias of
+    /// format); real peers add them. `num_channels` is accepted as an alias of
     /// `channels` (`channels` wins when both are present); encoders emit `channels`.
     #[cfg_attr(
         feature = "schema",
@@ -171,7 +170,7 @@ impl<'de> Deserialize<'de> for ResponseOutputAudioDelta {
 /// type of `channels`.
 #[cfg(feature = "schema")]
 fn num_channels_alias_schema(schema: &mut schemars::Schema) {
-    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+    let Some(serde_json::Value::Object(properties)) = schema.get_mut("properties") else {
         return;
     };
     if let Some(mut channels) = properties.get("channels").cloned() {

@@ -1,4 +1,4 @@
-//! Tools the model may call and how it chooses them (spec §4.9).
+//! Tools the model may call and how it chooses them.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = tool_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum Tool {
     /// `function`: a function the client implements.
     #[serde(rename = "function")]
@@ -23,7 +24,7 @@ pub enum Tool {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     Tool,
     tag = "type",
     untagged = Some(Tool::untagged_function),
@@ -31,7 +32,7 @@ crate::impl_open_union!(
 );
 
 impl Tool {
-    /// A tool without `type` is a function tool (spec §4.9).
+    /// A tool without `type` is a function tool.
     fn untagged_function(raw: &Value) -> Result<Self, String> {
         super::default_variant(raw, "type").map(Tool::Function)
     }

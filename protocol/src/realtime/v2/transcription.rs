@@ -1,5 +1,4 @@
-//! Input audio transcription results: `conversation.item.input_audio_transcription.*` (S→C)
-//! (spec §3.7–§3.10, §4.19, §4.20).
+//! Input audio transcription results: `conversation.item.input_audio_transcription.*` (S→C).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -132,7 +131,7 @@ pub struct DetectedLanguage {
     pub code: String,
 }
 
-/// The log probability of one token (spec §4.19).
+/// The log probability of one token.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -145,7 +144,7 @@ pub struct LogProb {
     pub bytes: Vec<u8>,
 }
 
-/// Usage of an input transcription, discriminated by `type` (spec §4.20). Another `type` is
+/// Usage of an input transcription, discriminated by `type`. Another `type` is
 /// kept as raw JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", remote = "Self")]
@@ -155,6 +154,7 @@ pub struct LogProb {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptionUsage {
     /// `tokens`: token-billed models.
     #[serde(rename = "tokens")]
@@ -167,7 +167,7 @@ pub enum TranscriptionUsage {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     TranscriptionUsage,
     tag = "type",
     payloads = [TokenUsage, DurationUsage]

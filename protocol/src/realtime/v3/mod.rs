@@ -1,4 +1,6 @@
-//! Realtime v3: the "Frameless Bidi" dialect the Codex client selects with `version: "v3"`.
+//! Realtime v3: the "Frameless Bidi" dialect the Codex client selects with `version: "v3"`
+//! (the app-server's [`crate::app_server::v2::RealtimeConversationVersion::V3`], in
+//! `thread/realtime/start` and `thread/realtime/started`).
 //!
 //! It keeps the v1 behaviour (the server delegates requests to the client, the client streams
 //! results back, the v1 voices) on its own endpoint (`/v1/live`, see [`connection`]) with its
@@ -11,6 +13,7 @@
 pub mod connection;
 
 mod audio;
+mod borrowed;
 mod context;
 mod delegation;
 mod events;
@@ -20,6 +23,7 @@ mod transcript;
 
 pub use super::{ErrorEvent, ErrorPayload, ErrorType, RealtimeError};
 pub use audio::{InputAudioAppend, OutputAudioDelta};
+pub use borrowed::{ClientEventRef, InputAudioAppendRef, OutputAudioDeltaRef, ServerEventRef};
 pub use context::{
     Channel, ChannelTags, ContextContent, ContextContentType, DelegationContextAppend, HandoffMode,
     MAX_CONTEXT_TEXT_BYTES, SessionClose, SessionContextAppend, chunk_context_text,
