@@ -591,10 +591,7 @@ fn stable_schemas_exclude_exactly_the_experimental_methods() {
         jsonschema::validator_for(&schema_file("app-server/stable/ServerMessage.json")).unwrap();
     let open = schema_file("app-server/stable/ServerMessage.json");
     assert_eq!(
-        (
-            open["allOf"].as_array().unwrap().len(),
-            open["anyOf"].as_array().unwrap().len()
-        ),
+        (dispatched(&open), open["anyOf"].as_array().unwrap().len()),
         (4, 4),
         "four stable notifications dispatched; known, unknown notifications, response, error"
     );
@@ -662,4 +659,18 @@ fn one_pass_decoding_of_a_method_first_notification_agrees_with_buffered_decodin
             "{text}"
         );
     }
+}
+
+/// How many leaves (messages) the dispatch tree of a union file has: a node with `else` splits
+/// the tags in two, anything else is one message.
+fn dispatched(union: &Value) -> usize {
+    fn leaves(node: &Value) -> usize {
+        match (node.get("then"), node.get("else")) {
+            (Some(then), Some(other)) => leaves(then) + leaves(other),
+            _ => 1,
+        }
+    }
+    union["allOf"]
+        .as_array()
+        .map_or(0, |t| t.iter().map(leaves).sum())
 }

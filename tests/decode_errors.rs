@@ -1,10 +1,10 @@
 //! Bad input gets a clear error naming the message and the JSON path, never a panic.
 
+use rtwire_protocol::DecodeError;
 use rtwire_protocol::realtime::v2::ServerEvent;
-use rtwire_protocol::{DecodeError, decode};
 
 fn error_of(text: &str) -> DecodeError {
-    decode::<ServerEvent>(text, "type").expect_err("must be rejected")
+    ServerEvent::decode(text).expect_err("must be rejected")
 }
 
 #[test]
@@ -44,10 +44,7 @@ fn a_member_of_the_wrong_type_names_its_json_path() {
 
 #[test]
 fn an_alias_decodes_to_the_canonical_event_and_encodes_canonically() {
-    let event = decode::<ServerEvent>(
-        r#"{"type":"response.audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AA=="}"#,
-        "type",
-    )
+    let event = ServerEvent::decode(r#"{"type":"response.audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AA=="}"#)
     .expect("alias accepted");
     assert!(matches!(event, ServerEvent::ResponseOutputAudioDelta(_)));
     assert_eq!(
@@ -79,7 +76,7 @@ fn a_message_without_a_string_type_is_rejected() {
 #[test]
 fn an_unknown_event_is_kept_verbatim_not_rejected() {
     let text = r#"{"type":"response.future_thing","payload":{"a":[1,2,{"b":null}]}}"#;
-    let event = decode::<ServerEvent>(text, "type").expect("unknown is not bad");
+    let event = ServerEvent::decode(text).expect("unknown is not bad");
     let raw: serde_json::Value = serde_json::from_str(text).expect("JSON");
     assert_eq!(event, ServerEvent::Unknown(raw.clone()));
     assert_eq!(rtwire_protocol::encode(&event), raw);

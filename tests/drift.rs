@@ -121,3 +121,82 @@ fn check_names_changed_deleted_and_stale_files_and_write_restores_a_clean_tree()
     assert_eq!(written.removed, vec![stale]);
     assert!(drift(&scratch.0, &generated).expect("read").0.is_clean());
 }
+
+/// Every line of a generated TypeScript or JSON file under `generated/` and `schemas/` that
+/// carries Rust intra-doc link syntax (`` [`Foo`] ``), a Rust path in a code span
+/// (`` `Foo::bar` ``) or a reference to a document outside the repository (`spec §`).
+fn rust_or_outside_references(dir: &std::path::Path, out: &mut Vec<String>) {
+    for entry in std::fs::read_dir(dir).expect("generated folder is readable") {
+        let path = entry.expect("directory entry").path();
+        if path.is_dir() {
+            rust_or_outside_references(&path, out);
+            continue;
+        }
+        let name = path.to_string_lossy();
+        if !(name.ends_with(".ts") || name.ends_with(".json")) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("generated files are UTF-8");
+        for (number, line) in text.lines().enumerate() {
+            let intra_doc = line.split("[`").skip(1).any(|after| {
+                after
+                    .split_once("`]")
+                    .is_some_and(|(name, _)| !name.contains('`'))
+            });
+            let rust_path = line.split('`').skip(1).step_by(2).any(|span| {
+                span.split_once("::").is_some_and(|(a, b)| {
+                    a.chars().all(|c| c.is_alphanumeric() || c == '_')
+                        && !a.is_empty()
+                        && b.starts_with(|c: char| c.is_alphabetic())
+                })
+            });
+            if intra_doc || rust_path || line.contains("spec §") || line.contains("shared/spec") {
+                out.push(format!(
+                    "{}:{}: {}",
+                    path.display(),
+                    number + 1,
+                    line.trim()
+                ));
+            }
+        }
+    }
+}
+
+#[test]
+fn generated_typescript_and_schemas_carry_no_rust_links_or_outside_references() {
+    let root = rtwire_tests::root();
+    let mut found = vec![];
+    for dir in ["generated", "schemas"] {
+        rust_or_outside_references(&root.join(dir), &mut found);
+    }
+    assert!(
+        found.is_empty(),
+        "{} generated line(s) with Rust doc syntax or an outside reference:\n{}",
+        found.len(),
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_reference_check_finds_intra_doc_links_rust_paths_and_spec_references() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    std::fs::write(
+        dir.path().join("a.d.ts"),
+        "/** See [`Tracing`]. */\n/** Uses `ErrorEvent::display_message`. */\n/** (spec §4.7) */\n/** plain `a` and [b] */\n",
+    )
+    .expect("write");
+    let mut found = vec![];
+    rust_or_outside_references(dir.path(), &mut found);
+    let lines: Vec<&str> = found
+        .iter()
+        .map(|l| l.rsplit_once(": ").map_or("", |(_, line)| line))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "/** See [`Tracing`]. */",
+            "/** Uses `ErrorEvent::display_message`. */",
+            "/** (spec §4.7) */"
+        ]
+    );
+}

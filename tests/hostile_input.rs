@@ -4,8 +4,8 @@
 //! `tests/fuzz/` on the seeds and a bounded number of mutations (the stable-Rust driver).
 
 use rtwire_fuzz::{Context, Limits, Target, corpus, driver};
+use rtwire_protocol::TextCheck;
 use rtwire_protocol::app_server::{ClientMessage, ServerMessage};
-use rtwire_protocol::codec::TextCheck;
 use rtwire_protocol::realtime::v2;
 use serde_json::{Value, json};
 use std::sync::OnceLock;
@@ -135,7 +135,7 @@ fn a_repeated_member_of_an_app_server_message_is_an_invalid_request() {
 #[test]
 fn floats_round_trip_to_the_same_text_in_the_default_build() {
     let text = r#"{"type":"rate_limits.updated","rate_limits":[{"reset_seconds":444e61}]}"#;
-    let event: v2::ServerEvent = rtwire_protocol::decode(text, "type").unwrap();
+    let event = v2::ServerEvent::decode(text).unwrap();
     assert_eq!(
         rtwire_protocol::encode(&event),
         json!({"type": "rate_limits.updated", "rate_limits": [{"reset_seconds": 4.44e63}]})
@@ -351,7 +351,7 @@ fn nesting_100000_deep_is_refused_by_every_decoder_without_overflowing_the_stack
 fn a_100_mib_string_member_decodes_whole() {
     let audio = "A".repeat(100 << 20);
     let text = format!(r#"{{"type":"input_audio_buffer.append","audio":"{audio}"}}"#);
-    let event: v2::ClientEvent = rtwire_protocol::decode(&text, "type").unwrap();
+    let event = v2::ClientEvent::decode(&text).unwrap();
     match event {
         v2::ClientEvent::InputAudioBufferAppend(append) => {
             assert_eq!(append.audio.len(), 100 << 20)

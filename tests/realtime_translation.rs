@@ -13,7 +13,7 @@ use rtwire_protocol::realtime::translation::{
 };
 use rtwire_protocol::realtime::v2;
 use rtwire_protocol::registry::{self, Direction, Surface, Version};
-use rtwire_protocol::{decode, decode_value, encode};
+use rtwire_protocol::{decode_value, encode};
 use rtwire_tests::{unions, validator, violations};
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -226,7 +226,7 @@ fn the_typical_exchange_decodes_line_by_line_in_the_order_of_a_session() {
         .expect("readable");
     let events: Vec<ServerEvent> = text
         .lines()
-        .map(|line| decode(line, "type").unwrap_or_else(|e| panic!("{e}")))
+        .map(|line| ServerEvent::decode(line).unwrap_or_else(|e| panic!("{e}")))
         .collect();
     let names: Vec<&str> = events
         .iter()

@@ -2,31 +2,31 @@
 //! of spec §6, tri-state members, the extensions of spec §5, forward compatibility, raw frames,
 //! and pinned error messages for bad input.
 
+use rtwire_protocol::encode;
 use rtwire_protocol::realtime::Frame;
 use rtwire_protocol::realtime::v2::{
     AudioFormat, ClientEvent, ContentPart, ConversationItem, ConversationalSession, ErrorEvent,
     Modality, ServerEvent, SessionConfig, SessionEcho, SessionUpdate, Tool, TurnDetection, Voice,
     VoiceName,
 };
-use rtwire_protocol::{decode, encode};
 use serde_json::{Value, json};
 
 fn client(text: &str) -> ClientEvent {
-    decode(text, "type").unwrap_or_else(|e| panic!("{e}"))
+    ClientEvent::decode(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn server(text: &str) -> ServerEvent {
-    decode(text, "type").unwrap_or_else(|e| panic!("{e}"))
+    ServerEvent::decode(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn client_error(text: &str) -> String {
-    decode::<ClientEvent>(text, "type")
+    ClientEvent::decode(text)
         .expect_err("must be rejected")
         .to_string()
 }
 
 fn server_error(text: &str) -> String {
-    decode::<ServerEvent>(text, "type")
+    ServerEvent::decode(text)
         .expect_err("must be rejected")
         .to_string()
 }
@@ -179,7 +179,7 @@ fn canonical_session_updates_decode_back_to_themselves() {
         SessionUpdate::transcription(),
     ] {
         let event = ClientEvent::SessionUpdate(update);
-        let again: ClientEvent = decode(&encode(&event).to_string(), "type").expect("decodes");
+        let again = ClientEvent::decode(&encode(&event).to_string()).expect("decodes");
         assert_eq!(again, event);
     }
 }
@@ -433,7 +433,7 @@ fn unknown_items_parts_tools_and_formats_inside_known_events_round_trip_unchange
         r#"{"type":"session.update","session":{"type":"translation","languages":["fr"]}}"#,
     ];
     for text in texts {
-        let encoded = match decode::<ServerEvent>(text, "type") {
+        let encoded = match ServerEvent::decode(text) {
             Ok(event) if !matches!(event, ServerEvent::Unknown(_)) => encode(&event),
             _ => encode(&client(text)),
         };
@@ -607,7 +607,7 @@ fn decoder_and_union_schema_agree_on_edge_inputs() {
     ];
     for (text, accepted) in client_cases {
         assert_eq!(
-            decode::<ClientEvent>(&text, "type").is_ok(),
+            ClientEvent::decode(&text).is_ok(),
             accepted,
             "decoder on {text}"
         );
@@ -645,7 +645,7 @@ fn decoder_and_union_schema_agree_on_edge_inputs() {
     ];
     for (text, accepted) in server_cases {
         assert_eq!(
-            decode::<ServerEvent>(&text, "type").is_ok(),
+            ServerEvent::decode(&text).is_ok(),
             accepted,
             "decoder on {text}"
         );

@@ -17,7 +17,7 @@ use rtwire_protocol::realtime::v3::{
     Received, Role, ServerEvent, Session, SessionClose, SessionContextAppend, SessionUpdate,
     Speaker, StreamEnd, TurnRole, Voice, chunk_context_text, receive_binary, receive_text,
 };
-use rtwire_protocol::{decode, decode_value, encode};
+use rtwire_protocol::{decode_value, encode};
 use rtwire_tests::root;
 use serde_json::{Value, json};
 use std::path::PathBuf;
@@ -486,7 +486,7 @@ fn a_frame_without_a_string_type_is_untyped_and_an_error_for_the_plain_decoder()
         assert_eq!(receive_text(text), Ok(Received::Untyped(value)), "{text}");
     }
     assert_eq!(
-        decode::<ServerEvent>(r#"{"audio":"AAE="}"#, "type")
+        ServerEvent::decode(r#"{"audio":"AAE="}"#)
             .unwrap_err()
             .to_string(),
         "missing or non-string `type` member"

@@ -1,6 +1,6 @@
 //! Claims about the registry itself and the default build.
 
-use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::branch_tag;
 use rtwire_protocol::registry::{Surface, messages, unions};
 use serde_json::json;
 use std::collections::BTreeSet;

@@ -100,7 +100,7 @@ pub fn generate(
         } else {
             realtime_document(&entries, corpus)?
         };
-        files.insert(PathBuf::from(file), crate::files::json_text(&document));
+        files.insert(PathBuf::from(file), crate::text::json_text(&document));
     }
     Ok(files)
 }
@@ -111,7 +111,7 @@ fn info(title: String, description: String) -> Value {
         "version": env!("CARGO_PKG_VERSION"),
         "description": description,
         "license": { "name": "Apache-2.0" },
-        "x-generated": crate::files::HEADER,
+        "x-generated": crate::text::HEADER,
     })
 }
 

@@ -105,12 +105,12 @@ pub fn generate(
         },
         "methods": methods,
         "components": { "schemas": components },
-        "x-generated": crate::files::HEADER,
+        "x-generated": crate::text::HEADER,
         "x-notifications": format!("../asyncapi/{}", crate::asyncapi::APP_SERVER_FILE),
     });
     Ok(BTreeMap::from([(
         PathBuf::from(FILE),
-        crate::files::json_text(&document),
+        crate::text::json_text(&document),
     )]))
 }
 

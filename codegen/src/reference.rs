@@ -14,8 +14,8 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::corpus::{Corpus, message_doc, paragraphs, pointer_escape, slashes};
-use crate::files::FileSet;
 use crate::schema::{UnionSchema, message_path, result_path, result_schema};
+use crate::text::FileSet;
 
 /// The folder of the reference, relative to the workspace root.
 pub const DIR: &str = "generated/docs";
@@ -132,7 +132,7 @@ fn link_catalog(unions: &[UnionSchema], files: &mut FileSet) -> Result<(), Strin
             object.extend(links.clone());
         }
     }
-    files.insert(path, crate::files::json_text(&catalog).into_bytes());
+    files.insert(path, crate::text::json_text(&catalog).into_bytes());
     Ok(())
 }
 
@@ -191,7 +191,7 @@ pub fn generate(
 }
 
 fn comment() -> String {
-    format!("<!-- {} -->", crate::files::HEADER)
+    format!("<!-- {} -->", crate::text::HEADER)
 }
 
 fn title_of(entries: &[Entry]) -> String {

@@ -6,15 +6,15 @@
 //! own `$defs`, so a validator resolves everything offline from the file alone, and a tool that
 //! loads many files tells them apart by `$id`.
 
-use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::branch_tag;
 use rtwire_protocol::registry::{self, Message, ResultInfo, UnionInfo};
 use schemars::generate::SchemaSettings;
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use crate::files::{HEADER, json_text};
 use crate::standard::standardize;
+use crate::text::{HEADER, json_text, plain_doc};
 use crate::unions::{Form, View, describe, message_title, written_out};
 
 const DIALECT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -50,6 +50,7 @@ impl UnionSchema {
     pub fn of(info: UnionInfo) -> Self {
         let mut generator = SchemaSettings::draft2020_12()
             .with_transform(schemars::transform::RecursiveTransform(integer_bounds))
+            .with_transform(schemars::transform::RecursiveTransform(plain_description))
             .into_generator();
         let schema = (info.schema)(&mut generator);
         let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
@@ -209,6 +210,7 @@ pub fn result_path(union: &UnionSchema, message: &Message) -> PathBuf {
 pub fn result_schema(result: &ResultInfo) -> Value {
     let mut generator = SchemaSettings::draft2020_12()
         .with_transform(schemars::transform::RecursiveTransform(integer_bounds))
+        .with_transform(schemars::transform::RecursiveTransform(plain_description))
         .into_generator();
     let schema = (result.schema)(&mut generator);
     let defs: Map<String, Value> = generator.take_definitions(true).into_iter().collect();
@@ -418,6 +420,13 @@ fn collect_refs(value: &Value, out: &mut Vec<String>) {
         }
         Value::Array(items) => items.iter().for_each(|v| collect_refs(v, out)),
         _ => {}
+    }
+}
+
+/// Publishes a schema's `description` (a doc comment) as plain text: see [`plain_doc`].
+fn plain_description(schema: &mut schemars::Schema) {
+    if let Some(Value::String(description)) = schema.get_mut("description") {
+        *description = plain_doc(description);
     }
 }
 

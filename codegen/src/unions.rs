@@ -14,7 +14,7 @@
 //!   the tag as a `const`. It accepts what the closed form accepts, less the input aliases of
 //!   tags; validating against it tries every branch.
 
-use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::branch_tag;
 use rtwire_protocol::registry::{Message, Surface};
 use serde_json::{Map, Value, json};
 
@@ -202,20 +202,38 @@ impl View<'_> {
             .filter(|b| branch_tag(b, self.tag).is_none())
     }
 
-    /// The dispatch form (open or closed): `allOf` of `if` tag `then` message, and the tag (or,
-    /// for app-server unions, the answers without a tag) in an `anyOf` of what may be sent.
+    /// The dispatch form (open or closed): a balanced tree of `if` (tag in the first half of
+    /// the known tags) `then` (the first half's tree) `else` (the second half's), whose leaves
+    /// are `$ref`s to one definition per tag (`<Tag>Message`: `ResponseOutputAudioDeltaMessage`
+    /// for `response.output_audio.delta`) holding the message of that tag, tag included; and the tag (or, for app-server unions,
+    /// the answers without a tag) in an `anyOf` of what may be sent.
+    ///
+    /// A message is checked against about log2(tags) `if`s and its own message only. A leaf is
+    /// a definition of its own (not the payload's `$ref` itself) so that validators that
+    /// compile a schema into code (Ajv) compile each message once, as a function of its own,
+    /// instead of inlining every message into one function too large to be optimized.
     pub fn dispatch(&self, closed: bool) -> Map<String, Value> {
         let tag = self.tag;
         let known: Vec<&str> = self.tagged().map(|(t, _)| t).collect();
-        let dispatch: Vec<Value> = self
-            .tagged()
-            .map(|(t, branch)| {
-                json!({
-                    "if": { "type": "object", "properties": { tag: { "const": t } }, "required": [tag] },
-                    "then": then_of(branch, tag),
-                })
-            })
-            .collect();
+        let mut defs = self.defs.clone();
+        let mut leaves = vec![];
+        for (t, branch) in self.tagged() {
+            let name = format!("{}Message", pascal_case(t));
+            // The whole branch, tag included: a definition of a `$ref` alone is looked through
+            // by Ajv, which would inline the payload again.
+            let mut leaf = branch.as_object().cloned().unwrap_or_default();
+            leaf.insert(
+                "description".into(),
+                json!(format!("The message whose `{tag}` is `{t}`.")),
+            );
+            let leaf = Value::Object(leaf);
+            let previous = defs.insert(name.clone(), leaf);
+            assert!(
+                previous.is_none(),
+                "the dispatch definition {name} of `{t}` clashes with another definition"
+            );
+            leaves.push((t, name));
+        }
         let known_branch = json!({
             "description": "A message of a known tag: checked by the dispatch above.",
             "properties": { tag: { "enum": known } },
@@ -255,14 +273,20 @@ impl View<'_> {
         } else {
             out.insert("anyOf".into(), Value::Array(kinds));
         }
-        out.insert("allOf".into(), Value::Array(dispatch));
-        if closed {
-            let mut defs = self.defs.clone();
-            close_nested(&mut defs);
-            out.insert("$defs".into(), Value::Object(defs));
-        } else {
-            out.insert("$defs".into(), Value::Object(self.defs.clone()));
+        // Only a closed union of tagged messages reaches the tree with a known tag for sure;
+        // otherwise the last leaf (where an unknown tag or an untagged answer ends up) checks
+        // its tag before its message.
+        let guarded = true;
+        if !leaves.is_empty() {
+            out.insert(
+                "allOf".into(),
+                json!([dispatch_tree(tag, &leaves, guarded)]),
+            );
         }
+        if closed {
+            close_nested(&mut defs);
+        }
+        out.insert("$defs".into(), Value::Object(defs));
         out
     }
 
@@ -301,6 +325,37 @@ impl View<'_> {
         out.insert("$defs".into(), Value::Object(defs));
         out
     }
+}
+
+/// The dispatch over `leaves` (tag, definition name), in their order: one leaf is a `$ref` to
+/// its definition, behind an `if` on its tag when `guarded` (the value may carry another tag,
+/// or none); more are split in two halves, `if` the tag is one of the first half's `then` the
+/// first half's tree `else` the second's, so a value meets about log2(leaves) `if`s.
+pub fn dispatch_tree(tag: &str, leaves: &[(&str, String)], guarded: bool) -> Value {
+    if let [(t, name)] = leaves {
+        let leaf = json!({ "$ref": format!("#/$defs/{name}") });
+        return if guarded {
+            json!({ "if": tag_in(tag, &[t]), "then": leaf })
+        } else {
+            leaf
+        };
+    }
+    let (first, second) = leaves.split_at(leaves.len().div_ceil(2));
+    let first_tags: Vec<&str> = first.iter().map(|(t, _)| *t).collect();
+    json!({
+        "if": tag_in(tag, &first_tags),
+        "then": dispatch_tree(tag, first, false),
+        "else": dispatch_tree(tag, second, guarded),
+    })
+}
+
+/// "The value is an object whose `tag` is one of `tags`."
+fn tag_in(tag: &str, tags: &[&str]) -> Value {
+    let schema = match tags {
+        [one] => json!({ "const": one }),
+        _ => json!({ "enum": tags }),
+    };
+    json!({ "type": "object", "properties": { tag: schema }, "required": [tag] })
 }
 
 /// `schema` without annotations and without `type: "object"`.

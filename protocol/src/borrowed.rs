@@ -87,12 +87,10 @@ pub(crate) fn own(s: Option<Cow<'_, str>>) -> Option<String> {
 /// Implements the borrowed view `$view<'a>` of the realtime event union `$owned`: the view's
 /// variants list the events it borrows (`tag | alias => Variant(RefPayload)`, the
 /// variant named as in `$owned`), and `Owned($owned)` holds every other event. The view
-/// dispatches on `type` through the owned union's own table ([`crate::tagged::Tags`]), so
+/// dispatches on `type` through the owned union's own table (`tagged::Tags`), so
 /// known tags, aliases and unknown events behave exactly as in the owned decoder. The enum is
 /// declared in plain Rust; the macro implements `Deserialize`, `Serialize`, `From<$owned>`,
 /// `into_owned`, `wire_name`, and `$owned::decode_borrowed`.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! borrowed_view {
     (
         $view:ident of $owned:ident {
@@ -173,3 +171,5 @@ macro_rules! borrowed_view {
         }
     };
 }
+
+pub(crate) use borrowed_view;

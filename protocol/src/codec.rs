@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::DecodeError;
+use crate::error::{DecodeError, split_path, with_path};
 
 /// Decodes one message from JSON text: `T` is an event or message union such as
 /// [`crate::realtime::v2::ServerEvent`] or [`crate::app_server::ClientMessage`].
@@ -23,7 +23,19 @@ use crate::error::DecodeError;
 /// ignores must still be valid JSON (a number within the range of `f64`, a string without lone
 /// surrogate escapes). One JSON document only: a byte order mark or anything but whitespace
 /// after the document is an error.
+///
+/// Prefer the decoder of the union itself, which knows its tag:
+/// `realtime::v2::ServerEvent::decode(text)`, `app_server::ClientMessage::decode(text)`.
+#[deprecated(
+    since = "0.1.0",
+    note = "use the union's own decoder, e.g. `ServerEvent::decode(text)`"
+)]
 pub fn decode<T: DeserializeOwned>(text: &str, tag: &str) -> Result<T, DecodeError> {
+    decode_text(text, tag)
+}
+
+/// [`decode`] under the name the unions' own decoders call.
+pub(crate) fn decode_text<T: DeserializeOwned>(text: &str, tag: &str) -> Result<T, DecodeError> {
     let first = match serde_json::from_str(text) {
         Ok(message) => return Ok(message),
         Err(error) => error,
@@ -62,6 +74,13 @@ pub fn encode<T: Serialize>(message: &T) -> Value {
     serde_json::to_value(message).expect("rtwire types always encode to JSON")
 }
 
+/// Encodes a message as compact JSON text in its canonical form, members in the order its
+/// encoder writes them (the tag first). [`encode`] returns a `Value`, whose members are sorted
+/// by name instead.
+pub fn to_json<T: Serialize>(message: &T) -> String {
+    serde_json::to_string(message).expect("rtwire types always encode to JSON")
+}
+
 /// Decodes `value` into `T` for a decoder that has buffered its input, so that an error keeps
 /// the JSON path inside `value` (appended to the message as ` (at /pointer)`). The value is
 /// read with the rules of every decoder (`crate::strict`): a struct is never filled from an
@@ -77,32 +96,13 @@ pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(
     })
 }
 
-/// The error of decoding `value` as `T` with path tracking, formatted by [`with_path`]; `None`
+/// The error of decoding `value` as `T` with path tracking, formatted by `with_path`; `None`
 /// when it decodes.
 #[doc(hidden)]
 pub fn path_error<T: DeserializeOwned>(value: &Value) -> Option<String> {
     from_buffered::<T, serde_json::Error>(value)
         .err()
         .map(|e| e.to_string())
-}
-
-/// `reason` with the JSON pointer `path` recorded at its end (nothing when `path` is empty).
-pub(crate) fn with_path(path: &str, reason: &str) -> String {
-    if path.is_empty() {
-        reason.to_owned()
-    } else {
-        format!("{reason} (at {path})")
-    }
-}
-
-/// Splits a message built by [`with_path`] into its pointer and its reason.
-pub(crate) fn split_path(message: &str) -> (&str, &str) {
-    if let Some(body) = message.strip_suffix(')') {
-        if let Some(i) = body.rfind(" (at /") {
-            return (&body[i + 5..], &body[..i]);
-        }
-    }
-    ("", message)
 }
 
 /// The JSON pointer of a serde_path_to_error path (`""` for the root).
@@ -145,7 +145,7 @@ pub struct TextCheck {
 #[doc(hidden)]
 pub fn check_text<U: crate::registry::Union>(text: &str) -> TextCheck {
     let canonical = |m: &U| serde_json::to_string(m).expect("rtwire types always encode to JSON");
-    let first = decode::<U>(text, U::TAG);
+    let first = decode_text::<U>(text, U::TAG);
     let frame_agrees = U::SURFACE != crate::registry::Surface::Realtime
         || match (crate::realtime::Frame::<U>::decode(text), &first) {
             (Ok(frame), Ok(message)) => frame.event == *message && frame.raw == text,
@@ -159,7 +159,7 @@ pub fn check_text<U: crate::registry::Union>(text: &str) -> TextCheck {
     if let Ok(message) = &first {
         unknown = message.is_unknown();
         let encoded = canonical(message);
-        let second = decode::<U>(&encoded, U::TAG);
+        let second = decode_text::<U>(&encoded, U::TAG);
         again_equal = second.as_ref().is_ok_and(|m| m == message);
         again = Some(second.map(|m| canonical(&m)));
     }

@@ -43,9 +43,9 @@ impl DecodeError {
     }
 
     /// Builds the error for `value` from a serde error raised while decoding it, recovering the
-    /// JSON path that nested decoders recorded in the message (see [`crate::codec`]).
+    /// JSON path that nested decoders recorded in the message (see `with_path`).
     pub(crate) fn from_serde(message: Option<&str>, outer: &str, err: &str) -> Self {
-        let (inner, reason) = crate::codec::split_path(err);
+        let (inner, reason) = split_path(err);
         Self::new(message, format!("{outer}{inner}"), reason)
     }
 }
@@ -64,3 +64,22 @@ impl fmt::Display for DecodeError {
 }
 
 impl std::error::Error for DecodeError {}
+
+/// `reason` with the JSON pointer `path` recorded at its end (nothing when `path` is empty).
+pub(crate) fn with_path(path: &str, reason: &str) -> String {
+    if path.is_empty() {
+        reason.to_owned()
+    } else {
+        format!("{reason} (at {path})")
+    }
+}
+
+/// Splits a message built by [`with_path`] into its pointer and its reason.
+pub(crate) fn split_path(message: &str) -> (&str, &str) {
+    if let Some(body) = message.strip_suffix(')') {
+        if let Some(i) = body.rfind(" (at /") {
+            return (&body[i + 5..], &body[..i]);
+        }
+    }
+    ("", message)
+}

@@ -5,7 +5,7 @@
 //! `#[serde(rename)]`, with
 //! `#[serde(tag = "...", remote = "Self")]` and a last `#[serde(skip)] Unknown(Value)` variant.
 //! `remote = "Self"` turns the derived code into inherent functions, and
-//! [`impl_open_union!`](crate::impl_open_union) wraps them:
+//! `impl_open_union!` wraps them:
 //!
 //! * decoding reads the tag; a tag that the derived decoder knows (canonical name or alias) is
 //!   decoded strictly, so a known event with a bad member is an error; any other tag becomes
@@ -23,7 +23,7 @@ use serde::de::{self, Deserializer};
 use serde_json::Value;
 
 /// A tagged union with a catch-all `Unknown` variant. Implemented by
-/// [`impl_open_union!`](crate::impl_open_union); not meant to be implemented by hand.
+/// `impl_open_union!`; not meant to be implemented by hand.
 pub trait OpenUnion: Sized {
     /// The member that carries the variant name (`type`, or `method` for JSON-RPC).
     const TAG: &'static str;
@@ -34,7 +34,7 @@ pub trait OpenUnion: Sized {
     /// Wraps a value whose tag names no known variant.
     fn unknown(raw: Value) -> Self;
 
-    /// Decodes a value that has no string tag. By default that is an error; unions whose spec
+    /// Decodes a value that has no string tag. By default that is an error; unions whose protocol
     /// gives a default variant (e.g. a function tool when `type` is absent) override it.
     fn untagged(_raw: &Value) -> Result<Self, String> {
         Err(format!("missing or non-string `{}` member", Self::TAG))
@@ -48,38 +48,24 @@ pub trait OpenUnion: Sized {
     }
 }
 
-/// The tags (canonical names and aliases) that the derived decoder of `T` knows, in
-/// declaration order, as serde reports them.
-pub fn known_tags<T: OpenUnion>() -> &'static [&'static str] {
-    match probe::<T>("\u{0}rtwire-probe") {
-        Probe::Unknown(expected) => expected,
-        Probe::Known => &[],
-    }
-}
-
 /// Whether the derived decoder of `T` has a variant named `tag` (alias included).
 pub fn is_known<T: OpenUnion>(tag: &str) -> bool {
-    matches!(probe::<T>(tag), Probe::Known)
-}
-
-enum Probe {
-    Known,
-    Unknown(&'static [&'static str]),
+    probe::<T>(tag)
 }
 
 /// Feeds the derived decoder an object holding only the tag, with an error type that records
 /// an `unknown_variant` report. Any other outcome (success, or a missing member of the variant)
 /// means the tag was recognised.
-fn probe<T: OpenUnion>(tag: &str) -> Probe {
+fn probe<T: OpenUnion>(tag: &str) -> bool {
     let map = de::value::MapDeserializer::<_, ProbeError>::new(std::iter::once((T::TAG, tag)));
-    match T::decode_known(map) {
-        Err(ProbeError(Some(expected))) => Probe::Unknown(expected),
-        _ => Probe::Known,
-    }
+    !matches!(T::decode_known(map), Err(ProbeError { unknown: true }))
 }
 
+/// The error of a probe: `unknown` when the decoder reported an unknown variant.
 #[derive(Debug)]
-struct ProbeError(Option<&'static [&'static str]>);
+struct ProbeError {
+    unknown: bool,
+}
 
 impl std::fmt::Display for ProbeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -91,10 +77,10 @@ impl std::error::Error for ProbeError {}
 
 impl de::Error for ProbeError {
     fn custom<M: std::fmt::Display>(_: M) -> Self {
-        ProbeError(None)
+        ProbeError { unknown: false }
     }
-    fn unknown_variant(_: &str, expected: &'static [&'static str]) -> Self {
-        ProbeError(Some(expected))
+    fn unknown_variant(_: &str, _expected: &'static [&'static str]) -> Self {
+        ProbeError { unknown: true }
     }
 }
 
@@ -133,10 +119,10 @@ pub fn from_value<T: OpenUnion, E: de::Error>(value: Value) -> Result<T, E> {
 /// path. The payload type that reproduces the same error under path tracking tells where it
 /// was; when the payload types disagree on the place, the error is kept without a path.
 fn locate<T: OpenUnion>(value: &Value, derived: &str) -> String {
-    let (_, reason) = crate::codec::split_path(derived);
+    let (_, reason) = crate::error::split_path(derived);
     let mut located: Vec<String> = T::payload_errors(value)
         .into_iter()
-        .filter(|e| crate::codec::split_path(e).1 == reason)
+        .filter(|e| crate::error::split_path(e).1 == reason)
         .collect();
     located.sort();
     located.dedup();
@@ -162,9 +148,7 @@ impl<'de, T: OpenUnion> serde::Deserialize<'de> for Known<T> {
 ///
 /// `payloads = [A, B, …]` lists the variants' payload types, so that decode errors carry the
 /// JSON path inside the variant (a test checks that the list is complete); `untagged = Some(f)`
-/// decodes values without a string tag (for unions whose spec gives a default variant).
-#[macro_export]
-#[doc(hidden)]
+/// decodes values without a string tag (for unions whose protocol gives a default variant).
 macro_rules! impl_open_union {
     ($ty:ident, tag = $tag:literal $(, untagged = $untagged:expr)? $(, payloads = [$($payload:ty),* $(,)?])? $(,)?) => {
         impl $crate::open_union::OpenUnion for $ty {
@@ -207,6 +191,7 @@ macro_rules! impl_open_union {
         }
     };
 }
+pub(crate) use impl_open_union;
 
 /// A schemars transform for an open union's derived schema: adds one branch per tag alias (a
 /// copy of its canonical variant's branch under the alias) and the branch of unknown variants
@@ -250,7 +235,7 @@ impl schemars::transform::Transform for UnknownBranch {
         let known: Vec<Value> = branches
             .iter()
             .filter_map(|b| branch_tag(b, tag))
-            .map(|t| Value::from(t))
+            .map(Value::from)
             .collect();
         branches.push(serde_json::json!({
             "description": format!("A variant this version of rtwire does not know, kept as raw JSON: any object whose `{tag}` is another string."),

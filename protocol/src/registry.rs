@@ -12,6 +12,7 @@ use serde_json::Value;
 use std::fmt::Debug;
 
 use crate::error::DecodeError;
+pub use crate::open_union::branch_tag;
 
 /// The protocol a message belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -173,8 +174,18 @@ impl Debug for ResultInfo {
     }
 }
 
-/// A top-level union of the protocol: what one peer decodes from one direction.
-pub trait Union: Serialize + DeserializeOwned + Debug + PartialEq + 'static {
+/// Seals [`Union`]: the unions of this crate are the only ones, so that the trait can grow
+/// without a breaking release.
+pub(crate) mod sealed {
+    /// Implemented by the unions of this crate only.
+    pub trait Sealed {}
+}
+
+/// A top-level union of the protocol: what one peer decodes from one direction. It is sealed:
+/// only the unions of this crate implement it.
+pub trait Union:
+    sealed::Sealed + Serialize + DeserializeOwned + Debug + PartialEq + 'static
+{
     /// Its Rust (and TypeScript, and schema file) name, e.g. `ServerEvent`.
     const NAME: &'static str;
     /// Its protocol.

@@ -10,7 +10,7 @@
 //! repeated in one object) is an error, whichever value comes first, so the decoder, a buffered
 //! decode and the JSON Schema (which sees a parsed object) cannot disagree about it.
 //!
-//! [`event_union!`](crate::event_union) implements this for an enum from one table of wire
+//! `event_union!` implements this for an enum from one table of wire
 //! names, payload types and variants: the only place the wire names are written.
 
 use serde::de::{self, MapAccess, Visitor};

@@ -1,4 +1,4 @@
-//! Tri-state members (spec "Opt+Null ⚑"): absent, `null` and a value mean three different
+//! Tri-state members: absent, `null` and a value mean three different
 //! things, e.g. `audio.input.turn_detection` absent = keep the current setting, `null` = turn
 //! voice activity detection off, an object = configure it.
 //!

@@ -69,39 +69,38 @@ fn values(schema: &Value, root: &Value, depth: u32) -> BoxedStrategy<Value> {
     }
 }
 
-/// Inlines `$ref` (merged with the keywords beside it) and `allOf`.
-/// The alternatives of a union that dispatches on its tag (`allOf` of `if` tag `then` message):
-/// one per known tag (the `if` and `then` merged), and, when the union keeps other tags, the
-/// union's own shape with a tag that no `if` names (or its untagged answers).
+/// The alternatives of a union that dispatches on its tag (`allOf` of one tree of `if` tag in
+/// some tags `then` … `else` …, whose leaves are the messages): one per known tag (its tag and
+/// its leaf merged), and, when the union keeps other tags, the union's own shape with a tag
+/// that no leaf names (or its untagged answers).
 fn dispatch_options(schema: &Value) -> Option<Vec<Value>> {
     let parts = schema.get("allOf")?.as_array()?;
-    if parts.is_empty()
-        || !parts
-            .iter()
-            .all(|p| p.get("if").is_some() && p.get("then").is_some())
-    {
+    let [tree] = parts.as_slice() else {
         return None;
-    }
+    };
+    tree.get("if")?;
+    let tag = tree["if"]["properties"].as_object()?.keys().next()?.clone();
+    let mut leaves = vec![];
+    dispatch_leaves(tree, &tag, None, &mut leaves)?;
     let mut base = schema.clone();
     let object = base.as_object_mut()?;
     object.remove("allOf");
     let alternatives = object.remove("anyOf");
     let mut known = vec![];
     let mut options = vec![];
-    for part in parts {
-        let properties = part["if"]["properties"].as_object()?;
-        let (tag, value) = properties.iter().next()?;
-        known.push(value.get("const")?.clone());
-        let mut option = merge(&merge(&base, &part["if"]), &part["then"]);
+    for (value, leaf) in leaves {
+        known.push(value.clone());
+        let mut option = merge(&base, leaf);
         option["type"] = Value::from("object");
-        option["properties"][tag] = value.clone();
+        option["properties"][&tag] = serde_json::json!({ "const": value });
+        let required = option["required"].as_array().cloned().unwrap_or_default();
+        if !required.contains(&Value::from(tag.as_str())) {
+            let mut required = required;
+            required.push(Value::from(tag.as_str()));
+            option["required"] = Value::Array(required);
+        }
         options.push(option);
     }
-    let tag = parts[0]["if"]["properties"]
-        .as_object()?
-        .keys()
-        .next()?
-        .clone();
     let unknown_tag = |schema: &mut Value| {
         if schema.pointer(&format!("/properties/{tag}/type")) == Some(&Value::from("string"))
             && schema.pointer(&format!("/properties/{tag}/enum")).is_none()
@@ -134,6 +133,40 @@ fn dispatch_options(schema: &Value) -> Option<Vec<Value>> {
     Some(options)
 }
 
+/// The leaves of a dispatch tree, each with the tag value that reaches it: a node `if` (tag in
+/// some values) `then` … `else` … sends those values to `then` and the others to `else`; a
+/// leaf is `if` (tag = value) `then` message, or the message alone when one value reaches it.
+fn dispatch_leaves<'a>(
+    node: &'a Value,
+    tag: &str,
+    reaching: Option<Vec<Value>>,
+    out: &mut Vec<(Value, &'a Value)>,
+) -> Option<()> {
+    let Some(condition) = node.get("if") else {
+        let [value] = reaching?.try_into().ok()?;
+        out.push((value, node));
+        return Some(());
+    };
+    let tested = &condition["properties"][tag];
+    let values: Vec<Value> = match (tested.get("const"), tested.get("enum")) {
+        (Some(one), _) => vec![one.clone()],
+        (None, Some(Value::Array(many))) => many.clone(),
+        _ => return None,
+    };
+    match node.get("else") {
+        None => {
+            let [value] = values.try_into().ok()?;
+            out.push((value, node.get("then")?));
+        }
+        Some(other) => {
+            dispatch_leaves(node.get("then")?, tag, Some(values.clone()), out)?;
+            let rest = reaching.map(|r| r.into_iter().filter(|v| !values.contains(v)).collect());
+            dispatch_leaves(other, tag, rest, out)?;
+        }
+    }
+    Some(())
+}
+
 /// `if: a, else: b` (no `then`) accepts what `anyOf: [a, b]` accepts.
 fn if_else_as_any_of(schema: &mut Value) {
     let Some(object) = schema.as_object_mut() else {
@@ -158,6 +191,7 @@ fn if_else_as_any_of(schema: &mut Value) {
     }
 }
 
+/// Inlines `$ref` (merged with the keywords beside it) and `allOf` (but a dispatch `allOf`).
 fn resolve(schema: &Value, root: &Value) -> Value {
     let mut schema = schema.clone();
     loop {

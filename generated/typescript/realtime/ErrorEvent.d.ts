@@ -6,11 +6,12 @@ import type { ErrorPayload } from "./ErrorPayload.js";
  * `error` (S→C): the server reports an error; most errors are recoverable and the session stays
  * open.
  *
- * Accepted in every shape real peers send (spec v2 §5.4): the official nested object
+ * Accepted in every shape real peers send: the official nested object
  * (`error: {type, message, …}`), a top-level `message`, both (the top-level message wins), or
  * an `error` that is not an object (a string, or any other JSON). At least one of `message` and
  * `error` must be present and not `null`; an event with neither is a decoding error.
- * [`ErrorEvent::display_message`] gives the message to show.
+ * The message to show is the top-level `message`, else `error.message`, else the text of
+ * `error`.
  */
 export type ErrorEvent = {
   /**

@@ -3,7 +3,7 @@
 import type { RealtimeError } from "./RealtimeError.js";
 
 /**
- * The `error` member of an [`ErrorEvent`]: the official object, or anything else.
+ * The `error` member of an `ErrorEvent`: the official object, or anything else.
  */
 export type ErrorPayload =
   | RealtimeError

@@ -3,7 +3,7 @@
 import type { ErrorType } from "./ErrorType.js";
 
 /**
- * The official error object (spec v2 §4.22).
+ * The official error object.
  */
 export type RealtimeError = {
   /**

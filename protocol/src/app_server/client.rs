@@ -17,6 +17,7 @@ macro_rules! client_requests {
         /// A request a client sends, one variant per method (variant names follow the method
         /// types of [`v1`] and [`v2`]).
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum ClientRequest {
             $(
                 #[doc = concat!("A request of [`", stringify!($ty), "`].")]
@@ -31,12 +32,21 @@ macro_rules! client_requests {
         // would only add an allocation per answer.
         #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum ClientResult {
             $(
                 #[doc = concat!("The result of [`", stringify!($ty), "`].")]
                 $variant(<$ty as Request>::Result),
             )*
         }
+
+        $(
+            impl From<Call<$ty>> for ClientRequest {
+                fn from(call: Call<$ty>) -> Self {
+                    Self::$variant(call)
+                }
+            }
+        )*
 
         impl ClientRequest {
             /// The request's id.
@@ -128,6 +138,7 @@ macro_rules! notifications {
     ($(#[$doc:meta])* $name:ident, $specs:ident, { $($variant:ident($ty:ty)),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
         pub enum $name {
             $(
                 #[doc = concat!("A notification of [`", stringify!($ty), "`].")]
@@ -136,6 +147,14 @@ macro_rules! notifications {
             /// A notification whose method this crate does not know, kept verbatim.
             Unknown(Value),
         }
+
+        $(
+            impl From<Notify<$ty>> for $name {
+                fn from(notify: Notify<$ty>) -> Self {
+                    Self::$variant(notify)
+                }
+            }
+        )*
 
         impl $name {
             /// The notification's `method` (`None` for [`Self::Unknown`], whose raw JSON holds
@@ -204,6 +223,9 @@ pub(crate) fn client_methods() -> Vec<MethodSpec> {
 ///
 /// Decode it with [`ClientMessage::decode`] to get an [`RpcDecodeError`] a server can answer
 /// with; its serde `Deserialize` gives the same outcome as a serde error.
+// One message is built or decoded at a time and moved, never stored in bulk: boxing the large
+// variant would cost an allocation per message and change the variants' public types.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum ClientMessage {
     /// A request (has `id` and `method`).

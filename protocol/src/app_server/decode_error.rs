@@ -19,7 +19,7 @@ use crate::app_server::server::ErrorResponse;
 ///   message names the method and the JSON path of the offending value.
 ///
 /// [`Self::id`] is the request's id when the message is a request whose id could be read; only
-/// then can the error be answered ([`Self::to_error_response`]); otherwise the spec says to
+/// then can the error be answered ([`Self::to_error_response`]); otherwise the protocol says to
 /// ignore (log) the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RpcDecodeError {
@@ -44,7 +44,7 @@ impl RpcDecodeError {
         reason: impl Into<String>,
     ) -> Self {
         let (path, reason) = (path.into(), reason.into());
-        let message = crate::codec::with_path(&path, &reason);
+        let message = crate::error::with_path(&path, &reason);
         RpcDecodeError {
             id,
             code,
@@ -65,7 +65,7 @@ impl RpcDecodeError {
     }
 
     /// The error answer to send back; `None` when the message has no readable id (a
-    /// notification, or not a request at all), which the spec says to ignore.
+    /// notification, or not a request at all), which the protocol says to ignore.
     pub fn to_error_response(&self) -> Option<ErrorResponse> {
         let id = self.id.clone()?;
         Some(ErrorResponse {
@@ -101,10 +101,10 @@ pub(crate) fn method_not_found(id: RequestId, method: &str) -> RpcDecodeError {
 /// The -32602 error for a serde error (with its path recorded by [`crate::codec`]) raised while
 /// decoding the params of `method`.
 pub(crate) fn params_error(id: Option<RequestId>, method: &str, error: &str) -> RpcDecodeError {
-    let (path, reason) = crate::codec::split_path(error);
+    let (path, reason) = crate::error::split_path(error);
     let mut error = RpcDecodeError::new(id, ErrorCode::InvalidParams, path, reason);
     error.message =
-        crate::codec::with_path(path, &format!("invalid params for {method}: {reason}"));
+        crate::error::with_path(path, &format!("invalid params for {method}: {reason}"));
     error
 }
 
@@ -146,14 +146,14 @@ pub(crate) fn answer<T: serde::de::DeserializeOwned>(
 ) -> Result<T, RpcDecodeError> {
     crate::codec::from_buffered::<T, serde_json::Error>(value).map_err(|e| {
         let message = e.to_string();
-        let (path, reason) = crate::codec::split_path(&message);
+        let (path, reason) = crate::error::split_path(&message);
         invalid(path, reason)
     })
 }
 
 /// The serde error of a rejected message, for the `Deserialize` impls of the unions.
 pub(crate) fn to_serde<E: serde::de::Error>(error: RpcDecodeError) -> E {
-    E::custom(crate::codec::with_path(&error.path, error.reason()))
+    E::custom(crate::error::with_path(&error.path, error.reason()))
 }
 
 /// The error of a message that the one-pass decoder refused but the buffered decoder accepts

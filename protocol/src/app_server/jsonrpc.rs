@@ -63,7 +63,7 @@ pub struct ErrorObject {
     /// this protocol uses.
     #[serde(deserialize_with = "crate::integer::safe")]
     pub code: i64,
-    /// Human-readable description; the exact texts of the spec's refusals are built by the
+    /// Human-readable description; the exact texts of the protocol's refusals are built by the
     /// constructors of this type.
     pub message: String,
     /// Extra data; absent when there is none (the server never sends it for its refusals).

@@ -13,6 +13,7 @@ pub mod v1;
 pub mod v2;
 
 mod borrowed;
+mod build;
 mod client;
 mod decode_error;
 mod input_view;

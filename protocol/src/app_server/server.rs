@@ -90,7 +90,7 @@ pub enum ServerMessage {
 impl ServerMessage {
     /// Decodes one message from JSON text. A `jsonrpc` member is accepted and ignored, as is
     /// every unknown member. A request (which a server never sends) is rejected with -32601 and
-    /// its id, so that a client can answer it as the spec requires.
+    /// its id, so that a client can answer it as the protocol requires.
     ///
     /// The outcome is that of `serde_json::from_str` (one pass, method first, streamed into the
     /// params); only when that fails is the text parsed again, to build the error. A member name

@@ -26,12 +26,25 @@ pub use shared::{
     ErrorEvent, ErrorPayload, ErrorType, Frame, InputAudioBufferAppend, RealtimeError,
 };
 
+/// `From<payload>` for the variant of an event union whose payload type no other variant of
+/// the union carries; a payload marked `shared` gets none (its variant is chosen by name).
+#[macro_export]
+#[doc(hidden)]
+macro_rules! __union_from {
+    ($ty:ident, $variant:ident, $payload:ty) => {
+        impl From<$payload> for $ty {
+            fn from(payload: $payload) -> Self {
+                $ty::$variant(payload)
+            }
+        }
+    };
+    ($ty:ident, $variant:ident, $payload:ty, shared) => {};
+}
+
 /// Implements `Serialize`, `Deserialize` (one pass, tag first; see [`crate::tagged`]) and
 /// [`crate::registry::Union`] for a realtime event enum, from one table that maps each wire
 /// name (and its input aliases) to a variant and its payload type. The enum itself is declared
 /// in plain Rust, with a last variant `Unknown(serde_json::Value)`.
-#[macro_export]
-#[doc(hidden)]
 macro_rules! event_union {
     (
         $ty:ident {
@@ -39,10 +52,37 @@ macro_rules! event_union {
             direction: $direction:ident,
             module: $module:literal,
             doc: $doc:literal,
-            variants: { $( $tag:literal $(| $alias:literal)* => $variant:ident($payload:ty), )* }
+            variants: { $( $tag:literal $(| $alias:literal)* => $variant:ident($payload:ty) $($shared:ident)?, )* }
         }
     ) => {
+        $( $crate::__union_from!($ty, $variant, $payload $(, $shared)?); )*
+
+        impl $crate::registry::sealed::Sealed for $ty {}
+
         impl $ty {
+            /// Decodes one event from JSON text (one WebSocket text frame). An event of a
+            /// `type` this union does not know is kept as raw JSON in `Unknown`. Errors name
+            /// the event's `type` and the JSON path of the fault.
+            pub fn decode(text: &str) -> Result<Self, $crate::DecodeError> {
+                $crate::codec::decode_text(text, "type")
+            }
+
+            /// Decodes one event from an already parsed JSON value; see `decode`.
+            pub fn decode_value(value: &::serde_json::Value) -> Result<Self, $crate::DecodeError> {
+                $crate::codec::decode_value(value, "type")
+            }
+
+            /// Encodes the event as compact JSON text in its canonical form, `type` first
+            /// (an `Unknown` event is re-encoded as it was received).
+            pub fn to_json(&self) -> String {
+                $crate::codec::to_json(self)
+            }
+
+            /// Encodes the event as a JSON value in its canonical form.
+            pub fn to_value(&self) -> ::serde_json::Value {
+                $crate::codec::encode(self)
+            }
+
             /// The `type` this event is encoded with; `None` for an unknown event.
             pub fn wire_name(&self) -> Option<&'static str> {
                 match self {
@@ -148,3 +188,4 @@ macro_rules! event_union {
         }
     };
 }
+pub(crate) use event_union;

@@ -35,6 +35,9 @@ pub use v1::Role;
 
 /// A client event of any variant, as the helpers of [`Variant`] build it. Encodes as the
 /// event itself.
+// One message is built or decoded at a time and moved, never stored in bulk: boxing the large
+// variant would cost an allocation per message and change the variants' public types.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum ClientEvent {

@@ -21,11 +21,12 @@ pub struct InputAudioBufferAppend {
 /// `error` (S→C): the server reports an error; most errors are recoverable and the session stays
 /// open.
 ///
-/// Accepted in every shape real peers send (spec v2 §5.4): the official nested object
+/// Accepted in every shape real peers send: the official nested object
 /// (`error: {type, message, …}`), a top-level `message`, both (the top-level message wins), or
 /// an `error` that is not an object (a string, or any other JSON). At least one of `message` and
 /// `error` must be present and not `null`; an event with neither is a decoding error.
-/// [`ErrorEvent::display_message`] gives the message to show.
+/// The message to show is the top-level `message`, else `error.message`, else the text of
+/// `error`.
 // `remote = "Self"` makes the derived code inherent, so that `Deserialize` below can check the
 // decoded event; schemars would then name the schema `Self`, hence its `rename`.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -80,7 +81,7 @@ impl ErrorEvent {
         }
     }
 
-    /// The message to show, in the spec's order: the top-level `message`, else
+    /// The message to show, in this order: the top-level `message`, else
     /// `error.message`, else the text of `error` (a string as is, any other JSON compactly
     /// encoded).
     pub fn display_message(&self) -> String {
@@ -113,6 +114,7 @@ impl ErrorEvent {
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/"))]
+#[non_exhaustive]
 pub enum ErrorPayload {
     /// The official error object (an object with a string `message` and `type`).
     Object(RealtimeError),
@@ -125,7 +127,7 @@ pub enum ErrorPayload {
     Other(#[cfg_attr(feature = "schema", schemars(schema_with = "non_null_json"))] Value),
 }
 
-/// The official error object (spec v2 §4.22).
+/// The official error object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/", optional_fields = nullable))]
@@ -147,10 +149,11 @@ pub struct RealtimeError {
     pub event_id: Option<String>,
 }
 
-/// The class of a [`RealtimeError`]: an open enum (any other string is kept in `Other`).
+/// The class of a [`RealtimeError`]: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/"))]
+#[non_exhaustive]
 pub enum ErrorType {
     /// `invalid_request_error`: the client event was malformed or not allowed now.
     #[serde(rename = "invalid_request_error")]
@@ -231,7 +234,7 @@ impl<T: serde::de::DeserializeOwned> Frame<T> {
     /// [`crate::realtime::v2::ServerEvent`], keeping the text; errors name the event `type` and
     /// the JSON path.
     pub fn decode(text: &str) -> Result<Self, crate::DecodeError> {
-        let event = crate::decode(text, "type")?;
+        let event = crate::codec::decode_text(text, "type")?;
         Ok(Frame {
             raw: text.to_owned(),
             event,

@@ -182,7 +182,7 @@ fn plain<T: serde::de::DeserializeOwned>(line: &str) -> Result<(), String> {
 fn check_fairness(s: &Streams) {
     assert_all("v2", "rtwire", &s.v2, typed::<v2::ServerEvent>);
     assert_all("v2", "rtwire decode", &s.v2, |l| {
-        rtwire_protocol::decode::<v2::ServerEvent>(l, "type")
+        v2::ServerEvent::decode(l)
             .map(drop)
             .map_err(|e| e.to_string())
     });
@@ -300,9 +300,7 @@ type Decoder = (&'static str, fn(&str) -> bool);
 
 const V2_DECODERS: &[Decoder] = &[
     ("rtwire", |l| ok(serde_json::from_str::<v2::ServerEvent>(l))),
-    ("rtwire_decode", |l| {
-        rtwire_protocol::decode::<v2::ServerEvent>(l, "type").is_ok()
-    }),
+    ("rtwire_decode", |l| v2::ServerEvent::decode(l).is_ok()),
     ("rtwire_borrowed", |l| {
         v2::ServerEvent::decode_borrowed(l).is_ok()
     }),

@@ -5,7 +5,7 @@
 //! The targets iterate `registry::unions()` and `registry::results()`: a new union, message or
 //! method is fuzzed with no edit here.
 
-use rtwire_protocol::codec::TextCheck;
+use rtwire_protocol::TextCheck;
 use rtwire_protocol::realtime::normalized::{Event, NormalizeOptions};
 use rtwire_protocol::realtime::{v1, v2, v3};
 use rtwire_protocol::registry::{self, ResultInfo, UnionInfo};
@@ -329,7 +329,7 @@ pub fn union_name(info: &UnionInfo) -> String {
 fn normalized(text: &str) -> Result<String, String> {
     let options = NormalizeOptions::default();
     let mut key = String::new();
-    if let Ok(event) = rtwire_protocol::decode::<v1::ServerEvent>(text, "type") {
+    if let Ok(event) = v1::ServerEvent::decode(text) {
         let out = Event::from_v1(&event, &options);
         let again: v1::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
@@ -340,7 +340,7 @@ fn normalized(text: &str) -> Result<String, String> {
         }
         key.push_str(&format!("v1:{}|", short(&out)));
     }
-    if let Ok(event) = rtwire_protocol::decode::<v2::ServerEvent>(text, "type") {
+    if let Ok(event) = v2::ServerEvent::decode(text) {
         let out = Event::from_v2(&event, &options);
         let again: v2::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")

@@ -2,7 +2,7 @@
 
 /**
  * How the server is authenticated: an open enum. Known values are variants; any other string
- * is kept as it is (the `Other` variant).
+ * is kept as it is.
  */
 export type AuthMode =
   | "apikey"

@@ -2,7 +2,7 @@
 
 /**
  * The plan of a ChatGPT account: an open enum. Known values are variants; any other string is
- * kept as it is (the `Other` variant).
+ * kept as it is.
  */
 export type PlanType =
   | "free"

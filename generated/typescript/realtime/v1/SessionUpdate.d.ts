@@ -4,7 +4,7 @@ import type { Session } from "./Session.js";
 
 /**
  * `session.update` (C→S): configures the session. The Codex client sends it first, right
- * after the socket opens; [`SessionUpdate::new`] builds its canonical form.
+ * after the socket opens.
  */
 export type SessionUpdate = {
   /**

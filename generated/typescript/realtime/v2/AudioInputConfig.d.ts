@@ -10,7 +10,7 @@ import type { TurnDetection } from "./TurnDetection.js";
  * `audio.input`: how input audio is read, filtered, segmented and transcribed.
  *
  * The three tri-state members distinguish absent (keep the current setting), `null` (turn the
- * feature off) and a value (configure it); see [`crate::tristate`].
+ * feature off) and a value (configure it).
  */
 export type AudioInputConfig = {
   /**

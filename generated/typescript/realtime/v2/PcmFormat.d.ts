@@ -3,7 +3,7 @@
 import type { PcmRate } from "./PcmRate.js";
 
 /**
- * The members of an `audio/pcm` [`AudioFormat`].
+ * The members of an `audio/pcm` `AudioFormat`.
  */
 export type PcmFormat = {
   /**

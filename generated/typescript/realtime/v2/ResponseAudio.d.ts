@@ -3,7 +3,7 @@
 import type { ResponseAudioOutput } from "./ResponseAudioOutput.js";
 
 /**
- * `audio` of a [`Response`].
+ * `audio` of a `Response`.
  */
 export type ResponseAudio = {
   /**

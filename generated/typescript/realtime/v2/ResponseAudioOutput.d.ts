@@ -5,7 +5,7 @@ import type { PcmFormat } from "./PcmFormat.js";
 import type { VoiceName } from "./VoiceName.js";
 
 /**
- * `audio.output` of a [`Response`].
+ * `audio.output` of a `Response`.
  */
 export type ResponseAudioOutput = {
   /**

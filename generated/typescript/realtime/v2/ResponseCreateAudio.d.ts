@@ -3,7 +3,7 @@
 import type { ResponseCreateAudioOutput } from "./ResponseCreateAudioOutput.js";
 
 /**
- * `audio` of [`ResponseCreateParams`].
+ * `audio` of `ResponseCreateParams`.
  */
 export type ResponseCreateAudio = {
   /**

@@ -5,7 +5,7 @@ import type { PcmFormat } from "./PcmFormat.js";
 import type { Voice } from "./Voice.js";
 
 /**
- * `audio.output` of [`ResponseCreateParams`].
+ * `audio.output` of `ResponseCreateParams`.
  */
 export type ResponseCreateAudioOutput = {
   /**

@@ -3,8 +3,8 @@
 import type { Eagerness } from "./Eagerness.js";
 
 /**
- * Turn detection as a transcription session echo reports it: unlike [`super::TurnDetection`],
- * `type` may be missing. Every member may be absent or `null` (not said).
+ * Turn detection as a transcription session echo reports it: unlike the turn detection of a
+ * request, `type` may be missing. Every member may be absent or `null` (not said).
  */
 export type TranscriptionTurnDetectionEcho = {
   /**

@@ -5,8 +5,8 @@ import type { DelegationItem } from "./DelegationItem.js";
 
 /**
  * `delegation.created` (S→C): the model delegates a request. Every such event decodes; only a
- * client delegation is a handoff request (see `DelegationCreated::handoff`), any other is
- * ignored by the Codex client.
+ * client delegation (`item.type` `delegation`, `item.target` `client`) is a handoff request,
+ * any other is ignored by the Codex client.
  */
 export type DelegationCreated = {
   /**

@@ -4,8 +4,7 @@ import type { Session } from "./Session.js";
 
 /**
  * `session.update` (C→S): configures a new session. The Codex client sends it once, right after
- * the socket opens, and never on a sideband connection; `SessionUpdate::new` builds its
- * canonical form.
+ * the socket opens, and never on a sideband connection.
  */
 export type SessionUpdate = {
   /**

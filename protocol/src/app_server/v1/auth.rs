@@ -113,10 +113,11 @@ pub struct AuthStatusChangeNotification {
 }
 
 /// How the server is authenticated: an open enum. Known values are variants; any other string
-/// is kept as it is (the `Other` variant).
+/// is kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+#[non_exhaustive]
 pub enum AuthMode {
     /// `apikey`: an OpenAI API key.
     #[serde(rename = "apikey")]

@@ -98,11 +98,11 @@ pub struct InitializeResponse {
     pub platform_os: Option<PlatformOs>,
 }
 
-/// The server's platform family: an open enum; any other string is kept as it is (the
-/// `Other` variant).
+/// The server's platform family: an open enum; any other string is kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+#[non_exhaustive]
 pub enum PlatformFamily {
     /// `unix`.
     #[serde(rename = "unix")]
@@ -115,11 +115,11 @@ pub enum PlatformFamily {
     Other(String),
 }
 
-/// The server's operating system: an open enum; any other string is kept as it is (the
-/// `Other` variant).
+/// The server's operating system: an open enum; any other string is kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v1/"))]
+#[non_exhaustive]
 pub enum PlatformOs {
     /// `macos`.
     #[serde(rename = "macos")]

@@ -187,10 +187,11 @@ pub struct AccountUpdatedNotification {
 }
 
 /// The plan of a ChatGPT account: an open enum. Known values are variants; any other string is
-/// kept as it is (the `Other` variant).
+/// kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+#[non_exhaustive]
 pub enum PlanType {
     /// `free`.
     #[serde(rename = "free")]

@@ -1,6 +1,7 @@
 //! The v2 namespace of the app-server: slash-separated method names.
 
 mod account;
+mod build;
 mod realtime;
 mod realtime_notifications;
 mod realtime_start;

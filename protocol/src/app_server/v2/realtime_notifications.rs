@@ -122,11 +122,12 @@ pub struct ThreadRealtimeItemAddedNotification {
     pub item: Value,
 }
 
-/// Whose speech a transcript is of: an open enum; any other string is kept in
-/// [`TranscriptRole::Other`].
+/// Whose speech a transcript is of: an open enum; any other string is accepted
+/// and kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptRole {
     /// `user`: speech heard.
     #[serde(rename = "user")]
@@ -264,11 +265,12 @@ pub struct ThreadRealtimeClosedNotification {
     pub reason: Option<RealtimeCloseReason>,
 }
 
-/// Why a realtime conversation ended: an open enum; any other string is kept in
-/// [`RealtimeCloseReason::Other`].
+/// Why a realtime conversation ended: an open enum; any other string is
+/// accepted and kept as it is.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/"))]
+#[non_exhaustive]
 pub enum RealtimeCloseReason {
     /// `requested`: after `thread/realtime/stop`.
     #[serde(rename = "requested")]

@@ -22,7 +22,7 @@ pub enum ServerEventRef<'a> {
     Owned(ServerEvent),
 }
 
-crate::borrowed_view! {
+crate::borrowed::borrowed_view! {
     ServerEventRef of ServerEvent {
         "session.output_audio.delta" => OutputAudioDelta(TranslationOutputAudioDeltaRef),
     }
@@ -38,7 +38,7 @@ pub enum ClientEventRef<'a> {
     Owned(ClientEvent),
 }
 
-crate::borrowed_view! {
+crate::borrowed::borrowed_view! {
     ClientEventRef of ClientEvent {
         "session.input_audio_buffer.append" => InputAudioBufferAppend(TranslationInputAudioBufferAppendRef),
     }

@@ -31,6 +31,7 @@ use serde_json::Value;
 
 /// An event a client sends to the realtime translation endpoint.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: change the target language, source transcription or noise reduction.
     SessionUpdate(TranslationSessionUpdateEvent),
@@ -42,7 +43,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: Translation,
         direction: ClientToServer,
@@ -58,6 +59,7 @@ crate::event_union! {
 
 /// An event the realtime translation endpoint sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.created`: the session exists, with its default configuration (first event).
     SessionCreated(TranslationSessionEvent),
@@ -77,18 +79,18 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: Translation,
         direction: ServerToClient,
         module: "realtime/translation",
         doc: "An event the realtime translation endpoint sends to its client.",
         variants: {
-            "session.created" => SessionCreated(TranslationSessionEvent),
-            "session.updated" => SessionUpdated(TranslationSessionEvent),
+            "session.created" => SessionCreated(TranslationSessionEvent) shared,
+            "session.updated" => SessionUpdated(TranslationSessionEvent) shared,
             "session.closed" => SessionClosed(TranslationSessionClosed),
-            "session.input_transcript.delta" => InputTranscriptDelta(TranslationTranscriptDelta),
-            "session.output_transcript.delta" => OutputTranscriptDelta(TranslationTranscriptDelta),
+            "session.input_transcript.delta" => InputTranscriptDelta(TranslationTranscriptDelta) shared,
+            "session.output_transcript.delta" => OutputTranscriptDelta(TranslationTranscriptDelta) shared,
             "session.output_audio.delta" => OutputAudioDelta(TranslationOutputAudioDelta),
             "error" => Error(ErrorEvent),
         }

@@ -33,6 +33,7 @@ use serde_json::Value;
 
 /// An event a client sends to a realtime v1 server.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: configure the session (sent first).
     SessionUpdate(SessionUpdate),
@@ -48,7 +49,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V1,
         direction: ClientToServer,
@@ -66,6 +67,7 @@ crate::event_union! {
 
 /// An event a realtime v1 server sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.updated`: the session configuration was accepted.
     SessionUpdated(SessionUpdated),
@@ -103,7 +105,7 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V1,
         direction: ServerToClient,
@@ -112,16 +114,16 @@ crate::event_union! {
         variants: {
             "session.updated" => SessionUpdated(SessionUpdated),
             "conversation.output_audio.delta" => ConversationOutputAudioDelta(ConversationOutputAudioDelta),
-            "conversation.input_transcript.delta" => ConversationInputTranscriptDelta(TranscriptDelta),
-            "conversation.output_transcript.delta" => ConversationOutputTranscriptDelta(TranscriptDelta),
+            "conversation.input_transcript.delta" => ConversationInputTranscriptDelta(TranscriptDelta) shared,
+            "conversation.output_transcript.delta" => ConversationOutputTranscriptDelta(TranscriptDelta) shared,
             "conversation.item.added" => ConversationItemAdded(ConversationItemAdded),
             "conversation.item.done" => ConversationItemDone(ConversationItemDone),
             "conversation.handoff.requested" => ConversationHandoffRequested(ConversationHandoffRequested),
             "error" => Error(ErrorEvent),
-            "conversation.item.input_audio_transcription.delta" => InputAudioTranscriptionDelta(TranscriptDelta),
+            "conversation.item.input_audio_transcription.delta" => InputAudioTranscriptionDelta(TranscriptDelta) shared,
             "conversation.item.input_audio_transcription.completed" => InputAudioTranscriptionCompleted(InputAudioTranscriptionCompleted),
-            "response.output_text.delta" => ResponseOutputTextDelta(ResponseTranscriptDelta),
-            "response.output_audio_transcript.delta" => ResponseOutputAudioTranscriptDelta(ResponseTranscriptDelta),
+            "response.output_text.delta" => ResponseOutputTextDelta(ResponseTranscriptDelta) shared,
+            "response.output_audio_transcript.delta" => ResponseOutputAudioTranscriptDelta(ResponseTranscriptDelta) shared,
             "response.output_audio_transcript.done" => ResponseOutputAudioTranscriptDone(ResponseTranscriptDone),
             "conversation.input_transcript.turn_marked" => ConversationInputTranscriptTurnMarked(InputTranscriptTurnMarked),
         }

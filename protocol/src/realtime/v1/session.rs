@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 /// `session.update` (C→S): configures the session. The Codex client sends it first, right
-/// after the socket opens; [`SessionUpdate::new`] builds its canonical form.
+/// after the socket opens.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v1/", optional_fields = nullable))]
@@ -166,7 +166,7 @@ pub enum Voice {
 }
 
 impl Voice {
-    /// Every v1 voice, in the order of the spec.
+    /// Every v1 voice, in the order the protocol lists them.
     pub const LIST: [Voice; 9] = [
         Voice::Juniper,
         Voice::Maple,

@@ -21,7 +21,7 @@ pub struct AudioConfig {
 /// `audio.input`: how input audio is read, filtered, segmented and transcribed.
 ///
 /// The three tri-state members distinguish absent (keep the current setting), `null` (turn the
-/// feature off) and a value (configure it); see [`crate::tristate`].
+/// feature off) and a value (configure it).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
@@ -95,6 +95,7 @@ pub struct AudioOutputConfig {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = audio_format_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum AudioFormat {
     /// `audio/pcm`: signed 16-bit little-endian PCM, mono, 24 000 Hz.
     #[serde(rename = "audio/pcm")]
@@ -110,7 +111,7 @@ pub enum AudioFormat {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     AudioFormat,
     tag = "type",
     untagged = Some(AudioFormat::untagged_pcm),
@@ -221,12 +222,13 @@ pub struct CustomVoice {
     pub id: String,
 }
 
-/// A built-in voice name: an open enum (any other string is passed through in `Other`).
+/// A built-in voice name: an open enum (any other string is accepted and kept as it is).
 /// `marin` and `cedar` are the recommended voices; the service default is `alloy`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum VoiceName {
     /// `alloy` (the service default).
     Alloy,
@@ -263,6 +265,7 @@ pub enum VoiceName {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TurnDetection {
     /// `server_vad`: volume-based detection of speech and silence.
     #[serde(rename = "server_vad")]
@@ -275,7 +278,7 @@ pub enum TurnDetection {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     TurnDetection,
     tag = "type",
     payloads = [ServerVad, SemanticVad]
@@ -399,10 +402,11 @@ pub struct AudioTranscription {
     pub delay: Option<TranscriptionDelay>,
 }
 
-/// A transcription model id: an open enum (any other string is kept in `Other`).
+/// A transcription model id: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptionModel {
     /// `whisper-1` (billed by duration).
     #[serde(rename = "whisper-1")]

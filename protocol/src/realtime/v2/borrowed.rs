@@ -19,7 +19,7 @@ pub enum ServerEventRef<'a> {
     Owned(ServerEvent),
 }
 
-crate::borrowed_view! {
+crate::borrowed::borrowed_view! {
     ServerEventRef of ServerEvent {
         "response.output_audio.delta" | "response.audio.delta" => ResponseOutputAudioDelta(ResponseOutputAudioDeltaRef),
     }
@@ -35,7 +35,7 @@ pub enum ClientEventRef<'a> {
     Owned(ClientEvent),
 }
 
-crate::borrowed_view! {
+crate::borrowed::borrowed_view! {
     ClientEventRef of ClientEvent {
         "input_audio_buffer.append" => InputAudioBufferAppend(InputAudioBufferAppendRef),
     }

@@ -13,6 +13,7 @@ use serde_json::Value;
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum ConversationItem {
     /// `message`: a system, developer, user or assistant message.
     #[serde(rename = "message")]
@@ -40,7 +41,7 @@ pub enum ConversationItem {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     ConversationItem,
     tag = "type",
     payloads = [
@@ -156,6 +157,7 @@ impl MessageItem {
 #[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = content_part_schema))]
+#[non_exhaustive]
 pub enum ContentPart {
     /// `input_text`: text from the user, system or developer.
     #[serde(rename = "input_text")]
@@ -177,7 +179,7 @@ pub enum ContentPart {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     ContentPart,
     tag = "type",
     untagged = Some(ContentPart::untagged_unknown),

@@ -8,6 +8,7 @@
 
 mod audio;
 mod borrowed;
+mod build;
 mod canonical;
 mod config;
 mod conversation;
@@ -43,6 +44,7 @@ use serde_json::Value;
 
 /// An event a client sends to a realtime v2 server.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: change the session configuration.
     SessionUpdate(SessionUpdate),
@@ -70,7 +72,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V2,
         direction: ClientToServer,
@@ -94,6 +96,7 @@ crate::event_union! {
 
 /// An event a realtime v2 server sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.created`: the session exists (first event).
     SessionCreated(SessionEvent),
@@ -143,7 +146,7 @@ pub enum ServerEvent {
     ResponseCreated(ResponseEvent),
     /// `response.done`: a response ended (exactly once per response).
     ResponseDone(ResponseEvent),
-    /// `response.cancelled` (extension): a response was cancelled.
+    /// `response.cancelled` (an extension some peers send): a response was cancelled.
     ResponseCancelled(ResponseCancelled),
     /// `response.output_item.added`: an output item started.
     ResponseOutputItemAdded(ResponseOutputItemEvent),
@@ -194,19 +197,19 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V2,
         direction: ServerToClient,
         module: "realtime/v2",
         doc: "An event a realtime v2 server sends to its client.",
         variants: {
-            "session.created" => SessionCreated(SessionEvent),
-            "session.updated" => SessionUpdated(SessionEvent),
+            "session.created" => SessionCreated(SessionEvent) shared,
+            "session.updated" => SessionUpdated(SessionEvent) shared,
             "conversation.created" => ConversationCreated(ConversationCreated),
-            "conversation.item.created" => ConversationItemCreated(ConversationItemEvent),
-            "conversation.item.added" => ConversationItemAdded(ConversationItemEvent),
-            "conversation.item.done" => ConversationItemDone(ConversationItemEvent),
+            "conversation.item.created" => ConversationItemCreated(ConversationItemEvent) shared,
+            "conversation.item.added" => ConversationItemAdded(ConversationItemEvent) shared,
+            "conversation.item.done" => ConversationItemDone(ConversationItemEvent) shared,
             "conversation.item.retrieved" => ConversationItemRetrieved(ConversationItemRetrieved),
             "conversation.item.truncated" => ConversationItemTruncated(ConversationItemTruncated),
             "conversation.item.deleted" => ConversationItemDeleted(ConversationItemDeleted),
@@ -220,16 +223,16 @@ crate::event_union! {
             "input_audio_buffer.speech_stopped" => InputAudioBufferSpeechStopped(InputAudioBufferSpeechStopped),
             "input_audio_buffer.timeout_triggered" => InputAudioBufferTimeoutTriggered(InputAudioBufferTimeoutTriggered),
             "input_audio_buffer.dtmf_event_received" => InputAudioBufferDtmfEventReceived(InputAudioBufferDtmfEventReceived),
-            "output_audio_buffer.started" => OutputAudioBufferStarted(OutputAudioBufferEvent),
-            "output_audio_buffer.stopped" => OutputAudioBufferStopped(OutputAudioBufferEvent),
-            "output_audio_buffer.cleared" => OutputAudioBufferCleared(OutputAudioBufferEvent),
-            "response.created" => ResponseCreated(ResponseEvent),
-            "response.done" => ResponseDone(ResponseEvent),
+            "output_audio_buffer.started" => OutputAudioBufferStarted(OutputAudioBufferEvent) shared,
+            "output_audio_buffer.stopped" => OutputAudioBufferStopped(OutputAudioBufferEvent) shared,
+            "output_audio_buffer.cleared" => OutputAudioBufferCleared(OutputAudioBufferEvent) shared,
+            "response.created" => ResponseCreated(ResponseEvent) shared,
+            "response.done" => ResponseDone(ResponseEvent) shared,
             "response.cancelled" => ResponseCancelled(ResponseCancelled),
-            "response.output_item.added" => ResponseOutputItemAdded(ResponseOutputItemEvent),
-            "response.output_item.done" => ResponseOutputItemDone(ResponseOutputItemEvent),
-            "response.content_part.added" => ResponseContentPartAdded(ResponseContentPartEvent),
-            "response.content_part.done" => ResponseContentPartDone(ResponseContentPartEvent),
+            "response.output_item.added" => ResponseOutputItemAdded(ResponseOutputItemEvent) shared,
+            "response.output_item.done" => ResponseOutputItemDone(ResponseOutputItemEvent) shared,
+            "response.content_part.added" => ResponseContentPartAdded(ResponseContentPartEvent) shared,
+            "response.content_part.done" => ResponseContentPartDone(ResponseContentPartEvent) shared,
             "response.output_text.delta" => ResponseOutputTextDelta(ResponseOutputTextDelta),
             "response.output_text.done" => ResponseOutputTextDone(ResponseOutputTextDone),
             "response.output_audio_transcript.delta" => ResponseOutputAudioTranscriptDelta(ResponseOutputAudioTranscriptDelta),
@@ -240,12 +243,12 @@ crate::event_union! {
             "response.function_call_arguments.done" => ResponseFunctionCallArgumentsDone(ResponseFunctionCallArgumentsDone),
             "response.mcp_call_arguments.delta" => ResponseMcpCallArgumentsDelta(ResponseMcpCallArgumentsDelta),
             "response.mcp_call_arguments.done" => ResponseMcpCallArgumentsDone(ResponseMcpCallArgumentsDone),
-            "response.mcp_call.in_progress" => ResponseMcpCallInProgress(ResponseMcpCallEvent),
-            "response.mcp_call.completed" => ResponseMcpCallCompleted(ResponseMcpCallEvent),
-            "response.mcp_call.failed" => ResponseMcpCallFailed(ResponseMcpCallEvent),
-            "mcp_list_tools.in_progress" => McpListToolsInProgress(McpListToolsEvent),
-            "mcp_list_tools.completed" => McpListToolsCompleted(McpListToolsEvent),
-            "mcp_list_tools.failed" => McpListToolsFailed(McpListToolsEvent),
+            "response.mcp_call.in_progress" => ResponseMcpCallInProgress(ResponseMcpCallEvent) shared,
+            "response.mcp_call.completed" => ResponseMcpCallCompleted(ResponseMcpCallEvent) shared,
+            "response.mcp_call.failed" => ResponseMcpCallFailed(ResponseMcpCallEvent) shared,
+            "mcp_list_tools.in_progress" => McpListToolsInProgress(McpListToolsEvent) shared,
+            "mcp_list_tools.completed" => McpListToolsCompleted(McpListToolsEvent) shared,
+            "mcp_list_tools.failed" => McpListToolsFailed(McpListToolsEvent) shared,
             "rate_limits.updated" => RateLimitsUpdated(RateLimitsUpdated),
             "error" => Error(ErrorEvent),
         }
@@ -330,7 +333,7 @@ fn enum_aliases(schema: &mut schemars::Schema, aliases: &[&str]) {
 }
 
 /// The TypeScript type of an open union whose decoder reads an object without `type` as one of
-/// its variants `D` (spec: an audio format without `type` is PCM, a tool without `type` is a
+/// its variants `D` (an audio format without `type` is PCM, a tool without `type` is a
 /// function, a session echo without `type` is a realtime session): `U | ({ "type"?: never } & D)`.
 /// Used as `#[ts(as = "…")]` on the members that hold such a union, so that TypeScript accepts
 /// the type-less form that the decoder and the schema accept.

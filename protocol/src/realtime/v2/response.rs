@@ -126,10 +126,11 @@ pub struct ResponseCreateAudioOutput {
     pub voice: Option<Voice>,
 }
 
-/// Where a response's output goes: an open enum (any other string is kept in `Other`).
+/// Where a response's output goes: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum ResponseConversation {
     /// `auto`: the output joins the default conversation.
     #[serde(rename = "auto")]

@@ -54,6 +54,7 @@ pub struct SessionEvent {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum SessionConfig {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
@@ -66,7 +67,7 @@ pub enum SessionConfig {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
+crate::open_union::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
 
 /// The `session` of `session.created` / `session.updated`, discriminated by `type`. A session
 /// without `type` is a realtime session (test peers echo bare sessions); encoders
@@ -76,6 +77,7 @@ crate::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSes
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = session_echo_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum SessionEcho {
     /// `realtime`: a conversational session.
     #[serde(rename = "realtime")]
@@ -88,7 +90,7 @@ pub enum SessionEcho {
     Unknown(Value),
 }
 
-crate::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
+crate::open_union::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
 
 impl SessionEcho {
     fn untagged_realtime(raw: &Value) -> Result<Self, String> {
@@ -279,8 +281,8 @@ pub struct TranscriptionAudioInputEcho {
     pub turn_detection: Option<TranscriptionTurnDetectionEcho>,
 }
 
-/// Turn detection as a transcription session echo reports it: unlike [`super::TurnDetection`],
-/// `type` may be missing. Every member may be absent or `null` (not said).
+/// Turn detection as a transcription session echo reports it: unlike the turn detection of a
+/// request, `type` may be missing. Every member may be absent or `null` (not said).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]

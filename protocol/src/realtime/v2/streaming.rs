@@ -2,7 +2,6 @@
 //! function call arguments.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// Declares an event about one content part of a response output item: the members shared by
 /// the text, transcript and audio delta events (`event_id`, `response_id`, `item_id`,
@@ -171,7 +170,7 @@ impl<'de> Deserialize<'de> for ResponseOutputAudioDelta {
 /// type of `channels`.
 #[cfg(feature = "schema")]
 fn num_channels_alias_schema(schema: &mut schemars::Schema) {
-    let Some(Value::Object(properties)) = schema.get_mut("properties") else {
+    let Some(serde_json::Value::Object(properties)) = schema.get_mut("properties") else {
         return;
     };
     if let Some(mut channels) = properties.get("channels").cloned() {

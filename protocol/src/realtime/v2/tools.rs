@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(transform = tool_schema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum Tool {
     /// `function`: a function the client implements.
     #[serde(rename = "function")]
@@ -23,7 +24,7 @@ pub enum Tool {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     Tool,
     tag = "type",
     untagged = Some(Tool::untagged_function),

@@ -1,5 +1,4 @@
-//! Input audio transcription results: `conversation.item.input_audio_transcription.*` (S→C)
-//!.
+//! Input audio transcription results: `conversation.item.input_audio_transcription.*` (S→C).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -155,6 +154,7 @@ pub struct LogProb {
     schemars(transform = crate::open_union::unknown_type_branch)
 )]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
+#[non_exhaustive]
 pub enum TranscriptionUsage {
     /// `tokens`: token-billed models.
     #[serde(rename = "tokens")]
@@ -167,7 +167,7 @@ pub enum TranscriptionUsage {
     Unknown(Value),
 }
 
-crate::impl_open_union!(
+crate::open_union::impl_open_union!(
     TranscriptionUsage,
     tag = "type",
     payloads = [TokenUsage, DurationUsage]

@@ -18,7 +18,7 @@ pub enum ServerEventRef<'a> {
     Owned(ServerEvent),
 }
 
-crate::borrowed_view! {
+crate::borrowed::borrowed_view! {
     ServerEventRef of ServerEvent {
         "output_audio.delta" => OutputAudioDelta(OutputAudioDeltaRef),
     }
@@ -34,7 +34,7 @@ pub enum ClientEventRef<'a> {
     Owned(ClientEvent),
 }
 
-crate::borrowed_view! {
+crate::borrowed::borrowed_view! {
     ClientEventRef of ClientEvent {
         "input_audio.append" => InputAudioAppend(InputAudioAppendRef),
     }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 /// `delegation.created` (S→C): the model delegates a request. Every such event decodes; only a
-/// client delegation is a handoff request (see `DelegationCreated::handoff`), any other is
-/// ignored by the Codex client.
+/// client delegation (`item.type` `delegation`, `item.target` `client`) is a handoff request,
+/// any other is ignored by the Codex client.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/", optional_fields = nullable))]
@@ -46,10 +46,11 @@ pub struct DelegationItem {
     pub other: Map<String, Value>,
 }
 
-/// The kind of a delegated item: an open enum (any other string is kept in `Other`).
+/// The kind of a delegated item: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum DelegationItemType {
     /// `delegation`: a delegated request.
     #[serde(rename = "delegation")]
@@ -59,10 +60,11 @@ pub enum DelegationItemType {
     Other(String),
 }
 
-/// Who must carry out a delegated request: an open enum (any other string is kept in `Other`).
+/// Who must carry out a delegated request: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum DelegationTarget {
     /// `client`: this client must carry out the request.
     #[serde(rename = "client")]

@@ -12,6 +12,7 @@ use crate::realtime::ErrorEvent;
 
 /// An event a client sends to a realtime v3 server.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ClientEvent {
     /// `session.update`: configure a new session (sent first, never on a sideband).
     SessionUpdate(SessionUpdate),
@@ -27,7 +28,7 @@ pub enum ClientEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ClientEvent {
         version: V3,
         direction: ClientToServer,
@@ -45,6 +46,7 @@ crate::event_union! {
 
 /// An event a realtime v3 server sends to its client.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ServerEvent {
     /// `session.started`: the session exists (completes the start handshake).
     SessionStarted(SessionStarted),
@@ -68,18 +70,18 @@ pub enum ServerEvent {
     Unknown(Value),
 }
 
-crate::event_union! {
+crate::realtime::event_union! {
     ServerEvent {
         version: V3,
         direction: ServerToClient,
         module: "realtime/v3",
         doc: "An event a realtime v3 server sends to its client.",
         variants: {
-            "session.started" => SessionStarted(SessionStarted),
-            "session.updated" => SessionUpdated(SessionStarted),
+            "session.started" => SessionStarted(SessionStarted) shared,
+            "session.updated" => SessionUpdated(SessionStarted) shared,
             "output_audio.delta" => OutputAudioDelta(OutputAudioDelta),
-            "input_transcript.added" => InputTranscriptAdded(TranscriptAdded),
-            "output_transcript.added" => OutputTranscriptAdded(TranscriptAdded),
+            "input_transcript.added" => InputTranscriptAdded(TranscriptAdded) shared,
+            "output_transcript.added" => OutputTranscriptAdded(TranscriptAdded) shared,
             "turn.done" => TurnDone(TurnDone),
             "delegation.created" => DelegationCreated(DelegationCreated),
             "error" => Error(ErrorEvent),

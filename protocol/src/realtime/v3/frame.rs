@@ -43,7 +43,7 @@ impl std::error::Error for FrameError {}
 /// [`Received::Untyped`], which a v3 client ignores; text that is not JSON, or a known event
 /// missing a needed member, is a [`FrameError::Decode`].
 pub fn receive_text(text: &str) -> Result<Received, FrameError> {
-    let value: Value = crate::decode(text, "type").map_err(FrameError::Decode)?;
+    let value: Value = crate::codec::decode_text(text, "type").map_err(FrameError::Decode)?;
     if !value.get("type").is_some_and(Value::is_string) {
         return Ok(Received::Untyped(value));
     }

@@ -8,8 +8,7 @@ use serde_json::{Map, Value};
 pub use crate::realtime::v1::Voice;
 
 /// `session.update` (C→S): configures a new session. The Codex client sends it once, right after
-/// the socket opens, and never on a sideband connection; `SessionUpdate::new` builds its
-/// canonical form.
+/// the socket opens, and never on a sideband connection.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/", optional_fields = nullable))]
@@ -119,6 +118,7 @@ pub struct AudioOutput {
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum OutputVoice {
     /// One of the v1 voices: `juniper`, `maple`, `spruce`, `ember`, `vale`, `breeze`, `arbor`,
     /// `sol`, `cove`.

@@ -74,10 +74,11 @@ impl Turn {
     }
 }
 
-/// The role of a finished turn: an open enum (any other string is kept in `Other`).
+/// The role of a finished turn: an open enum (any other string is accepted and kept as it is).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v3/"))]
+#[non_exhaustive]
 pub enum TurnRole {
     /// `user`: the person speaking.
     #[serde(rename = "user")]

@@ -1,0 +1,201 @@
+//! The runtime decoders of the TypeScript package: one module per union
+//! (`realtime/v2/decodeServerEvent.js`, `app-server/decodeServerMessage.js`, …) and the shared
+//! machinery (`runtime.js`, written once in `ts-runtime.js`).
+//!
+//! Every protocol fact a decoder uses comes from the registry here, never from hand-written
+//! TypeScript: the tag member, the wire names, the input aliases of tags (the union's tagged
+//! branches that share a registered message's schema), and the message schemas themselves — the
+//! very text of `schemas/<…>.json`, embedded so that the TypeScript decoder and the schema
+//! accept the same JSON. Validation is Ajv 8 (draft 2020-12), compiled per message on first use.
+
+use crate::files::HEADER;
+use crate::schema::{UnionSchema, message_path, result_path};
+use rtwire_protocol::open_union::branch_tag;
+use rtwire_protocol::registry::Surface;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The shared decoder machinery, and its declarations.
+const RUNTIME_JS: &str = include_str!("ts-runtime.js");
+const RUNTIME_DTS: &str = include_str!("ts-runtime.d.ts");
+
+/// The function name of a union's decoder: `decodeServerEvent`.
+pub fn decoder_name(union: &str) -> String {
+    format!("decode{union}")
+}
+
+/// The module path, under `generated/typescript/`, of a union's decoder.
+pub fn decoder_path(union: &UnionSchema) -> PathBuf {
+    Path::new(union.info.module).join(format!("{}.js", decoder_name(union.info.name)))
+}
+
+/// Every runtime file, keyed by path under `generated/typescript/`. `schemas` holds the schema
+/// files keyed by path under `schemas/`, as they are written.
+pub fn generate(schemas: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
+    let mut out = BTreeMap::new();
+    out.insert(
+        PathBuf::from("runtime.js"),
+        format!("// {HEADER}\n\n{RUNTIME_JS}"),
+    );
+    out.insert(
+        PathBuf::from("runtime.d.ts"),
+        format!("// {HEADER}\n\n{RUNTIME_DTS}"),
+    );
+    for union in crate::schema::unions() {
+        let path = decoder_path(&union);
+        let (js, dts) = decoder_module(&union, schemas, &path);
+        out.insert(path.with_extension("d.ts"), dts);
+        out.insert(path, js);
+    }
+    out
+}
+
+fn schema_text<'a>(schemas: &'a BTreeMap<PathBuf, String>, path: &Path) -> &'a str {
+    schemas
+        .get(path)
+        .unwrap_or_else(|| panic!("no schema file {}", path.display()))
+        .trim_end()
+}
+
+fn js_string(text: &str) -> String {
+    serde_json::to_string(text).expect("strings serialize")
+}
+
+fn decoder_module(
+    union: &UnionSchema,
+    schemas: &BTreeMap<PathBuf, String>,
+    path: &Path,
+) -> (String, String) {
+    let info = &union.info;
+    let name = decoder_name(info.name);
+    let runtime = rtwire_protocol::typescript::import_path(path, Path::new("runtime.ts"));
+    let messages = (info.messages)();
+    let mut js = format!("// {HEADER}\n\nimport {{ makeDecoder }} from \"{runtime}\";\n\n");
+    // Message schemas: each a function so that the object is built on first use only.
+    js.push_str("const messages = {\n");
+    for message in &messages {
+        let text = schema_text(schemas, &message_path(union, message));
+        js.push_str(&format!(
+            "  {}: {{ version: {}, schema: () => ({text}) }},\n",
+            js_string(message.wire_name),
+            js_string(message.version.as_str()),
+        ));
+    }
+    js.push_str("};\n\n");
+    // Input aliases of tags: a tagged branch of the union whose tag is not a registered wire
+    // name, sharing the schema of a registered message.
+    let branches = union.view["oneOf"].as_array().cloned().unwrap_or_default();
+    let registered: Vec<&str> = messages.iter().map(|m| m.wire_name).collect();
+    let target_of = |tag: &str| {
+        branches
+            .iter()
+            .find(|b| branch_tag(b, info.tag) == Some(tag))
+            .map(|b| strip_tag(b, info.tag))
+    };
+    js.push_str("const aliases = {\n");
+    for branch in &branches {
+        let Some(tag) = branch_tag(branch, info.tag) else {
+            continue;
+        };
+        if registered.contains(&tag) {
+            continue;
+        }
+        let body = strip_tag(branch, info.tag);
+        let canonical = registered
+            .iter()
+            .find(|r| target_of(r).as_ref() == Some(&body))
+            .unwrap_or_else(|| panic!("tag `{tag}` of {} is no alias", info.name));
+        js.push_str(&format!(
+            "  {}: {},\n",
+            js_string(tag),
+            js_string(canonical)
+        ));
+    }
+    js.push_str("};\n\n");
+    // Results of request methods (the ServerMessage of the app-server).
+    let results = (info.results)();
+    let mut result_lines = String::new();
+    if info.surface == Surface::AppServer && info.name == "ServerMessage" {
+        for union in crate::schema::unions() {
+            for message in (union.info.messages)() {
+                if results.iter().any(|r| r.method == message.wire_name)
+                    || rtwire_protocol::registry::result_for(message.wire_name).is_some()
+                        && union.info.name == "ClientMessage"
+                {
+                    let text = schema_text(schemas, &result_path(&union, &message));
+                    result_lines.push_str(&format!(
+                        "  {}: {{ version: {}, schema: () => ({text}) }},\n",
+                        js_string(message.wire_name),
+                        js_string(message.version.as_str()),
+                    ));
+                }
+            }
+        }
+    }
+    js.push_str(&format!("const results = {{\n{result_lines}}};\n\n"));
+    js.push_str(&format!(
+        "/** Decodes one `{}` of {}: see `runtime.d.ts`. */\nexport const {name} = makeDecoder({{\n  union: {},\n  tag: {},\n  messages,\n  aliases,\n  results,\n}});\n",
+        info.name,
+        info.module,
+        js_string(info.name),
+        js_string(info.tag),
+    ));
+    let encoder = info
+        .name
+        .starts_with("Client")
+        .then(|| encoder_name(info.name));
+    if let Some(encoder) = &encoder {
+        js.push_str(&format!(
+            "\n/** Encodes one `{union}` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */\nexport function {encoder}(event) {{\n  const decoded = {name}(event);\n  if (decoded.kind === \"error\") throw new TypeError(decoded.error.text);\n  return JSON.stringify(decoded.kind === \"event\" ? decoded.event : decoded.raw);\n}}\n",
+            union = info.name,
+        ));
+    }
+    let types = rtwire_protocol::typescript::import_path(
+        &path.with_extension("ts"),
+        &Path::new(info.module).join(format!("{}.ts", info.name)),
+    );
+    let runtime_types = rtwire_protocol::typescript::import_path(
+        &path.with_extension("ts"),
+        Path::new("runtime.ts"),
+    );
+    let pending = if info.name == "ServerMessage" {
+        ", pending?: PendingMethod"
+    } else {
+        ""
+    };
+    let pending_import = if info.name == "ServerMessage" {
+        ", PendingMethod"
+    } else {
+        ""
+    };
+    let dts = format!(
+        "// {HEADER}\n\nimport type {{ {union} }} from \"{types}\";\nimport type {{ Decoded{pending_import} }} from \"{runtime_types}\";\n\n/**\n * Decodes one `{union}` ({module}) from JSON text or an already-parsed value. Never throws:\n * a known message gives `{{ kind: \"event\" }}` in its canonical form, an unknown `{tag}` gives\n * `{{ kind: \"unknown\" }}` with the value verbatim, bad input gives `{{ kind: \"error\" }}`.\n */\nexport declare function {name}(input: unknown{pending}): Decoded<{union}>;\n",
+        union = info.name,
+        module = info.module,
+        tag = info.tag,
+    );
+    let dts = match &encoder {
+        Some(encoder) => format!(
+            "{dts}\n/**\n * Encodes one `{union}` as canonical JSON text: aliases folded, members the Rust encoder\n * would not emit left out. Throws a `TypeError` naming the message and the JSON pointer when\n * the value is not a valid `{union}`.\n */\nexport declare function {encoder}(event: {union}): string;\n",
+            union = info.name,
+        ),
+        None => dts,
+    };
+    (js, dts)
+}
+
+/// The function name of a client union's encoder: `encodeClientEvent`.
+pub fn encoder_name(union: &str) -> String {
+    format!("encode{union}")
+}
+
+fn strip_tag(branch: &serde_json::Value, tag: &str) -> serde_json::Value {
+    let mut body = branch.clone();
+    if let Some(props) = body.get_mut("properties").and_then(|p| p.as_object_mut()) {
+        props.remove(tag);
+    }
+    if let Some(obj) = body.as_object_mut() {
+        obj.remove("description");
+    }
+    body
+}

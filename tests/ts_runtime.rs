@@ -1,0 +1,206 @@
+//! The TypeScript runtime decoders (`generated/typescript/**/decode*.js`) decode as the Rust
+//! decoders do. This test writes what Rust decides — for every corpus example, for bad inputs
+//! derived from them, for hostile inputs, and for a sample of schema-generated values of every
+//! message — to `target/ts-runtime/cases.json`, then runs the node tests of `tests/ts-runtime/`
+//! (Node's built-in test runner, npm packages pinned by its lockfile, installed when absent),
+//! which decode the same inputs in TypeScript and compare whole JSON values and JSON pointers.
+//! Without node or npm the test fails: it never skips.
+
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use rtwire_codegen::schema::UnionSchema;
+use rtwire_tests::corpus::{examples, result_info};
+use rtwire_tests::node;
+use serde_json::{Value, json};
+use std::path::PathBuf;
+use std::process::Command;
+
+/// What the Rust decoder of `union` makes of `input` (a JSON text).
+fn rust_outcome(union: &UnionSchema, input: &str) -> Value {
+    match serde_json::from_str::<Value>(input) {
+        Err(_) => json!({ "kind": "error", "message": null, "path": "" }),
+        Ok(value) => outcome_of(union, &value),
+    }
+}
+
+fn outcome_of(union: &UnionSchema, value: &Value) -> Value {
+    match union.info.decode(value) {
+        Ok(r) if r.unknown => json!({ "kind": "unknown", "raw": r.encoded }),
+        Ok(r) => json!({ "kind": "event", "event": r.encoded }),
+        Err(e) => json!({ "kind": "error", "message": e.message(), "path": e.path() }),
+    }
+}
+
+fn decoder(union: &UnionSchema) -> String {
+    rtwire_codegen::ts_runtime::decoder_path(union)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// A value of another JSON type than the member's schema allows, if its schema names types.
+fn wrong_value_for(property: &Value) -> Option<Value> {
+    let allowed: Vec<&str> = match property.get("type")? {
+        Value::String(t) => vec![t.as_str()],
+        Value::Array(ts) => ts.iter().filter_map(|t| t.as_str()).collect(),
+        _ => return None,
+    };
+    [
+        ("boolean", json!(true)),
+        ("string", json!("rtwire")),
+        ("object", json!({})),
+        ("array", json!([])),
+    ]
+    .into_iter()
+    .find(|(ty, _)| !allowed.contains(ty))
+    .map(|(_, v)| v)
+}
+
+fn cases() -> Vec<Value> {
+    let unions = rtwire_tests::unions();
+    let mut cases = vec![];
+    for example in examples() {
+        let (union, message) = rtwire_tests::find(
+            &unions,
+            example.surface,
+            example.version,
+            &example.wire_name,
+        )
+        .expect("registered");
+        let input = serde_json::to_string(&example.value).expect("serializes");
+        let name = format!("tests/examples/{}", example.path.display());
+        if example.result {
+            let info = result_info(&example.wire_name).expect("a request");
+            let server = unions
+                .iter()
+                .find(|u| u.info.surface == union.info.surface && u.info.name == "ServerMessage")
+                .expect("the app-server ServerMessage");
+            let expected = match (info.roundtrip)(&example.value) {
+                Ok(r) => json!({ "kind": "event", "event": r.encoded }),
+                Err(e) => json!({ "kind": "error", "message": e.message(), "path": e.path() }),
+            };
+            cases.push(json!({ "name": name, "decoder": decoder(server), "pending": example.wire_name, "input": input, "expected": expected }));
+            continue;
+        }
+        cases.push(json!({ "name": name, "decoder": decoder(union), "input": input, "expected": rust_outcome(union, &input) }));
+        if example.lenient {
+            continue;
+        }
+        // Bad inputs derived from the canonical example: each member dropped, each member of a
+        // wrong JSON type. The expected outcome is whatever Rust decides (most are errors).
+        let Some(schema) = union.message_schema(&message) else {
+            continue;
+        };
+        let Some(object) = example.value.as_object() else {
+            continue;
+        };
+        for (key, _) in object.iter().filter(|(k, _)| *k != union.info.tag) {
+            let mut bad = object.clone();
+            bad.remove(key);
+            let bad = Value::Object(bad);
+            cases.push(json!({ "name": format!("{name} without `{key}`"), "decoder": decoder(union), "input": bad.to_string(), "expected": outcome_of(union, &bad) }));
+            if let Some(wrong) = schema
+                .pointer(&format!("/properties/{key}"))
+                .and_then(wrong_value_for)
+            {
+                let mut bad = object.clone();
+                bad.insert(key.clone(), wrong.clone());
+                let bad = Value::Object(bad);
+                cases.push(json!({ "name": format!("{name} with `{key}`: {wrong}"), "decoder": decoder(union), "input": bad.to_string(), "expected": outcome_of(union, &bad) }));
+            }
+        }
+    }
+    cases.extend(hostile(&unions));
+    cases.extend(generated(&unions));
+    cases
+}
+
+/// Hostile input, for every union: not JSON, a top-level array, a non-string tag, a missing tag.
+fn hostile(unions: &[UnionSchema]) -> Vec<Value> {
+    let mut cases = vec![];
+    for union in unions {
+        let tag = union.info.tag;
+        for (what, input) in [
+            ("not JSON", "{\"type\": ".to_owned()),
+            ("a top-level array", "[1]".to_owned()),
+            ("a string", "\"text\"".to_owned()),
+            ("a non-string tag", format!("{{\"{tag}\":7}}")),
+            ("no tag", "{\"kind\":\"x\"}".to_owned()),
+            (
+                "an unknown tag",
+                format!("{{\"{tag}\":\"rtwire.future\",\"a\":[1,{{\"b\":null}}]}}"),
+            ),
+        ] {
+            cases.push(json!({ "name": format!("{} {}: {what}", union.info.module, union.info.name), "decoder": decoder(union), "input": input, "expected": rust_outcome(union, &input) }));
+        }
+    }
+    cases
+}
+
+/// A few values generated from every message's schema (fixed seed), with what Rust makes of them.
+fn generated(unions: &[UnionSchema]) -> Vec<Value> {
+    const PER_MESSAGE: usize = 3;
+    let mut cases = vec![];
+    for union in unions {
+        for message in (union.info.messages)() {
+            let Some(schema) = union.message_schema(&message) else {
+                continue;
+            };
+            let strategy = rtwire_tests::arbitrary::strategy(&schema);
+            let mut runner = TestRunner::new_with_rng(
+                Config::default(),
+                TestRng::from_seed(RngAlgorithm::ChaCha, &[7; 32]),
+            );
+            for i in 0..PER_MESSAGE {
+                let Ok(tree) = strategy.new_tree(&mut runner) else {
+                    continue;
+                };
+                let value = tree.current();
+                let input = value.to_string();
+                cases.push(json!({ "name": format!("generated {} {} #{i}", union.info.module, message.wire_name), "decoder": decoder(union), "input": input, "expected": outcome_of(union, &value) }));
+            }
+        }
+    }
+    cases
+}
+
+fn runtime_dir() -> PathBuf {
+    rtwire_tests::root().join("tests/ts-runtime")
+}
+
+/// Installs the pinned packages of `tests/ts-runtime` with `npm ci` unless installed from the
+/// same lockfile.
+fn install() -> PathBuf {
+    node::install(); // checks node and npm, with a clear message when they are missing
+    let dir = runtime_dir();
+    let stamp = dir.join("node_modules/.rtwire-installed-lockfile.json");
+    let lockfile = std::fs::read(dir.join("package-lock.json")).expect("read the lockfile");
+    if std::fs::read(&stamp).ok().as_deref() != Some(lockfile.as_slice()) {
+        node::run(
+            Command::new("npm")
+                .args(["ci", "--no-audit", "--no-fund"])
+                .current_dir(&dir),
+            "npm ci (tests/ts-runtime)",
+        );
+        std::fs::write(&stamp, &lockfile).expect("write the install stamp");
+    }
+    dir
+}
+
+#[test]
+fn typescript_decoders_agree_with_rust_on_examples_bad_inputs_and_generated_values() {
+    let cases = cases();
+    assert!(cases.len() > 500, "too few cases: {}", cases.len());
+    let out = rtwire_tests::root().join("target/ts-runtime");
+    std::fs::create_dir_all(&out).expect("create target/ts-runtime");
+    let file = out.join("cases.json");
+    std::fs::write(&file, serde_json::to_vec(&cases).expect("serializes")).expect("write cases");
+    let dir = install();
+    let mut command = Command::new("node");
+    command
+        .args(["--preserve-symlinks", "--test", "--test-reporter=spec"])
+        .arg("test/")
+        .env("RTWIRE_CASES", &file)
+        .current_dir(&dir);
+    let text = node::run(&mut command, "node --test (tests/ts-runtime)");
+    assert!(text.contains("# fail 0"), "{text}");
+}
