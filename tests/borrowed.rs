@@ -67,7 +67,7 @@ macro_rules! realtime_pair {
         impl Pair for $owned {
             const NAME: &'static str = stringify!($owned);
             fn owned(text: &str) -> Result<Self, String> {
-                rtwire_protocol::decode::<$owned>(text, "type").map_err(|e| e.to_string())
+                <$owned>::decode(text).map_err(|e| e.to_string())
             }
             fn borrowed(text: &str) -> Result<(Value, Self), String> {
                 <$owned>::decode_borrowed(text)
@@ -495,7 +495,7 @@ fn aliases_minimal_forms_and_unknown_events_decode_as_in_the_owned_decoder() {
     let text = r#"{"type":"input_audio_buffer.speech_started","audio_start_ms":5,"item_id":"i"}"#;
     assert_eq!(
         v2::ServerEvent::decode_borrowed(text).unwrap(),
-        v2::ServerEventRef::Owned(rtwire_protocol::decode(text, "type").unwrap())
+        v2::ServerEventRef::Owned(v2::ServerEvent::decode(text).unwrap())
     );
 }
 
@@ -601,9 +601,7 @@ fn an_audio_delta_decodes_to_pcm_with_no_allocation_into_a_reused_buffer() {
         .collect();
     assert_eq!(samples, expected);
     // The owned decoder allocates (at least the audio string): the counter counts.
-    assert!(
-        allocations_during(|| drop(rtwire_protocol::decode::<v2::ServerEvent>(&text, "type"))) > 0
-    );
+    assert!(allocations_during(|| drop(v2::ServerEvent::decode(&text))) > 0);
 }
 
 /// `n` bytes of a fixed pseudo-random sequence.

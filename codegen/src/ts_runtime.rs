@@ -10,8 +10,8 @@
 
 use crate::files::HEADER;
 use crate::schema::{UnionSchema, message_path, result_path};
-use rtwire_protocol::open_union::branch_tag;
 use rtwire_protocol::registry::Surface;
+use rtwire_protocol::registry::branch_tag;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 

@@ -155,29 +155,6 @@ fn close_in(node: &mut Value) {
     }
 }
 
-/// What the dispatch `then` of a tagged branch checks: the branch without its tag (the `if`
-/// has checked it), so that the input aliases of a tag share their message's schema.
-fn then_of(branch: &Value, tag: &str) -> Value {
-    let mut then = branch.as_object().cloned().unwrap_or_default();
-    then.remove("description");
-    if let Some(Value::Object(properties)) = then.get_mut("properties") {
-        properties.remove(tag);
-        if properties.is_empty() {
-            then.remove("properties");
-        }
-    }
-    if let Some(Value::Array(required)) = then.get_mut("required") {
-        required.retain(|r| r != tag);
-        if required.is_empty() {
-            then.remove("required");
-        }
-    }
-    if then.contains_key("$ref") && then.keys().all(|k| k == "$ref" || k == "type") {
-        then.remove("type");
-    }
-    Value::Object(then)
-}
-
 /// A union's view, as the registry gives it: `oneOf` branches (tagged, catch-all, untagged
 /// answers) and `$defs`.
 pub struct View<'a> {

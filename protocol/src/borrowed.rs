@@ -29,7 +29,7 @@ where
     if let Ok(view) = serde_json::from_str::<V>(text) {
         return Ok(view);
     }
-    crate::codec::decode::<O>(text, tag).map(V::from)
+    crate::codec::decode_text::<O>(text, tag).map(V::from)
 }
 
 /// A string borrowed from the input when it has no escapes: the `Deserialize` of an optional

@@ -7,12 +7,12 @@ import type { JsonValue } from "../JsonValue.js";
  */
 export type ErrorObject = {
   /**
-   * The error code, an integer within -(2^53-1) … 2^53-1; see [`ErrorCode`] for the codes
+   * The error code, an integer within -(2^53-1) … 2^53-1; see `ErrorCode` for the codes
    * this protocol uses.
    */
   code: number;
   /**
-   * Human-readable description; the exact texts of the spec's refusals are built by the
+   * Human-readable description; the exact texts of the protocol's refusals are built by the
    * constructors of this type.
    */
   message: string;

@@ -104,8 +104,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -113,7 +113,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v1/initialize.json",
@@ -158,8 +158,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -167,7 +167,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v1/loginApiKey.json",
@@ -219,8 +219,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -228,7 +228,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v1/getAuthStatus.json",
@@ -401,8 +401,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -410,7 +410,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v2/account/login/start.json",
@@ -517,8 +517,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -526,7 +526,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "SandboxMode": {
       "description": "How commands are sandboxed: a closed enum.",
@@ -706,7 +706,7 @@ const messages = {
         },
         {
           "const": "v3",
-          "description": "`v3`: the \"frameless bidi\" realtime dialect (the `/v1/live` endpoint).",
+          "description": "`v3`: the \"frameless bidi\" realtime dialect (the `/v1/live` endpoint); its events are\nthe types of the Rust module `rtwire_protocol::realtime::v3` (TypeScript: `realtime.v3`).",
           "type": "string"
         }
       ]
@@ -830,8 +830,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -839,7 +839,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeInitialItem": {
       "description": "A complete text message that seeds a v3 session's history.",
@@ -1118,8 +1118,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1127,7 +1127,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeAppendAudioParams": {
       "description": "The params of `thread/realtime/appendAudio`.",
@@ -1240,8 +1240,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1249,7 +1249,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeAppendTextParams": {
       "description": "The params of `thread/realtime/appendText`.",
@@ -1310,8 +1310,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1319,7 +1319,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeAppendSpeechParams": {
       "description": "The params of `thread/realtime/appendSpeech`.",
@@ -1369,8 +1369,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1378,7 +1378,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeStopParams": {
       "description": "The params of `thread/realtime/stop`.",
@@ -1423,8 +1423,8 @@ const messages = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1432,7 +1432,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeListVoicesParams": {
       "description": "The params of `thread/realtime/listVoices`: the empty object `{}` (an absent `params` is\naccepted).",

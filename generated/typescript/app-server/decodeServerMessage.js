@@ -48,7 +48,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "How the server is authenticated: an open enum. Known values are variants; any other string\nis kept as it is (the `Other` variant)."
+      "description": "How the server is authenticated: an open enum. Known values are variants; any other string\nis kept as it is."
     },
     "AuthStatusChangeNotification": {
       "description": "The params of `authStatusChange`.",
@@ -246,7 +246,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "How the server is authenticated: an open enum. Known values are variants; any other string\nis kept as it is (the `Other` variant)."
+      "description": "How the server is authenticated: an open enum. Known values are variants; any other string\nis kept as it is."
     },
     "PlanType": {
       "anyOf": [
@@ -340,7 +340,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The plan of a ChatGPT account: an open enum. Known values are variants; any other string is\nkept as it is (the `Other` variant)."
+      "description": "The plan of a ChatGPT account: an open enum. Known values are variants; any other string is\nkept as it is."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v2/account/updated.json",
@@ -380,9 +380,9 @@ const messages = {
           "type": "string"
         },
         "createdAt": {
-          "description": "Creation time, Unix epoch seconds.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "description": "Creation time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).",
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         "cwd": {
@@ -425,9 +425,9 @@ const messages = {
           "type": "array"
         },
         "updatedAt": {
-          "description": "Last update time, Unix epoch seconds.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "description": "Last update time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).",
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         }
       },
@@ -503,7 +503,7 @@ const messages = {
         },
         {
           "const": "v3",
-          "description": "`v3`: the \"frameless bidi\" realtime dialect (the `/v1/live` endpoint).",
+          "description": "`v3`: the \"frameless bidi\" realtime dialect (the `/v1/live` endpoint); its events are\nthe types of the Rust module `rtwire_protocol::realtime::v3` (TypeScript: `realtime.v3`).",
           "type": "string"
         }
       ]
@@ -665,7 +665,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "Whose speech a transcript is of: an open enum; any other string is kept in\n[`TranscriptRole::Other`]."
+      "description": "Whose speech a transcript is of: an open enum; any other string is accepted\nand kept as it is."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v2/thread/realtime/transcript/delta.json",
@@ -738,7 +738,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "Whose speech a transcript is of: an open enum; any other string is kept in\n[`TranscriptRole::Other`]."
+      "description": "Whose speech a transcript is of: an open enum; any other string is accepted\nand kept as it is."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v2/thread/realtime/transcript/done.json",
@@ -983,7 +983,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "Why a realtime conversation ended: an open enum; any other string is kept in\n[`RealtimeCloseReason::Other`]."
+      "description": "Why a realtime conversation ended: an open enum; any other string is\naccepted and kept as it is."
     },
     "ThreadRealtimeClosedNotification": {
       "description": "The params of `thread/realtime/closed`.",
@@ -1105,7 +1105,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The server's platform family: an open enum; any other string is kept as it is (the\n`Other` variant)."
+      "description": "The server's platform family: an open enum; any other string is kept as it is."
     },
     "PlatformOs": {
       "anyOf": [
@@ -1129,14 +1129,14 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The server's operating system: an open enum; any other string is kept as it is (the\n`Other` variant)."
+      "description": "The server's operating system: an open enum; any other string is kept as it is."
     },
     "RequestId": {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1144,7 +1144,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v1/initialize.result.json",
@@ -1185,8 +1185,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1194,7 +1194,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v1/loginApiKey.result.json",
@@ -1269,7 +1269,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "How the server is authenticated: an open enum. Known values are variants; any other string\nis kept as it is (the `Other` variant)."
+      "description": "How the server is authenticated: an open enum. Known values are variants; any other string\nis kept as it is."
     },
     "GetAuthStatusResponse": {
       "description": "The result of `getAuthStatus`.",
@@ -1306,8 +1306,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1315,7 +1315,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v1/getAuthStatus.result.json",
@@ -1447,8 +1447,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1456,7 +1456,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     }
   },
   "$id": "https://rtwire.invalid/schemas/app-server/v2/account/login/start.result.json",
@@ -1568,8 +1568,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1577,7 +1577,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "Thread": {
       "description": "A thread: a conversation with its history.",
@@ -1587,9 +1587,9 @@ const results = {
           "type": "string"
         },
         "createdAt": {
-          "description": "Creation time, Unix epoch seconds.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "description": "Creation time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).",
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         "cwd": {
@@ -1632,9 +1632,9 @@ const results = {
           "type": "array"
         },
         "updatedAt": {
-          "description": "Last update time, Unix epoch seconds.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "description": "Last update time, Unix epoch seconds (an integer within -(2^53-1) … 2^53-1).",
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         }
       },
@@ -1735,8 +1735,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1744,7 +1744,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeStartResponse": {
       "description": "The result of `thread/realtime/start`: the empty object `{}`.",
@@ -1785,8 +1785,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1794,7 +1794,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeAppendAudioResponse": {
       "description": "The result of `thread/realtime/appendAudio`: the empty object `{}`.",
@@ -1835,8 +1835,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1844,7 +1844,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeAppendTextResponse": {
       "description": "The result of `thread/realtime/appendText`: the empty object `{}`.",
@@ -1885,8 +1885,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1894,7 +1894,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeAppendSpeechResponse": {
       "description": "The result of `thread/realtime/appendSpeech`: the empty object `{}`.",
@@ -1935,8 +1935,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -1944,7 +1944,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeStopResponse": {
       "description": "The result of `thread/realtime/stop`: the empty object `{}`.",
@@ -2119,8 +2119,8 @@ const results = {
       "anyOf": [
         {
           "description": "An integer id, within -(2^53-1) … 2^53-1.",
-          "maximum": 9223372036854775807,
-          "minimum": -9223372036854775808,
+          "maximum": 9007199254740991,
+          "minimum": -9007199254740991,
           "type": "integer"
         },
         {
@@ -2128,7 +2128,7 @@ const results = {
           "type": "string"
         }
       ],
-      "description": "The id of a request: a JSON string or a JSON integer (within JavaScript's safe range),\nechoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer that fits `i64` (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``)."
+      "description": "The id of a request: a JSON string or a JSON integer within JavaScript's safe range\n(-(2^53-1) … 2^53-1), echoed back in the answer exactly as received (same JSON type).\n\nDecoding accepts exactly a string or an integer in that range (a fraction, a boolean or\n`null` is an error: ``invalid type: boolean `true`, expected a string or an integer``; an\ninteger beyond the range is an error too)."
     },
     "ThreadRealtimeListVoicesResponse": {
       "description": "The result of `thread/realtime/listVoices`.",

@@ -357,7 +357,7 @@ fn normalized(text: &str) -> Result<String, String> {
         }
         key.push_str(&format!("v2:{}|", short(&out)));
     }
-    if let Ok(event) = rtwire_protocol::decode::<v3::ServerEvent>(text, "type") {
+    if let Ok(event) = v3::ServerEvent::decode(text) {
         let out = Event::from_v3(&event, &options);
         let again: v3::ServerEvent =
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")

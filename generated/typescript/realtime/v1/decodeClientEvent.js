@@ -180,7 +180,7 @@ const messages = {
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v1/session.update.json",
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "description": "`session.update` (C→S): configures the session. The Codex client sends it first, right\nafter the socket opens; [`SessionUpdate::new`] builds its canonical form.",
+  "description": "`session.update` (C→S): configures the session. The Codex client sends it first, right\nafter the socket opens.",
   "properties": {
     "event_id": {
       "description": "Optional client-chosen id of this event; never needed. Absent: none.",

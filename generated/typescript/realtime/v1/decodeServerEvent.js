@@ -468,7 +468,7 @@ const messages = {
           }
         }
       ],
-      "description": "The `error` member of an [`ErrorEvent`]: the official object, or anything else."
+      "description": "The `error` member of an `ErrorEvent`: the official object, or anything else."
     },
     "ErrorType": {
       "anyOf": [
@@ -487,10 +487,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The class of a [`RealtimeError`]: an open enum (any other string is kept in `Other`)."
+      "description": "The class of a `RealtimeError`: an open enum (any other string is accepted and kept as it is)."
     },
     "RealtimeError": {
-      "description": "The official error object (spec v2 §4.22).",
+      "description": "The official error object.",
       "properties": {
         "code": {
           "description": "Machine-readable code; absent or `null`: none.",
@@ -531,7 +531,7 @@ const messages = {
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v1/error.json",
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "description": "`error` (S→C): the server reports an error; most errors are recoverable and the session stays\nopen.\n\nAccepted in every shape real peers send (spec v2 §5.4): the official nested object\n(`error: {type, message, …}`), a top-level `message`, both (the top-level message wins), or\nan `error` that is not an object (a string, or any other JSON). At least one of `message` and\n`error` must be present and not `null`; an event with neither is a decoding error.\n[`ErrorEvent::display_message`] gives the message to show.",
+  "description": "`error` (S→C): the server reports an error; most errors are recoverable and the session stays\nopen.\n\nAccepted in every shape real peers send: the official nested object\n(`error: {type, message, …}`), a top-level `message`, both (the top-level message wins), or\nan `error` that is not an object (a string, or any other JSON). At least one of `message` and\n`error` must be present and not `null`; an event with neither is a decoding error.\nThe message to show is the top-level `message`, else `error.message`, else the text of\n`error`.",
   "else": {
     "properties": {
       "error": {

@@ -35,7 +35,7 @@ const messages = {
       "type": "object"
     },
     "AudioFormat": {
-      "description": "An audio format, discriminated by `type` (spec §4.7). An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
+      "description": "An audio format, discriminated by `type`. An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/PcmFormat",
@@ -114,7 +114,7 @@ const messages = {
       ]
     },
     "AudioInputConfig": {
-      "description": "`audio.input`: how input audio is read, filtered, segmented and transcribed.\n\nThe three tri-state members distinguish absent (keep the current setting), `null` (turn the\nfeature off) and a value (configure it); see [`crate::tristate`].",
+      "description": "`audio.input`: how input audio is read, filtered, segmented and transcribed.\n\nThe three tri-state members distinguish absent (keep the current setting), `null` (turn the\nfeature off) and a value (configure it).",
       "properties": {
         "format": {
           "anyOf": [
@@ -385,7 +385,7 @@ const messages = {
       ]
     },
     "Infinite": {
-      "description": "The string `\"inf\"` of [`MaxOutputTokens`].",
+      "description": "The string `\"inf\"` of `MaxOutputTokens`.",
       "oneOf": [
         {
           "const": "inf",
@@ -407,7 +407,7 @@ const messages = {
           "description": "`\"inf\"`: the model maximum."
         }
       ],
-      "description": "The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
+      "description": "The output token limit of a response, tool calls included: an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
     },
     "McpAllowedTools": {
       "anyOf": [
@@ -681,7 +681,7 @@ const messages = {
       ]
     },
     "NoiseReduction": {
-      "description": "Input noise reduction (spec §4.5).",
+      "description": "Input noise reduction.",
       "properties": {
         "strength": {
           "description": "Noise-suppression strength, 0.0–1.0 (higher = more suppression); the service uses 1\nwhen noise reduction is first enabled. Absent: the current strength is kept.",
@@ -720,7 +720,7 @@ const messages = {
       ]
     },
     "PcmFormat": {
-      "description": "The members of an `audio/pcm` [`AudioFormat`].",
+      "description": "The members of an `audio/pcm` `AudioFormat`.",
       "properties": {
         "rate": {
           "anyOf": [
@@ -742,7 +742,7 @@ const messages = {
       "type": "integer"
     },
     "PromptRef": {
-      "description": "A reusable prompt template (spec §4.12).",
+      "description": "A reusable prompt template.",
       "properties": {
         "id": {
           "description": "The prompt template's id.",
@@ -887,10 +887,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A realtime model id: an open enum (any other string is kept in `Other`)."
+      "description": "A realtime model id: an open enum (any other string is accepted and kept as it is)."
     },
     "RealtimeSessionConfig": {
-      "description": "A realtime (conversational) session configuration, request form (spec §4.1): the\nmembers of `{\"type\": \"realtime\", …}` besides `type`. Only the members present are\nchanged.",
+      "description": "A realtime (conversational) session configuration, request form: the\nmembers of `{\"type\": \"realtime\", …}` besides `type`. Only the members present are\nchanged.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -1104,7 +1104,7 @@ const messages = {
       "type": "object"
     },
     "RetentionRatioType": {
-      "description": "The `type` of a [`RetentionRatioTruncation`]: the single value `retention_ratio`.",
+      "description": "The `type` of a `RetentionRatioTruncation`: the single value `retention_ratio`.",
       "oneOf": [
         {
           "const": "retention_ratio",
@@ -1344,7 +1344,7 @@ const messages = {
       "description": "How the model chooses tools: a mode, or one forced tool."
     },
     "ToolChoiceMode": {
-      "description": "The string forms of [`ToolChoice`] (a closed enum).",
+      "description": "The string forms of `ToolChoice` (a closed enum).",
       "oneOf": [
         {
           "const": "none",
@@ -1374,10 +1374,10 @@ const messages = {
           "description": "Trace with these names and metadata."
         }
       ],
-      "description": "Tracing of the session (spec §4.10): `\"auto\"` or a configuration. (`null`, tracing off, is\nthe tri-state value of the `tracing` member.) Cannot be modified once enabled."
+      "description": "Tracing of the session: `\"auto\"` or a configuration. (`null`, tracing off, is\nthe tri-state value of the `tracing` member.) Cannot be modified once enabled."
     },
     "TracingAuto": {
-      "description": "The string `\"auto\"` of [`Tracing`].",
+      "description": "The string `\"auto\"` of `Tracing`.",
       "oneOf": [
         {
           "const": "auto",
@@ -1508,10 +1508,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A transcription model id: an open enum (any other string is kept in `Other`)."
+      "description": "A transcription model id: an open enum (any other string is accepted and kept as it is)."
     },
     "TranscriptionSessionConfig": {
-      "description": "A transcription-only session configuration, request form (spec §4.2): the members of\n`{\"type\": \"transcription\", …}` besides `type`.",
+      "description": "A transcription-only session configuration, request form: the members of\n`{\"type\": \"transcription\", …}` besides `type`.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -1548,10 +1548,10 @@ const messages = {
           "description": "Drop messages until a fraction of the budget remains."
         }
       ],
-      "description": "What happens when the conversation outgrows the model's context (spec §4.11)."
+      "description": "What happens when the conversation outgrows the model's context."
     },
     "TruncationMode": {
-      "description": "The string forms of [`Truncation`] (a closed enum).",
+      "description": "The string forms of `Truncation` (a closed enum).",
       "oneOf": [
         {
           "const": "auto",
@@ -1566,7 +1566,7 @@ const messages = {
       ]
     },
     "TurnDetection": {
-      "description": "Voice activity detection, discriminated by `type` (spec §4.8). Another `type` is kept as\nraw JSON.",
+      "description": "Voice activity detection, discriminated by `type`. Another `type` is kept as\nraw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/ServerVad",
@@ -1627,7 +1627,7 @@ const messages = {
           "description": "A custom voice, by id."
         }
       ],
-      "description": "The model's voice (spec §4.7): a built-in voice name, or a custom voice `{\"id\": …}`."
+      "description": "The model's voice: a built-in voice name, or a custom voice `{\"id\": …}`."
     },
     "VoiceName": {
       "anyOf": [
@@ -1686,7 +1686,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A built-in voice name: an open enum (any other string is passed through in `Other`).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
+      "description": "A built-in voice name: an open enum (any other string is accepted and kept as it is).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
     }
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/session.update.json",
@@ -1981,7 +1981,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -2328,9 +2328,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -2371,9 +2371,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -2549,7 +2549,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -2726,7 +2726,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$defs": {
     "AudioFormat": {
-      "description": "An audio format, discriminated by `type` (spec §4.7). An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
+      "description": "An audio format, discriminated by `type`. An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/PcmFormat",
@@ -2965,7 +2965,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -3317,7 +3317,7 @@ const messages = {
       "type": "object"
     },
     "Infinite": {
-      "description": "The string `\"inf\"` of [`MaxOutputTokens`].",
+      "description": "The string `\"inf\"` of `MaxOutputTokens`.",
       "oneOf": [
         {
           "const": "inf",
@@ -3369,7 +3369,7 @@ const messages = {
       "type": "object"
     },
     "ItemReferenceType": {
-      "description": "The `type` of an [`ItemReference`]: the single value `item_reference`.",
+      "description": "The `type` of an `ItemReference`: the single value `item_reference`.",
       "oneOf": [
         {
           "const": "item_reference",
@@ -3411,7 +3411,7 @@ const messages = {
           "description": "`\"inf\"`: the model maximum."
         }
       ],
-      "description": "The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
+      "description": "The output token limit of a response, tool calls included: an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
     },
     "McpAllowedTools": {
       "anyOf": [
@@ -3537,9 +3537,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -3580,9 +3580,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -3970,7 +3970,7 @@ const messages = {
       ]
     },
     "PcmFormat": {
-      "description": "The members of an `audio/pcm` [`AudioFormat`].",
+      "description": "The members of an `audio/pcm` `AudioFormat`.",
       "properties": {
         "rate": {
           "anyOf": [
@@ -3992,7 +3992,7 @@ const messages = {
       "type": "integer"
     },
     "PromptRef": {
-      "description": "A reusable prompt template (spec §4.12).",
+      "description": "A reusable prompt template.",
       "properties": {
         "id": {
           "description": "The prompt template's id.",
@@ -4099,10 +4099,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "Where a response's output goes: an open enum (any other string is kept in `Other`)."
+      "description": "Where a response's output goes: an open enum (any other string is accepted and kept as it is)."
     },
     "ResponseCreateAudio": {
-      "description": "`audio` of [`ResponseCreateParams`].",
+      "description": "`audio` of `ResponseCreateParams`.",
       "properties": {
         "output": {
           "anyOf": [
@@ -4119,7 +4119,7 @@ const messages = {
       "type": "object"
     },
     "ResponseCreateAudioOutput": {
-      "description": "`audio.output` of [`ResponseCreateParams`].",
+      "description": "`audio.output` of `ResponseCreateParams`.",
       "properties": {
         "format": {
           "anyOf": [
@@ -4147,7 +4147,7 @@ const messages = {
       "type": "object"
     },
     "ResponseCreateParams": {
-      "description": "The `response` of `response.create` (spec §4.15): every member overrides the session value\nfor this response only; absent members keep the session value.",
+      "description": "The `response` of `response.create`: every member overrides the session value\nfor this response only; absent members keep the session value.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -4273,7 +4273,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -4390,7 +4390,7 @@ const messages = {
       "description": "How the model chooses tools: a mode, or one forced tool."
     },
     "ToolChoiceMode": {
-      "description": "The string forms of [`ToolChoice`] (a closed enum).",
+      "description": "The string forms of `ToolChoice` (a closed enum).",
       "oneOf": [
         {
           "const": "none",
@@ -4420,7 +4420,7 @@ const messages = {
           "description": "A custom voice, by id."
         }
       ],
-      "description": "The model's voice (spec §4.7): a built-in voice name, or a custom voice `{\"id\": …}`."
+      "description": "The model's voice: a built-in voice name, or a custom voice `{\"id\": …}`."
     },
     "VoiceName": {
       "anyOf": [
@@ -4479,7 +4479,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A built-in voice name: an open enum (any other string is passed through in `Other`).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
+      "description": "A built-in voice name: an open enum (any other string is accepted and kept as it is).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
     }
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/response.create.json",

@@ -35,7 +35,7 @@ const messages = {
       "type": "object"
     },
     "AudioFormat": {
-      "description": "An audio format, discriminated by `type` (spec §4.7). An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
+      "description": "An audio format, discriminated by `type`. An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/PcmFormat",
@@ -114,7 +114,7 @@ const messages = {
       ]
     },
     "AudioInputConfig": {
-      "description": "`audio.input`: how input audio is read, filtered, segmented and transcribed.\n\nThe three tri-state members distinguish absent (keep the current setting), `null` (turn the\nfeature off) and a value (configure it); see [`crate::tristate`].",
+      "description": "`audio.input`: how input audio is read, filtered, segmented and transcribed.\n\nThe three tri-state members distinguish absent (keep the current setting), `null` (turn the\nfeature off) and a value (configure it).",
       "properties": {
         "format": {
           "anyOf": [
@@ -385,7 +385,7 @@ const messages = {
       ]
     },
     "Infinite": {
-      "description": "The string `\"inf\"` of [`MaxOutputTokens`].",
+      "description": "The string `\"inf\"` of `MaxOutputTokens`.",
       "oneOf": [
         {
           "const": "inf",
@@ -407,7 +407,7 @@ const messages = {
           "description": "`\"inf\"`: the model maximum."
         }
       ],
-      "description": "The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
+      "description": "The output token limit of a response, tool calls included: an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
     },
     "McpAllowedTools": {
       "anyOf": [
@@ -681,7 +681,7 @@ const messages = {
       ]
     },
     "NoiseReduction": {
-      "description": "Input noise reduction (spec §4.5).",
+      "description": "Input noise reduction.",
       "properties": {
         "strength": {
           "description": "Noise-suppression strength, 0.0–1.0 (higher = more suppression); the service uses 1\nwhen noise reduction is first enabled. Absent: the current strength is kept.",
@@ -720,7 +720,7 @@ const messages = {
       ]
     },
     "PcmFormat": {
-      "description": "The members of an `audio/pcm` [`AudioFormat`].",
+      "description": "The members of an `audio/pcm` `AudioFormat`.",
       "properties": {
         "rate": {
           "anyOf": [
@@ -742,7 +742,7 @@ const messages = {
       "type": "integer"
     },
     "PromptRef": {
-      "description": "A reusable prompt template (spec §4.12).",
+      "description": "A reusable prompt template.",
       "properties": {
         "id": {
           "description": "The prompt template's id.",
@@ -887,10 +887,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A realtime model id: an open enum (any other string is kept in `Other`)."
+      "description": "A realtime model id: an open enum (any other string is accepted and kept as it is)."
     },
     "RealtimeSessionEcho": {
-      "description": "A realtime session as the server echoes it (spec §4.3): every member of the request\nform, plus the session's identity. Echoes often carry explicit `null`s for `include`,\n`tracing`, `prompt` and the audio input features.",
+      "description": "A realtime session as the server echoes it: every member of the request\nform, plus the session's identity. Echoes often carry explicit `null`s for `include`,\n`tracing`, `prompt` and the audio input features.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -956,7 +956,7 @@ const messages = {
           "description": "The model; cannot be changed once the session exists. Absent: unchanged (or\nthe `model` query parameter)."
         },
         "object": {
-          "description": "Always `realtime.session`; absent from bare test-peer echoes (spec §5.9).",
+          "description": "Always `realtime.session`; absent from bare test-peer echoes.",
           "type": [
             "string",
             "null"
@@ -1127,7 +1127,7 @@ const messages = {
       "type": "object"
     },
     "RetentionRatioType": {
-      "description": "The `type` of a [`RetentionRatioTruncation`]: the single value `retention_ratio`.",
+      "description": "The `type` of a `RetentionRatioTruncation`: the single value `retention_ratio`.",
       "oneOf": [
         {
           "const": "retention_ratio",
@@ -1222,7 +1222,7 @@ const messages = {
       "type": "object"
     },
     "SessionEcho": {
-      "description": "The `session` of `session.created` / `session.updated`, discriminated by `type`. A session\nwithout `type` is a realtime session (test peers echo bare sessions, spec §5.9); encoders\nalways emit `type`. Another `type` is kept as raw JSON.",
+      "description": "The `session` of `session.created` / `session.updated`, discriminated by `type`. A session\nwithout `type` is a realtime session (test peers echo bare sessions); encoders\nalways emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/RealtimeSessionEcho",
@@ -1382,7 +1382,7 @@ const messages = {
       "description": "How the model chooses tools: a mode, or one forced tool."
     },
     "ToolChoiceMode": {
-      "description": "The string forms of [`ToolChoice`] (a closed enum).",
+      "description": "The string forms of `ToolChoice` (a closed enum).",
       "oneOf": [
         {
           "const": "none",
@@ -1412,10 +1412,10 @@ const messages = {
           "description": "Trace with these names and metadata."
         }
       ],
-      "description": "Tracing of the session (spec §4.10): `\"auto\"` or a configuration. (`null`, tracing off, is\nthe tri-state value of the `tracing` member.) Cannot be modified once enabled."
+      "description": "Tracing of the session: `\"auto\"` or a configuration. (`null`, tracing off, is\nthe tri-state value of the `tracing` member.) Cannot be modified once enabled."
     },
     "TracingAuto": {
-      "description": "The string `\"auto\"` of [`Tracing`].",
+      "description": "The string `\"auto\"` of `Tracing`.",
       "oneOf": [
         {
           "const": "auto",
@@ -1596,10 +1596,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A transcription model id: an open enum (any other string is kept in `Other`)."
+      "description": "A transcription model id: an open enum (any other string is accepted and kept as it is)."
     },
     "TranscriptionSessionEcho": {
-      "description": "A transcription session as the server echoes it (spec §4.4).",
+      "description": "A transcription session as the server echoes it.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -1649,7 +1649,7 @@ const messages = {
       "type": "object"
     },
     "TranscriptionTurnDetectionEcho": {
-      "description": "Turn detection as a transcription session echo reports it: unlike [`super::TurnDetection`],\n`type` may be missing. Every member may be absent or `null` (not said).",
+      "description": "Turn detection as a transcription session echo reports it: unlike the turn detection of a\nrequest, `type` may be missing. Every member may be absent or `null` (not said).",
       "properties": {
         "create_response": {
           "description": "Whether a response is created automatically at the end of speech.",
@@ -1731,10 +1731,10 @@ const messages = {
           "description": "Drop messages until a fraction of the budget remains."
         }
       ],
-      "description": "What happens when the conversation outgrows the model's context (spec §4.11)."
+      "description": "What happens when the conversation outgrows the model's context."
     },
     "TruncationMode": {
-      "description": "The string forms of [`Truncation`] (a closed enum).",
+      "description": "The string forms of `Truncation` (a closed enum).",
       "oneOf": [
         {
           "const": "auto",
@@ -1749,7 +1749,7 @@ const messages = {
       ]
     },
     "TurnDetection": {
-      "description": "Voice activity detection, discriminated by `type` (spec §4.8). Another `type` is kept as\nraw JSON.",
+      "description": "Voice activity detection, discriminated by `type`. Another `type` is kept as\nraw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/ServerVad",
@@ -1810,7 +1810,7 @@ const messages = {
           "description": "A custom voice, by id."
         }
       ],
-      "description": "The model's voice (spec §4.7): a built-in voice name, or a custom voice `{\"id\": …}`."
+      "description": "The model's voice: a built-in voice name, or a custom voice `{\"id\": …}`."
     },
     "VoiceName": {
       "anyOf": [
@@ -1869,7 +1869,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A built-in voice name: an open enum (any other string is passed through in `Other`).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
+      "description": "A built-in voice name: an open enum (any other string is accepted and kept as it is).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
     }
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/session.created.json",
@@ -1931,7 +1931,7 @@ const messages = {
       "type": "object"
     },
     "AudioFormat": {
-      "description": "An audio format, discriminated by `type` (spec §4.7). An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
+      "description": "An audio format, discriminated by `type`. An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/PcmFormat",
@@ -2010,7 +2010,7 @@ const messages = {
       ]
     },
     "AudioInputConfig": {
-      "description": "`audio.input`: how input audio is read, filtered, segmented and transcribed.\n\nThe three tri-state members distinguish absent (keep the current setting), `null` (turn the\nfeature off) and a value (configure it); see [`crate::tristate`].",
+      "description": "`audio.input`: how input audio is read, filtered, segmented and transcribed.\n\nThe three tri-state members distinguish absent (keep the current setting), `null` (turn the\nfeature off) and a value (configure it).",
       "properties": {
         "format": {
           "anyOf": [
@@ -2281,7 +2281,7 @@ const messages = {
       ]
     },
     "Infinite": {
-      "description": "The string `\"inf\"` of [`MaxOutputTokens`].",
+      "description": "The string `\"inf\"` of `MaxOutputTokens`.",
       "oneOf": [
         {
           "const": "inf",
@@ -2303,7 +2303,7 @@ const messages = {
           "description": "`\"inf\"`: the model maximum."
         }
       ],
-      "description": "The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
+      "description": "The output token limit of a response, tool calls included: an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
     },
     "McpAllowedTools": {
       "anyOf": [
@@ -2577,7 +2577,7 @@ const messages = {
       ]
     },
     "NoiseReduction": {
-      "description": "Input noise reduction (spec §4.5).",
+      "description": "Input noise reduction.",
       "properties": {
         "strength": {
           "description": "Noise-suppression strength, 0.0–1.0 (higher = more suppression); the service uses 1\nwhen noise reduction is first enabled. Absent: the current strength is kept.",
@@ -2616,7 +2616,7 @@ const messages = {
       ]
     },
     "PcmFormat": {
-      "description": "The members of an `audio/pcm` [`AudioFormat`].",
+      "description": "The members of an `audio/pcm` `AudioFormat`.",
       "properties": {
         "rate": {
           "anyOf": [
@@ -2638,7 +2638,7 @@ const messages = {
       "type": "integer"
     },
     "PromptRef": {
-      "description": "A reusable prompt template (spec §4.12).",
+      "description": "A reusable prompt template.",
       "properties": {
         "id": {
           "description": "The prompt template's id.",
@@ -2783,10 +2783,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A realtime model id: an open enum (any other string is kept in `Other`)."
+      "description": "A realtime model id: an open enum (any other string is accepted and kept as it is)."
     },
     "RealtimeSessionEcho": {
-      "description": "A realtime session as the server echoes it (spec §4.3): every member of the request\nform, plus the session's identity. Echoes often carry explicit `null`s for `include`,\n`tracing`, `prompt` and the audio input features.",
+      "description": "A realtime session as the server echoes it: every member of the request\nform, plus the session's identity. Echoes often carry explicit `null`s for `include`,\n`tracing`, `prompt` and the audio input features.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -2852,7 +2852,7 @@ const messages = {
           "description": "The model; cannot be changed once the session exists. Absent: unchanged (or\nthe `model` query parameter)."
         },
         "object": {
-          "description": "Always `realtime.session`; absent from bare test-peer echoes (spec §5.9).",
+          "description": "Always `realtime.session`; absent from bare test-peer echoes.",
           "type": [
             "string",
             "null"
@@ -3023,7 +3023,7 @@ const messages = {
       "type": "object"
     },
     "RetentionRatioType": {
-      "description": "The `type` of a [`RetentionRatioTruncation`]: the single value `retention_ratio`.",
+      "description": "The `type` of a `RetentionRatioTruncation`: the single value `retention_ratio`.",
       "oneOf": [
         {
           "const": "retention_ratio",
@@ -3118,7 +3118,7 @@ const messages = {
       "type": "object"
     },
     "SessionEcho": {
-      "description": "The `session` of `session.created` / `session.updated`, discriminated by `type`. A session\nwithout `type` is a realtime session (test peers echo bare sessions, spec §5.9); encoders\nalways emit `type`. Another `type` is kept as raw JSON.",
+      "description": "The `session` of `session.created` / `session.updated`, discriminated by `type`. A session\nwithout `type` is a realtime session (test peers echo bare sessions); encoders\nalways emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/RealtimeSessionEcho",
@@ -3278,7 +3278,7 @@ const messages = {
       "description": "How the model chooses tools: a mode, or one forced tool."
     },
     "ToolChoiceMode": {
-      "description": "The string forms of [`ToolChoice`] (a closed enum).",
+      "description": "The string forms of `ToolChoice` (a closed enum).",
       "oneOf": [
         {
           "const": "none",
@@ -3308,10 +3308,10 @@ const messages = {
           "description": "Trace with these names and metadata."
         }
       ],
-      "description": "Tracing of the session (spec §4.10): `\"auto\"` or a configuration. (`null`, tracing off, is\nthe tri-state value of the `tracing` member.) Cannot be modified once enabled."
+      "description": "Tracing of the session: `\"auto\"` or a configuration. (`null`, tracing off, is\nthe tri-state value of the `tracing` member.) Cannot be modified once enabled."
     },
     "TracingAuto": {
-      "description": "The string `\"auto\"` of [`Tracing`].",
+      "description": "The string `\"auto\"` of `Tracing`.",
       "oneOf": [
         {
           "const": "auto",
@@ -3492,10 +3492,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A transcription model id: an open enum (any other string is kept in `Other`)."
+      "description": "A transcription model id: an open enum (any other string is accepted and kept as it is)."
     },
     "TranscriptionSessionEcho": {
-      "description": "A transcription session as the server echoes it (spec §4.4).",
+      "description": "A transcription session as the server echoes it.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -3545,7 +3545,7 @@ const messages = {
       "type": "object"
     },
     "TranscriptionTurnDetectionEcho": {
-      "description": "Turn detection as a transcription session echo reports it: unlike [`super::TurnDetection`],\n`type` may be missing. Every member may be absent or `null` (not said).",
+      "description": "Turn detection as a transcription session echo reports it: unlike the turn detection of a\nrequest, `type` may be missing. Every member may be absent or `null` (not said).",
       "properties": {
         "create_response": {
           "description": "Whether a response is created automatically at the end of speech.",
@@ -3627,10 +3627,10 @@ const messages = {
           "description": "Drop messages until a fraction of the budget remains."
         }
       ],
-      "description": "What happens when the conversation outgrows the model's context (spec §4.11)."
+      "description": "What happens when the conversation outgrows the model's context."
     },
     "TruncationMode": {
-      "description": "The string forms of [`Truncation`] (a closed enum).",
+      "description": "The string forms of `Truncation` (a closed enum).",
       "oneOf": [
         {
           "const": "auto",
@@ -3645,7 +3645,7 @@ const messages = {
       ]
     },
     "TurnDetection": {
-      "description": "Voice activity detection, discriminated by `type` (spec §4.8). Another `type` is kept as\nraw JSON.",
+      "description": "Voice activity detection, discriminated by `type`. Another `type` is kept as\nraw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/ServerVad",
@@ -3706,7 +3706,7 @@ const messages = {
           "description": "A custom voice, by id."
         }
       ],
-      "description": "The model's voice (spec §4.7): a built-in voice name, or a custom voice `{\"id\": …}`."
+      "description": "The model's voice: a built-in voice name, or a custom voice `{\"id\": …}`."
     },
     "VoiceName": {
       "anyOf": [
@@ -3765,7 +3765,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A built-in voice name: an open enum (any other string is passed through in `Other`).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
+      "description": "A built-in voice name: an open enum (any other string is accepted and kept as it is).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
     }
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/session.updated.json",
@@ -4010,7 +4010,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -4357,9 +4357,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -4400,9 +4400,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -4578,7 +4578,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -4822,7 +4822,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -5169,9 +5169,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -5212,9 +5212,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -5390,7 +5390,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -5634,7 +5634,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -5981,9 +5981,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -6024,9 +6024,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -6202,7 +6202,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -6446,7 +6446,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -6793,9 +6793,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -6836,9 +6836,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -7014,7 +7014,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -7155,7 +7155,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$defs": {
     "LogProb": {
-      "description": "The log probability of one token (spec §4.19).",
+      "description": "The log probability of one token.",
       "properties": {
         "bytes": {
           "description": "Its UTF-8 bytes.",
@@ -7275,7 +7275,7 @@ const messages = {
       "type": "object"
     },
     "LogProb": {
-      "description": "The log probability of one token (spec §4.19).",
+      "description": "The log probability of one token.",
       "properties": {
         "bytes": {
           "description": "Its UTF-8 bytes.",
@@ -7367,7 +7367,7 @@ const messages = {
       "type": "object"
     },
     "TranscriptionUsage": {
-      "description": "Usage of an input transcription, discriminated by `type` (spec §4.20). Another `type` is\nkept as raw JSON.",
+      "description": "Usage of an input transcription, discriminated by `type`. Another `type` is\nkept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/TokenUsage",
@@ -7936,7 +7936,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$defs": {
     "AudioFormat": {
-      "description": "An audio format, discriminated by `type` (spec §4.7). An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
+      "description": "An audio format, discriminated by `type`. An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/PcmFormat",
@@ -8208,7 +8208,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -8471,7 +8471,7 @@ const messages = {
       "type": "object"
     },
     "Infinite": {
-      "description": "The string `\"inf\"` of [`MaxOutputTokens`].",
+      "description": "The string `\"inf\"` of `MaxOutputTokens`.",
       "oneOf": [
         {
           "const": "inf",
@@ -8566,7 +8566,7 @@ const messages = {
           "description": "`\"inf\"`: the model maximum."
         }
       ],
-      "description": "The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
+      "description": "The output token limit of a response, tool calls included: an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
     },
     "McpApprovalRequestItem": {
       "description": "The members of an `mcp_approval_request` item.",
@@ -8633,9 +8633,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -8676,9 +8676,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -8893,7 +8893,7 @@ const messages = {
       "type": "object"
     },
     "PcmFormat": {
-      "description": "The members of an `audio/pcm` [`AudioFormat`].",
+      "description": "The members of an `audio/pcm` `AudioFormat`.",
       "properties": {
         "rate": {
           "anyOf": [
@@ -8915,7 +8915,7 @@ const messages = {
       "type": "integer"
     },
     "Response": {
-      "description": "A response (spec §4.16). All members are optional.",
+      "description": "A response. All members are optional.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -9027,7 +9027,7 @@ const messages = {
       "type": "object"
     },
     "ResponseAudio": {
-      "description": "`audio` of a [`Response`].",
+      "description": "`audio` of a `Response`.",
       "properties": {
         "output": {
           "anyOf": [
@@ -9044,7 +9044,7 @@ const messages = {
       "type": "object"
     },
     "ResponseAudioOutput": {
-      "description": "`audio.output` of a [`Response`].",
+      "description": "`audio.output` of a `Response`.",
       "properties": {
         "format": {
           "anyOf": [
@@ -9141,7 +9141,7 @@ const messages = {
       "type": "object"
     },
     "ResponseStatusDetailsType": {
-      "description": "The `type` of [`ResponseStatusDetails`] (a closed enum).",
+      "description": "The `type` of `ResponseStatusDetails` (a closed enum).",
       "oneOf": [
         {
           "const": "completed",
@@ -9273,7 +9273,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -9367,7 +9367,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A built-in voice name: an open enum (any other string is passed through in `Other`).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
+      "description": "A built-in voice name: an open enum (any other string is accepted and kept as it is).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
     }
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/response.created.json",
@@ -9393,7 +9393,7 @@ const messages = {
       "description": "The response; the official service always sends it; minimal events of Codex-compatible peers omit it (the id is then `response_id`, or none). Absent: not\nsaid."
     },
     "response_id": {
-      "description": "The response id, sent by some peers besides `response` (spec §5.3); the id is\n`response.id` when present, else this. Absent: none.",
+      "description": "The response id, sent by some peers besides `response`; the id is\n`response.id` when present, else this. Absent: none.",
       "type": [
         "string",
         "null"
@@ -9414,7 +9414,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$defs": {
     "AudioFormat": {
-      "description": "An audio format, discriminated by `type` (spec §4.7). An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
+      "description": "An audio format, discriminated by `type`. An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/PcmFormat",
@@ -9686,7 +9686,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -9949,7 +9949,7 @@ const messages = {
       "type": "object"
     },
     "Infinite": {
-      "description": "The string `\"inf\"` of [`MaxOutputTokens`].",
+      "description": "The string `\"inf\"` of `MaxOutputTokens`.",
       "oneOf": [
         {
           "const": "inf",
@@ -10044,7 +10044,7 @@ const messages = {
           "description": "`\"inf\"`: the model maximum."
         }
       ],
-      "description": "The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
+      "description": "The output token limit of a response, tool calls included: an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
     },
     "McpApprovalRequestItem": {
       "description": "The members of an `mcp_approval_request` item.",
@@ -10111,9 +10111,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -10154,9 +10154,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -10371,7 +10371,7 @@ const messages = {
       "type": "object"
     },
     "PcmFormat": {
-      "description": "The members of an `audio/pcm` [`AudioFormat`].",
+      "description": "The members of an `audio/pcm` `AudioFormat`.",
       "properties": {
         "rate": {
           "anyOf": [
@@ -10393,7 +10393,7 @@ const messages = {
       "type": "integer"
     },
     "Response": {
-      "description": "A response (spec §4.16). All members are optional.",
+      "description": "A response. All members are optional.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -10505,7 +10505,7 @@ const messages = {
       "type": "object"
     },
     "ResponseAudio": {
-      "description": "`audio` of a [`Response`].",
+      "description": "`audio` of a `Response`.",
       "properties": {
         "output": {
           "anyOf": [
@@ -10522,7 +10522,7 @@ const messages = {
       "type": "object"
     },
     "ResponseAudioOutput": {
-      "description": "`audio.output` of a [`Response`].",
+      "description": "`audio.output` of a `Response`.",
       "properties": {
         "format": {
           "anyOf": [
@@ -10619,7 +10619,7 @@ const messages = {
       "type": "object"
     },
     "ResponseStatusDetailsType": {
-      "description": "The `type` of [`ResponseStatusDetails`] (a closed enum).",
+      "description": "The `type` of `ResponseStatusDetails` (a closed enum).",
       "oneOf": [
         {
           "const": "completed",
@@ -10751,7 +10751,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -10845,7 +10845,7 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A built-in voice name: an open enum (any other string is passed through in `Other`).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
+      "description": "A built-in voice name: an open enum (any other string is accepted and kept as it is).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
     }
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/response.done.json",
@@ -10871,7 +10871,7 @@ const messages = {
       "description": "The response; the official service always sends it; minimal events of Codex-compatible peers omit it (the id is then `response_id`, or none). Absent: not\nsaid."
     },
     "response_id": {
-      "description": "The response id, sent by some peers besides `response` (spec §5.3); the id is\n`response.id` when present, else this. Absent: none.",
+      "description": "The response id, sent by some peers besides `response`; the id is\n`response.id` when present, else this. Absent: none.",
       "type": [
         "string",
         "null"
@@ -10892,7 +10892,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$defs": {
     "AudioFormat": {
-      "description": "An audio format, discriminated by `type` (spec §4.7). An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
+      "description": "An audio format, discriminated by `type`. An object without `type` is\n`audio/pcm`; encoders always emit `type`. Another `type` is kept as raw JSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/PcmFormat",
@@ -11164,7 +11164,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -11427,7 +11427,7 @@ const messages = {
       "type": "object"
     },
     "Infinite": {
-      "description": "The string `\"inf\"` of [`MaxOutputTokens`].",
+      "description": "The string `\"inf\"` of `MaxOutputTokens`.",
       "oneOf": [
         {
           "const": "inf",
@@ -11522,7 +11522,7 @@ const messages = {
           "description": "`\"inf\"`: the model maximum."
         }
       ],
-      "description": "The output token limit of a response, tool calls included (spec §4.14): an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
+      "description": "The output token limit of a response, tool calls included: an integer 1–4096\nor `\"inf\"` (the model maximum, the default)."
     },
     "McpApprovalRequestItem": {
       "description": "The members of an `mcp_approval_request` item.",
@@ -11589,9 +11589,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -11632,9 +11632,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -11849,7 +11849,7 @@ const messages = {
       "type": "object"
     },
     "PcmFormat": {
-      "description": "The members of an `audio/pcm` [`AudioFormat`].",
+      "description": "The members of an `audio/pcm` `AudioFormat`.",
       "properties": {
         "rate": {
           "anyOf": [
@@ -11871,7 +11871,7 @@ const messages = {
       "type": "integer"
     },
     "Response": {
-      "description": "A response (spec §4.16). All members are optional.",
+      "description": "A response. All members are optional.",
       "properties": {
         "audio": {
           "anyOf": [
@@ -11983,7 +11983,7 @@ const messages = {
       "type": "object"
     },
     "ResponseAudio": {
-      "description": "`audio` of a [`Response`].",
+      "description": "`audio` of a `Response`.",
       "properties": {
         "output": {
           "anyOf": [
@@ -12000,7 +12000,7 @@ const messages = {
       "type": "object"
     },
     "ResponseAudioOutput": {
-      "description": "`audio.output` of a [`Response`].",
+      "description": "`audio.output` of a `Response`.",
       "properties": {
         "format": {
           "anyOf": [
@@ -12097,7 +12097,7 @@ const messages = {
       "type": "object"
     },
     "ResponseStatusDetailsType": {
-      "description": "The `type` of [`ResponseStatusDetails`] (a closed enum).",
+      "description": "The `type` of `ResponseStatusDetails` (a closed enum).",
       "oneOf": [
         {
           "const": "completed",
@@ -12229,7 +12229,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -12323,12 +12323,12 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "A built-in voice name: an open enum (any other string is passed through in `Other`).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
+      "description": "A built-in voice name: an open enum (any other string is accepted and kept as it is).\n`marin` and `cedar` are the recommended voices; the service default is `alloy`."
     }
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/response.cancelled.json",
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "description": "`response.cancelled` (S→C): not an official event (cancellation is a `response.done` with\nstatus `cancelled`), accepted from peers that send it (spec §5.3).",
+  "description": "`response.cancelled` (S→C): not an official event (cancellation is a `response.done` with\nstatus `cancelled`), accepted from peers that send it.",
   "properties": {
     "event_id": {
       "description": "Id of this event; absent: none.",
@@ -12530,7 +12530,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -12877,9 +12877,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -12920,9 +12920,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -13098,7 +13098,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -13339,7 +13339,7 @@ const messages = {
       ]
     },
     "ConversationItem": {
-      "description": "A conversation item, discriminated by `type`. Another `type` (spec §5.8) is kept as raw\nJSON.",
+      "description": "A conversation item, discriminated by `type`. Another `type` is kept as raw\nJSON.",
       "oneOf": [
         {
           "$ref": "#/$defs/MessageItem",
@@ -13686,9 +13686,9 @@ const messages = {
           "description": "`protocol_error`: the MCP exchange failed.",
           "properties": {
             "code": {
-              "description": "The protocol error code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The protocol error code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -13729,9 +13729,9 @@ const messages = {
           "description": "`http_error`: the server answered with an HTTP error.",
           "properties": {
             "code": {
-              "description": "The HTTP status code.",
-              "maximum": 9223372036854775807,
-              "minimum": -9223372036854775808,
+              "description": "The HTTP status code, an integer within -(2^53-1) … 2^53-1.",
+              "maximum": 9007199254740991,
+              "minimum": -9007199254740991,
               "type": "integer"
             },
             "message": {
@@ -13907,7 +13907,7 @@ const messages = {
       "type": "object"
     },
     "Role": {
-      "description": "Who a message is from (a closed enum; `developer` is an observed extension, spec §5.5).",
+      "description": "Who a message is from (a closed enum; `developer` is an observed extension).",
       "oneOf": [
         {
           "const": "system",
@@ -13988,7 +13988,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$defs": {
     "ResponseContentPart": {
-      "description": "A content part in `response.content_part.*` (spec §4.18). All members are optional.",
+      "description": "A content part in `response.content_part.*`. All members are optional.",
       "properties": {
         "audio": {
           "description": "Base64 audio of an audio part; absent: none.",
@@ -14106,7 +14106,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$defs": {
     "ResponseContentPart": {
-      "description": "A content part in `response.content_part.*` (spec §4.18). All members are optional.",
+      "description": "A content part in `response.content_part.*`. All members are optional.",
       "properties": {
         "audio": {
           "description": "Base64 audio of an audio part; absent: none.",
@@ -14468,7 +14468,7 @@ const messages = {
   "$comment": "Generated by `cargo codegen` from the rtwire-protocol registry. Do not edit: change the Rust types and run `cargo codegen`.",
   "$id": "https://rtwire.invalid/schemas/realtime/v2/response.output_audio.delta.json",
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "description": "`response.output_audio.delta` (S→C; `response.audio.delta` is accepted as an alias): a\nchunk of model audio, in the session's output format.\n\nThe official event carries no sample rate or channel count (the session fixes the\nformat); real peers add them (spec §5.1). `num_channels` is accepted as an alias of\n`channels` (`channels` wins when both are present); encoders emit `channels`.",
+  "description": "`response.output_audio.delta` (S→C; `response.audio.delta` is accepted as an alias): a\nchunk of model audio, in the session's output format.\n\nThe official event carries no sample rate or channel count (the session fixes the\nformat); real peers add them. `num_channels` is accepted as an alias of\n`channels` (`channels` wins when both are present); encoders emit `channels`.",
   "properties": {
     "channels": {
       "description": "Channel count (an extension; alias `num_channels`); absent: 1.",
@@ -15056,7 +15056,7 @@ const messages = {
       "type": "object"
     },
     "RateLimitName": {
-      "description": "What a [`RateLimit`] limits (a closed enum).",
+      "description": "What a `RateLimit` limits (a closed enum).",
       "oneOf": [
         {
           "const": "requests",
@@ -15117,7 +15117,7 @@ const messages = {
           }
         }
       ],
-      "description": "The `error` member of an [`ErrorEvent`]: the official object, or anything else."
+      "description": "The `error` member of an `ErrorEvent`: the official object, or anything else."
     },
     "ErrorType": {
       "anyOf": [
@@ -15136,10 +15136,10 @@ const messages = {
           "type": "string"
         }
       ],
-      "description": "The class of a [`RealtimeError`]: an open enum (any other string is kept in `Other`)."
+      "description": "The class of a `RealtimeError`: an open enum (any other string is accepted and kept as it is)."
     },
     "RealtimeError": {
-      "description": "The official error object (spec v2 §4.22).",
+      "description": "The official error object.",
       "properties": {
         "code": {
           "description": "Machine-readable code; absent or `null`: none.",
@@ -15180,7 +15180,7 @@ const messages = {
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v2/error.json",
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "description": "`error` (S→C): the server reports an error; most errors are recoverable and the session stays\nopen.\n\nAccepted in every shape real peers send (spec v2 §5.4): the official nested object\n(`error: {type, message, …}`), a top-level `message`, both (the top-level message wins), or\nan `error` that is not an object (a string, or any other JSON). At least one of `message` and\n`error` must be present and not `null`; an event with neither is a decoding error.\n[`ErrorEvent::display_message`] gives the message to show.",
+  "description": "`error` (S→C): the server reports an error; most errors are recoverable and the session stays\nopen.\n\nAccepted in every shape real peers send: the official nested object\n(`error: {type, message, …}`), a top-level `message`, both (the top-level message wins), or\nan `error` that is not an object (a string, or any other JSON). At least one of `message` and\n`error` must be present and not `null`; an event with neither is a decoding error.\nThe message to show is the top-level `message`, else `error.message`, else the text of\n`error`.",
   "else": {
     "properties": {
       "error": {

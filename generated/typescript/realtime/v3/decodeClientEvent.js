@@ -259,7 +259,7 @@ const messages = {
   },
   "$id": "https://rtwire.invalid/schemas/realtime/v3/session.update.json",
   "$schema": "https://json-schema.org/draft/2020-12/schema",
-  "description": "`session.update` (C→S): configures a new session. The Codex client sends it once, right after\nthe socket opens, and never on a sideband connection; `SessionUpdate::new` builds its\ncanonical form.",
+  "description": "`session.update` (C→S): configures a new session. The Codex client sends it once, right after\nthe socket opens, and never on a sideband connection.",
   "properties": {
     "session": {
       "$ref": "#/$defs/Session",
