@@ -215,15 +215,48 @@ fn every_declaration_file_has_a_javascript_module_and_no_typescript_source_is_sh
         }
     }
     assert!(declarations > 100, "{declarations} declaration files");
-    for (path, text) in &files {
-        if path.extension().is_some_and(|e| e == "js") {
+    let texts: std::collections::BTreeMap<String, &String> = files
+        .iter()
+        .map(|(p, t)| (p.to_string_lossy().into_owned(), t))
+        .collect();
+    let mut value_modules = 0;
+    for (path, text) in &texts {
+        let Some(stem) = path.strip_suffix(".js") else {
+            continue;
+        };
+        let exported: Vec<&str> = text
+            .lines()
+            .filter_map(|l| {
+                l.strip_prefix("export const ")
+                    .or_else(|| l.strip_prefix("export function "))
+            })
+            .map(|rest| rest.split(['(', ' ', '=']).next().unwrap_or(rest))
+            .collect();
+        // A module's values are exactly the functions and constants its declaration declares:
+        // a type-only module exports nothing, so a value import of a type fails at compile time.
+        let declared: Vec<&str> = texts[&format!("{stem}.d.ts")]
+            .lines()
+            .filter_map(|l| {
+                l.strip_prefix("export declare function ")
+                    .or_else(|| l.strip_prefix("export declare const "))
+            })
+            .map(|rest| rest.split(['(', ':', '<']).next().unwrap_or(rest).trim())
+            .collect();
+        assert_eq!(
+            exported, declared,
+            "{path}: exported values vs declared values"
+        );
+        if declared.is_empty() {
             assert!(
                 text.ends_with("\n\nexport {};\n"),
-                "{} exports a value",
-                path.display()
+                "{path} is type-only and ends without `export {{}};`"
             );
+        } else {
+            value_modules += 1;
         }
     }
+    // One decoder module per registered union, plus the shared runtime.
+    assert_eq!(value_modules, rtwire_protocol::registry::unions().len() + 1);
 }
 
 #[test]

@@ -22,3 +22,9 @@ export type Decoded<T> =
 
 /** The method of the pending request a JSON-RPC response answers: a method name, or a lookup by `id`. */
 export type PendingMethod = string | ((id: JsonValue) => string | undefined);
+
+/**
+ * Builds the decoder of one union from its generated description. Internal: the generated
+ * `decode*` modules call it; its argument's shape is not part of the package's API.
+ */
+export declare function makeDecoder(spec: unknown): (input: unknown, pending?: PendingMethod) => Decoded<JsonValue>;

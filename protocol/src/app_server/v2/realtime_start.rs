@@ -368,8 +368,8 @@ pub enum RealtimeConversationVersion {
     V1,
     /// `v2`: the GA Realtime API.
     V2,
-    /// `v3`: the "frameless bidi" realtime dialect (the `/v1/live` endpoint); its events are
-    /// the types of the Rust module `rtwire_protocol::realtime::v3` (TypeScript: `realtime.v3`).
+    /// `v3`: the "frameless bidi" realtime dialect (the `/v1/live` endpoint), whose events are
+    /// the realtime v3 messages of this package.
     V3,
 }
 
