@@ -1,5 +1,5 @@
 // The decoder machinery shared by every `decode<Union>` module. It holds no protocol fact:
-// tags, aliases and schemas are passed in by the generated modules.
+// tags, aliases, schemas and canonical-form facts are passed in by the generated modules.
 import Ajv2020 from "ajv/dist/2020.js";
 
 /** Nesting deeper than this is refused, as the Rust decoder refuses it. */
@@ -95,65 +95,124 @@ function resolve(root, schema, hops = 0) {
   };
 }
 
-function allowsObject(schema) {
-  const t = schema.type;
-  return t === undefined || t === "object" || (Array.isArray(t) && t.includes("object"));
-}
-
-/** The alternative of a `oneOf`/`anyOf` that describes `value`: the one whose constants all match. */
-function branchOf(root, alternatives, value) {
-  let fallback;
-  for (const raw of alternatives) {
-    const alt = resolve(root, raw);
-    if (alt === undefined || !allowsObject(alt)) continue;
-    const props = alt.properties ?? {};
-    const consts = Object.entries(props).filter(([, p]) => p !== null && typeof p === "object" && "const" in p);
-    const others = Object.entries(props).filter(([, p]) => p?.not?.enum !== undefined);
-    if (consts.length > 0 && consts.every(([k, p]) => value[k] === p.const)) return alt;
-    if (others.length > 0 && others.every(([k, p]) => typeof value[k] === "string" && !p.not.enum.includes(value[k]))) {
-      return "raw";
-    }
-    if (consts.length === 0 && others.length === 0 && fallback === undefined) fallback = alt;
-  }
-  return fallback;
-}
-
 function put(out, key, value) {
   if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
 
+/** The names of the types along `schema`'s `$ref` chain (the message's title at the root). */
+function namesOf(ctx, schema) {
+  const names = schema === ctx.root && typeof schema.title === "string" ? [schema.title] : [];
+  let s = schema;
+  for (let hops = 0; s !== undefined && typeof s.$ref === "string" && hops < 64; hops++) {
+    const name = s.$ref.slice("#/$defs/".length);
+    names.push(name);
+    s = ctx.root.$defs?.[name];
+  }
+  return names;
+}
+
+/** The canonical-form facts (from the registry, see `forms` in each decoder module) of `schema`. */
+function formsOf(ctx, schema) {
+  let found;
+  for (const name of namesOf(ctx, schema)) {
+    const form = Object.hasOwn(ctx.forms, name) ? ctx.forms[name] : undefined;
+    if (form !== undefined) (found ??= []).push(form);
+  }
+  return found;
+}
+
+/** The canonical spelling of a string value (or union tag) with aliases under `forms`. */
+function canonicalValue(forms, value) {
+  for (const form of forms ?? []) {
+    if (form.valueAliases !== undefined && Object.hasOwn(form.valueAliases, value)) return form.valueAliases[value];
+  }
+  return value;
+}
+
+/** Whether `value` is valid against one alternative of a union (compiled on first use). */
+function accepts(ctx, alternative, value) {
+  let validate = branchValidators.get(alternative);
+  if (validate === undefined) {
+    ajv ??= new Ajv2020({ strict: true, allErrors: true });
+    validate = ajv.compile({ ...alternative, $defs: ctx.root.$defs });
+    branchValidators.set(alternative, validate);
+  }
+  return validate(value);
+}
+const branchValidators = new WeakMap();
+
+/** Whether a union alternative is the catch-all of unknown variants (kept whole). */
+function isCatchAll(root, alternative) {
+  const props = resolve(root, alternative)?.properties ?? {};
+  return Object.values(props).some((p) => p?.not?.enum !== undefined);
+}
+
 /**
  * The canonical form of a value its schema accepted, as the Rust decoder and encoder give it:
  * members the schema does not declare are dropped (unless the object keeps extra members),
- * optional members that are `null` are dropped, unknown variants of open unions are kept whole.
+ * optional members that are `null` are dropped unless absent and `null` differ, member aliases
+ * are folded into their canonical member, absent members with a default get it, aliases of
+ * enum values and union tags are replaced, the alternative of a union is the one the value is
+ * valid against, and unknown variants of open unions are kept whole.
  */
-function canonical(root, schema, value) {
-  const s = resolve(root, schema);
+function canonical(ctx, schema, value) {
+  const forms = formsOf(ctx, schema);
+  if (typeof value === "string") {
+    if (forms !== undefined) return canonicalValue(forms, value);
+    const s = resolve(ctx.root, schema);
+    // A nullable or open member: the alternative with value aliases decides the spelling.
+    for (const alternative of s?.oneOf ?? s?.anyOf ?? []) {
+      const spelled = canonicalValue(formsOf(ctx, alternative), value);
+      if (spelled !== value) return spelled;
+    }
+    return value;
+  }
+  const s = resolve(ctx.root, schema);
   if (s === undefined || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) {
-    if (s.items !== undefined && typeof s.items === "object") return value.map((v) => canonical(root, s.items, v));
-    if (Array.isArray(s.prefixItems)) return value.map((v, i) => canonical(root, s.prefixItems[i], v));
+    if (s.items !== undefined && typeof s.items === "object") return value.map((v) => canonical(ctx, s.items, v));
+    if (Array.isArray(s.prefixItems)) return value.map((v, i) => canonical(ctx, s.prefixItems[i], v));
     return value;
+  }
+  let input = value;
+  for (const form of forms ?? []) {
+    if (form.untagged !== undefined && !Object.hasOwn(input, "type")) input = { type: form.untagged, ...input };
+    if (form.valueAliases !== undefined && typeof input.type === "string" && Object.hasOwn(form.valueAliases, input.type)) {
+      input = { ...input, type: form.valueAliases[input.type] };
+    }
+    for (const [alias, member] of Object.entries(form.memberAliases ?? {})) {
+      if (!Object.hasOwn(input, alias)) continue;
+      const { [alias]: aliased, ...rest } = input;
+      input = rest;
+      if ((input[member] === undefined || input[member] === null) && aliased !== null) input[member] = aliased;
+    }
+    for (const [member, fallback] of Object.entries(form.defaults ?? {})) {
+      if (input[member] === undefined || input[member] === null) input = { ...input, [member]: fallback };
+    }
   }
   const alternatives = s.oneOf ?? s.anyOf;
   if (alternatives !== undefined) {
-    const branch = branchOf(root, alternatives, value);
-    if (branch === "raw" || branch === undefined) return value;
-    const { oneOf, anyOf, ...rest } = s;
-    return canonical(root, resolve(root, { ...branch, $ref: undefined, ...rest, properties: { ...branch.properties, ...rest.properties }, required: [...(branch.required ?? []), ...(rest.required ?? [])] }), value);
+    const branch = alternatives.find((alternative) => accepts(ctx, alternative, input));
+    if (branch === undefined || isCatchAll(ctx.root, branch)) return input;
+    const { oneOf, anyOf, not, $ref, description, ...rest } = s;
+    const merged = { ...rest, ...branch };
+    if (rest.properties !== undefined || branch.properties !== undefined) merged.properties = { ...rest.properties, ...branch.properties };
+    if (rest.required !== undefined || branch.required !== undefined) merged.required = [...(rest.required ?? []), ...(branch.required ?? [])];
+    return canonical(ctx, merged, input);
   }
-  if (s.properties === undefined && s.additionalProperties === undefined) return value;
+  if (s.properties === undefined && s.additionalProperties === undefined) return input;
   const props = s.properties ?? {};
   const required = s.required ?? [];
+  const keepsNull = (forms ?? []).flatMap((form) => form.keepsNull ?? []);
   const extra = s.additionalProperties;
   const out = {};
-  for (const [key, member] of Object.entries(value)) {
+  for (const [key, member] of Object.entries(input)) {
     if (Object.hasOwn(props, key)) {
-      if (member === null && !required.includes(key)) continue;
-      put(out, key, canonical(root, props[key], member));
+      if (member === null && !required.includes(key) && !keepsNull.includes(key)) continue;
+      put(out, key, canonical(ctx, props[key], member));
     } else if (extra !== undefined && extra !== false) {
-      put(out, key, extra === true ? member : canonical(root, extra, member));
+      put(out, key, extra === true ? member : canonical(ctx, extra, member));
     }
   }
   return out;
@@ -161,7 +220,7 @@ function canonical(root, schema, value) {
 
 /** Builds the decoder of one union from its generated description. */
 export function makeDecoder(spec) {
-  const { union, tag, messages, aliases, results } = spec;
+  const { union, tag, messages, aliases, results, forms } = spec;
   return function decode(input, pending) {
     let value = input;
     if (typeof input === "string") {
@@ -195,11 +254,12 @@ export function makeDecoder(spec) {
         const [path, reason] = reasonOf(validate.errors ?? [], candidate);
         return error(wire, path, reason);
       }
-      const event = canonical(entry.root, entry.root, candidate);
+      const ctx = { root: entry.root, forms };
+      const event = canonical(ctx, entry.root, candidate);
       // Absent `params` whose members are all optional decode as `{}` and are emitted so.
       const params = resolve(entry.root, entry.root.properties?.params);
       if (tag === "method" && !Object.hasOwn(event, "params") && params?.type === "object" && (params.required ?? []).length === 0) {
-        event.params = canonical(entry.root, params, {});
+        event.params = canonical(ctx, entry.root.properties.params, {});
       }
       return { kind: "event", event };
     } catch (e) {
@@ -216,6 +276,6 @@ export function makeDecoder(spec) {
       const [path, reason] = reasonOf(validate.errors ?? [], value);
       return error(method, path, reason);
     }
-    return { kind: "event", event: canonical(entry.root, entry.root, value) };
+    return { kind: "event", event: canonical({ root: entry.root, forms }, entry.root, value) };
   }
 }

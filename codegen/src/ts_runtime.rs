@@ -41,6 +41,19 @@ pub fn generate(schemas: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String
         PathBuf::from("runtime.d.ts"),
         format!("// {HEADER}\n\n{RUNTIME_DTS}"),
     );
+    for form in rtwire_protocol::registry::canonical_forms() {
+        let texts: Vec<&str> = schemas
+            .iter()
+            .filter(|(path, _)| path.starts_with(form.module))
+            .map(|(_, text)| text.as_str())
+            .collect();
+        assert!(
+            named_schemas(&texts).contains_key(form.schema),
+            "canonical form of `{}`: no schema of {} declares that type",
+            form.schema,
+            form.module
+        );
+    }
     for union in crate::schema::unions() {
         let path = decoder_path(&union);
         let (js, dts) = decoder_module(&union, schemas, &path);
@@ -133,8 +146,9 @@ fn decoder_module(
         }
     }
     js.push_str(&format!("const results = {{\n{result_lines}}};\n\n"));
+    js.push_str(&forms_table(union, schemas));
     js.push_str(&format!(
-        "/** Decodes one `{}` of {}: see `runtime.d.ts`. */\nexport const {name} = makeDecoder({{\n  union: {},\n  tag: {},\n  messages,\n  aliases,\n  results,\n}});\n",
+        "/** Decodes one `{}` of {}: see `runtime.d.ts`. */\nexport const {name} = makeDecoder({{\n  union: {},\n  tag: {},\n  messages,\n  aliases,\n  results,\n  forms,\n}});\n",
         info.name,
         info.module,
         js_string(info.name),
@@ -182,6 +196,108 @@ fn decoder_module(
         None => dts,
     };
     (js, dts)
+}
+
+/// The schema names (`$defs` keys and message titles) of the schema texts, with the members
+/// each declares.
+fn named_schemas(texts: &[&str]) -> BTreeMap<String, Vec<String>> {
+    let mut names = BTreeMap::new();
+    let members = |schema: &serde_json::Value| -> Vec<String> {
+        schema["properties"]
+            .as_object()
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    for text in texts {
+        let root: serde_json::Value = serde_json::from_str(text).expect("schemas are JSON");
+        if let Some(title) = root["title"].as_str() {
+            names.insert(title.to_owned(), members(&root));
+        }
+        for (name, schema) in root["$defs"].as_object().into_iter().flatten() {
+            names.insert(name.clone(), members(schema));
+        }
+    }
+    names
+}
+
+/// The canonical-form facts of the registry (`registry::canonical_forms`) that concern the
+/// schemas of `union` (its messages and, for the app-server `ServerMessage`, the results), as a
+/// `forms` table keyed by schema name. Panics on a fact naming a type or member that no schema
+/// declares, so that a renamed member cannot leave a stale fact.
+fn forms_table(union: &UnionSchema, schemas: &BTreeMap<PathBuf, String>) -> String {
+    let mut texts: Vec<&str> = (union.info.messages)()
+        .iter()
+        .map(|m| schema_text(schemas, &message_path(union, m)))
+        .collect();
+    if union.info.surface == Surface::AppServer && union.info.name == "ServerMessage" {
+        texts.extend(
+            schemas
+                .iter()
+                .filter(|(path, _)| path.to_string_lossy().ends_with(".result.json"))
+                .map(|(_, text)| text.trim_end()),
+        );
+    }
+    let names = named_schemas(&texts);
+    let mut table = String::from("const forms = {\n");
+    let forms = rtwire_protocol::registry::canonical_forms();
+    for form in forms.iter().filter(|f| f.module == union.info.module) {
+        let Some(members) = names.get(form.schema) else {
+            continue;
+        };
+        let declared = |member: &str| {
+            assert!(
+                members.iter().any(|m| m == member),
+                "canonical form of {}: no member `{member}` in its schema",
+                form.schema
+            )
+        };
+        let mut facts = serde_json::Map::new();
+        if !form.member_aliases.is_empty() {
+            let pairs: serde_json::Map<String, serde_json::Value> = form
+                .member_aliases
+                .iter()
+                .map(|(alias, canonical)| {
+                    declared(alias);
+                    declared(canonical);
+                    (alias.to_string(), serde_json::Value::from(*canonical))
+                })
+                .collect();
+            facts.insert("memberAliases".into(), pairs.into());
+        }
+        if !form.keeps_null.is_empty() {
+            form.keeps_null.iter().for_each(|m| declared(m));
+            facts.insert("keepsNull".into(), form.keeps_null.into());
+        }
+        if !form.defaults.is_empty() {
+            let defaults: serde_json::Map<String, serde_json::Value> = form
+                .defaults
+                .iter()
+                .map(|(member, value)| {
+                    declared(member);
+                    (member.to_string(), value.clone())
+                })
+                .collect();
+            facts.insert("defaults".into(), defaults.into());
+        }
+        if !form.value_aliases.is_empty() {
+            let pairs: serde_json::Map<String, serde_json::Value> = form
+                .value_aliases
+                .iter()
+                .map(|(alias, canonical)| (alias.to_string(), serde_json::Value::from(*canonical)))
+                .collect();
+            facts.insert("valueAliases".into(), pairs.into());
+        }
+        if let Some(tag) = form.untagged {
+            facts.insert("untagged".into(), tag.into());
+        }
+        table.push_str(&format!(
+            "  {}: {},\n",
+            js_string(form.schema),
+            serde_json::Value::Object(facts)
+        ));
+    }
+    table.push_str("};\n\n");
+    table
 }
 
 /// The function name of a client union's encoder: `encodeClientEvent`.

@@ -1493,6 +1493,11 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+  "ThreadRealtimeStartParams": {"defaults":{"outputModality":"audio"},"keepsNull":["prompt"],"memberAliases":{"sessionId":"realtimeSessionId"}},
+  "AskForApproval": {"valueAliases":{"on-failure":"on-request"}},
+};
+
 /** Decodes one `ClientMessage` of app-server: see `runtime.d.ts`. */
 export const decodeClientMessage = makeDecoder({
   union: "ClientMessage",
@@ -1500,6 +1505,7 @@ export const decodeClientMessage = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });
 
 /** Encodes one `ClientMessage` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */

@@ -2173,6 +2173,11 @@ const results = {
 }) },
 };
 
+const forms = {
+  "ThreadRealtimeStartedNotification": {"memberAliases":{"sessionId":"realtimeSessionId"}},
+  "AskForApproval": {"valueAliases":{"on-failure":"on-request"}},
+};
+
 /** Decodes one `ServerMessage` of app-server: see `runtime.d.ts`. */
 export const decodeServerMessage = makeDecoder({
   union: "ServerMessage",
@@ -2180,4 +2185,5 @@ export const decodeServerMessage = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });

@@ -237,6 +237,10 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+  "TranslationAudioInput": {"keepsNull":["noise_reduction","transcription"]},
+};
+
 /** Decodes one `ClientEvent` of realtime/translation: see `runtime.d.ts`. */
 export const decodeClientEvent = makeDecoder({
   union: "ClientEvent",
@@ -244,6 +248,7 @@ export const decodeClientEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });
 
 /** Encodes one `ClientEvent` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */

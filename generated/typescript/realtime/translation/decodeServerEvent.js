@@ -719,6 +719,10 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+  "TranslationAudioInput": {"keepsNull":["noise_reduction","transcription"]},
+};
+
 /** Decodes one `ServerEvent` of realtime/translation: see `runtime.d.ts`. */
 export const decodeServerEvent = makeDecoder({
   union: "ServerEvent",
@@ -726,4 +730,5 @@ export const decodeServerEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });

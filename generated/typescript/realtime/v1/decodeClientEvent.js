@@ -428,6 +428,9 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+};
+
 /** Decodes one `ClientEvent` of realtime/v1: see `runtime.d.ts`. */
 export const decodeClientEvent = makeDecoder({
   union: "ClientEvent",
@@ -435,6 +438,7 @@ export const decodeClientEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });
 
 /** Encodes one `ClientEvent` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */

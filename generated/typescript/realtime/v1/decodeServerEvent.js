@@ -942,6 +942,10 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+  "ConversationOutputAudioDelta": {"memberAliases":{"data":"delta","num_channels":"channels"}},
+};
+
 /** Decodes one `ServerEvent` of realtime/v1: see `runtime.d.ts`. */
 export const decodeServerEvent = makeDecoder({
   union: "ServerEvent",
@@ -949,4 +953,5 @@ export const decodeServerEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });

@@ -4554,6 +4554,15 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+  "AudioInputConfig": {"keepsNull":["transcription","noise_reduction","turn_detection"]},
+  "ResponseCreateParams": {"keepsNull":["metadata","prompt"]},
+  "RealtimeSessionConfig": {"keepsNull":["tracing","prompt"]},
+  "ContentPart": {"valueAliases":{"audio":"output_audio","text":"output_text"}},
+  "AudioFormat": {"untagged":"audio/pcm"},
+  "Tool": {"untagged":"function"},
+};
+
 /** Decodes one `ClientEvent` of realtime/v2: see `runtime.d.ts`. */
 export const decodeClientEvent = makeDecoder({
   union: "ClientEvent",
@@ -4561,6 +4570,7 @@ export const decodeClientEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });
 
 /** Encodes one `ClientEvent` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */

@@ -15247,6 +15247,17 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+  "ResponseOutputAudioDelta": {"memberAliases":{"num_channels":"channels"}},
+  "AudioInputConfig": {"keepsNull":["transcription","noise_reduction","turn_detection"]},
+  "RealtimeSessionEcho": {"keepsNull":["tracing","prompt"]},
+  "ContentPart": {"valueAliases":{"audio":"output_audio","text":"output_text"}},
+  "ResponsePartType": {"valueAliases":{"output_audio":"audio","output_text":"text"}},
+  "AudioFormat": {"untagged":"audio/pcm"},
+  "Tool": {"untagged":"function"},
+  "SessionEcho": {"untagged":"realtime"},
+};
+
 /** Decodes one `ServerEvent` of realtime/v2: see `runtime.d.ts`. */
 export const decodeServerEvent = makeDecoder({
   union: "ServerEvent",
@@ -15254,4 +15265,5 @@ export const decodeServerEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });

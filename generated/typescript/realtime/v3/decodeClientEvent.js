@@ -495,6 +495,9 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+};
+
 /** Decodes one `ClientEvent` of realtime/v3: see `runtime.d.ts`. */
 export const decodeClientEvent = makeDecoder({
   union: "ClientEvent",
@@ -502,6 +505,7 @@ export const decodeClientEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });
 
 /** Encodes one `ClientEvent` as canonical JSON text; throws a `TypeError` naming the message and the JSON pointer when the value is not one. */

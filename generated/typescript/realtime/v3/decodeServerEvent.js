@@ -498,6 +498,9 @@ const aliases = {
 const results = {
 };
 
+const forms = {
+};
+
 /** Decodes one `ServerEvent` of realtime/v3: see `runtime.d.ts`. */
 export const decodeServerEvent = makeDecoder({
   union: "ServerEvent",
@@ -505,4 +508,5 @@ export const decodeServerEvent = makeDecoder({
   messages,
   aliases,
   results,
+  forms,
 });
