@@ -203,4 +203,6 @@ fn typescript_decoders_agree_with_rust_on_examples_bad_inputs_and_generated_valu
         .current_dir(&dir);
     let text = node::run(&mut command, "node --test (tests/ts-runtime)");
     assert!(text.contains("# fail 0"), "{text}");
+    let agreement = format!("# 0 of {} cases disagree with the Rust decoder", cases.len());
+    assert!(text.contains(&agreement), "expected `{agreement}` in:\n{text}");
 }
