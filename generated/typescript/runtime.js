@@ -89,17 +89,29 @@ function resolve(root, schema, hops = 0) {
   const target = resolve(root, root.$defs?.[schema.$ref.slice("#/$defs/".length)], hops + 1);
   const { $ref, ...siblings } = schema;
   if (target === undefined || Object.keys(siblings).length === 0) return target;
-  return {
-    ...target,
-    ...siblings,
-    properties: { ...target.properties, ...siblings.properties },
-    required: [...(target.required ?? []), ...(siblings.required ?? [])],
-  };
+  // The same merged object every time, so that validators compiled for it are reused.
+  let merged = resolved.get(schema);
+  if (merged === undefined) {
+    merged = {
+      ...target,
+      ...siblings,
+      properties: { ...target.properties, ...siblings.properties },
+      required: [...(target.required ?? []), ...(siblings.required ?? [])],
+    };
+    resolved.set(schema, merged);
+  }
+  return merged;
 }
+const resolved = new WeakMap();
 
 function put(out, key, value) {
   if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
+}
+
+function allowsObject(schema) {
+  const t = schema.type;
+  return t === undefined || t === "object" || (Array.isArray(t) && t.includes("object"));
 }
 
 /** The names of the types along `schema`'s `$ref` chain (the message's title at the root). */
@@ -134,13 +146,130 @@ function canonicalValue(forms, value) {
 
 /** Whether `value` is valid against one alternative of a union (compiled on first use). */
 function accepts(ctx, alternative, value) {
-  let validate = branchValidators.get(alternative);
+  return subValidator(ctx, alternative)(value);
+}
+
+/** The validator of a subschema of `ctx.root` (compiled on first use, with the root's `$defs`). */
+function subValidator(ctx, schema) {
+  let validate = branchValidators.get(schema);
   if (validate === undefined) {
     ajv ??= new Ajv2020({ strict: true, allErrors: true });
-    validate = ajv.compile({ ...alternative, $defs: ctx.root.$defs });
-    branchValidators.set(alternative, validate);
+    const copy = { ...schema, $defs: ctx.root.$defs };
+    delete copy.$id;
+    validate = ajv.compile(copy);
+    branchValidators.set(schema, validate);
   }
-  return validate(value);
+  return validate;
+}
+
+function escapeKey(key) {
+  return key.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+/** A union alternative with the union's own members merged in, as `canonical` walks it. */
+function mergeBranch(s, branch) {
+  let bySchema = merges.get(s);
+  if (bySchema === undefined) merges.set(s, (bySchema = new Map()));
+  let merged = bySchema.get(branch);
+  if (merged === undefined) bySchema.set(branch, (merged = mergeOf(s, branch)));
+  return merged;
+}
+const merges = new WeakMap();
+
+function mergeOf(s, branch) {
+  const { oneOf, anyOf, not, $ref, description, ...rest } = s;
+  const merged = { ...rest, ...branch };
+  if (rest.properties !== undefined || branch.properties !== undefined) merged.properties = { ...rest.properties, ...branch.properties };
+  if (rest.required !== undefined || branch.required !== undefined) merged.required = [...(rest.required ?? []), ...(branch.required ?? [])];
+  return merged;
+}
+
+/**
+ * Where the Rust decoder reports the error in `value`, which `schema` rejects: `[pointer,
+ * reason]`. Members are visited in input order, then missing members; an `Option` member and the
+ * variant of an open union (or the one member of an externally tagged variant) are entered, an
+ * internally tagged closed union reports its variant's reason at the union, and an untagged union
+ * reports at itself: as serde and the open unions of `rtwire-protocol` do.
+ */
+function locate(ctx, schema, value, pointer, failing = false) {
+  if (!failing && accepts(ctx, schema, value)) return undefined;
+  const s = resolve(ctx.root, schema) ?? {};
+  const alternatives = s.oneOf ?? s.anyOf;
+  if (alternatives !== undefined) {
+    const forms = formsOf(ctx, schema);
+    const nonNull = alternatives.filter((a) => a?.type !== "null");
+    if (value !== null && nonNull.length === 1 && alternatives.length === 2) {
+      return locate(ctx, mergeBranch(s, nonNull[0]), value, pointer);
+    }
+    if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+      let input = value;
+      for (const form of forms ?? []) {
+        if (form.untagged !== undefined && !Object.hasOwn(input, "type")) input = { type: form.untagged, ...input };
+        if (form.valueAliases !== undefined && typeof input.type === "string" && Object.hasOwn(form.valueAliases, input.type)) {
+          input = { ...input, type: form.valueAliases[input.type] };
+        }
+      }
+      const open = alternatives.some((a) => isCatchAll(ctx.root, a));
+      const tagged = alternatives.find((a) => {
+        const props = resolve(ctx.root, a)?.properties ?? {};
+        return Object.entries(props).some(([k, p]) => p !== null && typeof p === "object" && "const" in p && input[k] === p.const);
+      });
+      if (tagged !== undefined) {
+        const inner = locate(ctx, mergeBranch(s, tagged), input, pointer) ?? [pointer, "invalid value"];
+        return open ? inner : [pointer, inner[1]];
+      }
+      // A closed union tagged on a member every alternative fixes: a bad tag is reported there.
+      const objects = alternatives.map((a) => resolve(ctx.root, a)).filter((a) => a !== undefined && allowsObject(a));
+      const tag = objects.length === 0 ? undefined : Object.keys(objects[0].properties ?? {}).find((k) => objects.every((a) => "const" in (a.properties?.[k] ?? {})));
+      if (!open && tag !== undefined && Object.hasOwn(input, tag)) {
+        const names = objects.map((a) => `\`${a.properties[tag].const}\``).join(", ");
+        const found = input[tag];
+        const reason = typeof found === "string" ? `unknown variant \`${found}\`, expected one of ${names}` : `invalid type: ${unexpected(found)}, expected variant identifier`;
+        return [`${pointer}/${escapeKey(tag)}`, reason];
+      }
+      const keys = Object.keys(input);
+      const external = alternatives.find((a) => {
+        const r = resolve(ctx.root, a);
+        return r?.additionalProperties === false && keys.length === 1 && r.required?.length === 1 && r.required[0] === keys[0];
+      });
+      if (external !== undefined) {
+        const r = resolve(ctx.root, external);
+        const inner = locate(ctx, r.properties[keys[0]], input[keys[0]], `${pointer}/${escapeKey(keys[0])}`);
+        if (inner !== undefined) return inner;
+      }
+    }
+    // An alternative guarded by `not` is chosen by dispatch (every other one rejects the value),
+    // not by trial: its error is reported where it is.
+    const guarded = alternatives.filter((a) => a?.not !== undefined && !accepts(ctx, a.not, value));
+    if (guarded.length === 1 && alternatives.every((a) => a === guarded[0] || !accepts(ctx, a, value))) {
+      const inner = locate(ctx, mergeBranch(s, guarded[0]), value, pointer);
+      if (inner !== undefined) return inner;
+    }
+    const validate = subValidator(ctx, schema);
+    validate(value);
+    return [pointer, reasonOf(validate.errors ?? [], value)[1]];
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const itemSchema = Array.isArray(s.prefixItems) ? s.prefixItems[i] : s.items;
+      if (itemSchema === undefined || typeof itemSchema !== "object") continue;
+      const inner = locate(ctx, itemSchema, item, `${pointer}/${i}`);
+      if (inner !== undefined) return inner;
+    }
+  } else if (value !== null && typeof value === "object" && s.properties !== undefined) {
+    for (const [key, member] of Object.entries(value)) {
+      if (!Object.hasOwn(s.properties, key)) continue;
+      const inner = locate(ctx, s.properties[key], member, `${pointer}/${escapeKey(key)}`);
+      if (inner !== undefined) return inner;
+    }
+    for (const member of s.required ?? []) {
+      if (!Object.hasOwn(value, member)) return [pointer, `missing field \`${member}\``];
+    }
+  }
+  const validate = schema === ctx.root ? ctx.validate : subValidator(ctx, schema);
+  validate(value);
+  const [path, reason] = reasonOf(validate.errors ?? [], value);
+  return [pointer + path, reason];
 }
 const branchValidators = new WeakMap();
 
@@ -197,11 +326,7 @@ function canonical(ctx, schema, value) {
   if (alternatives !== undefined) {
     const branch = alternatives.find((alternative) => accepts(ctx, alternative, input));
     if (branch === undefined || isCatchAll(ctx.root, branch)) return input;
-    const { oneOf, anyOf, not, $ref, description, ...rest } = s;
-    const merged = { ...rest, ...branch };
-    if (rest.properties !== undefined || branch.properties !== undefined) merged.properties = { ...rest.properties, ...branch.properties };
-    if (rest.required !== undefined || branch.required !== undefined) merged.required = [...(rest.required ?? []), ...(branch.required ?? [])];
-    return canonical(ctx, merged, input);
+    return canonical(ctx, mergeBranch(s, branch), input);
   }
   if (s.properties === undefined && s.additionalProperties === undefined) return input;
   const props = s.properties ?? {};
@@ -252,11 +377,11 @@ export function makeDecoder(spec) {
       const validate = validatorOf(entry);
       // A request without its `id` is a notification of a method this union does not know.
       if (tag === "method" && entry.root.required?.includes("id") && !Object.hasOwn(value, "id")) return { kind: "unknown", raw: value };
+      const ctx = { root: entry.root, forms, validate };
       if (!validate(candidate)) {
-        const [path, reason] = reasonOf(validate.errors ?? [], candidate);
+        const [path, reason] = locate(ctx, entry.root, candidate, "", true);
         return error(wire, path, reason);
       }
-      const ctx = { root: entry.root, forms };
       const event = canonical(ctx, entry.root, candidate);
       // Absent `params` whose members are all optional decode as `{}` and are emitted so.
       const params = resolve(entry.root, entry.root.properties?.params);
@@ -274,10 +399,11 @@ export function makeDecoder(spec) {
     const entry = typeof method === "string" && Object.hasOwn(results, method) ? results[method] : undefined;
     if (entry === undefined || "error" in value) return { kind: "event", event: value };
     const validate = validatorOf(entry);
+    const ctx = { root: entry.root, forms, validate };
     if (!validate(value)) {
-      const [path, reason] = reasonOf(validate.errors ?? [], value);
+      const [path, reason] = locate(ctx, entry.root, value, "", true);
       return error(method, path, reason);
     }
-    return { kind: "event", event: canonical({ root: entry.root, forms }, entry.root, value) };
+    return { kind: "event", event: canonical(ctx, entry.root, value) };
   }
 }
