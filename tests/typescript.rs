@@ -215,8 +215,32 @@ fn every_declaration_file_has_a_javascript_module_and_no_typescript_source_is_sh
         }
     }
     assert!(declarations > 100, "{declarations} declaration files");
+    // The runtime decoders (and their shared `runtime.js`) are the only value modules; every
+    // other `.js` is the empty module beside a declaration file.
+    let decoders: std::collections::BTreeMap<PathBuf, String> = unions()
+        .iter()
+        .map(|u| {
+            let name = rtwire_codegen::ts_runtime::decoder_name(u.info.name);
+            (rtwire_codegen::ts_runtime::decoder_path(u), name)
+        })
+        .collect();
     for (path, text) in &files {
-        if path.extension().is_some_and(|e| e == "js") {
+        if !path.extension().is_some_and(|e| e == "js") {
+            continue;
+        }
+        if let Some(name) = decoders.get(path) {
+            let export = format!("export const {name} = makeDecoder(");
+            assert!(
+                text.contains(&export),
+                "{} lacks `{export}`",
+                path.display()
+            );
+        } else if path == Path::new("runtime.js") {
+            assert!(
+                text.contains("export function makeDecoder("),
+                "runtime.js lacks makeDecoder"
+            );
+        } else {
             assert!(
                 text.ends_with("\n\nexport {};\n"),
                 "{} exports a value",
