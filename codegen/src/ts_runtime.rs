@@ -4,9 +4,12 @@
 //!
 //! Every protocol fact a decoder uses comes from the registry here, never from hand-written
 //! TypeScript: the tag member, the wire names, the input aliases of tags (the union's tagged
-//! branches that share a registered message's schema), and the message schemas themselves — the
-//! very text of `schemas/<…>.json`, embedded so that the TypeScript decoder and the schema
-//! accept the same JSON. Validation is Ajv 8 (draft 2020-12), compiled per message on first use.
+//! branches that share a registered message's schema), the canonical-form facts of
+//! `registry::canonical_forms` (member aliases, tri-state members, defaults, value and tag
+//! aliases, the tag of type-less variants), and the message schemas themselves: the schemas of
+//! `schemas/<…>.json` with their annotations removed and their `$defs` shared by the messages of
+//! the union, so that the TypeScript decoder and the schema accept the same JSON. Validation is
+//! Ajv 8 (draft 2020-12), compiled per message on first use.
 
 use crate::files::HEADER;
 use crate::schema::{UnionSchema, message_path, result_path};
@@ -41,6 +44,19 @@ pub fn generate(schemas: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String
         PathBuf::from("runtime.d.ts"),
         format!("// {HEADER}\n\n{RUNTIME_DTS}"),
     );
+    for form in rtwire_protocol::registry::canonical_forms() {
+        let texts: Vec<&str> = schemas
+            .iter()
+            .filter(|(path, _)| path.starts_with(form.module))
+            .map(|(_, text)| text.as_str())
+            .collect();
+        assert!(
+            named_schemas(&texts).contains_key(form.schema),
+            "canonical form of `{}`: no schema of {} declares that type",
+            form.schema,
+            form.module
+        );
+    }
     for union in crate::schema::unions() {
         let path = decoder_path(&union);
         let (js, dts) = decoder_module(&union, schemas, &path);
@@ -70,15 +86,39 @@ fn decoder_module(
     let name = decoder_name(info.name);
     let runtime = rtwire_protocol::typescript::import_path(path, Path::new("runtime.ts"));
     let messages = (info.messages)();
+    // Results of request methods (the ServerMessage of the app-server).
+    let results = (info.results)();
+    let mut result_entries = vec![];
+    if info.surface == Surface::AppServer && info.name == "ServerMessage" {
+        for union in crate::schema::unions() {
+            for message in (union.info.messages)() {
+                if results.iter().any(|r| r.method == message.wire_name)
+                    || rtwire_protocol::registry::result_for(message.wire_name).is_some()
+                        && union.info.name == "ClientMessage"
+                {
+                    let text = schema_text(schemas, &result_path(&union, &message));
+                    result_entries.push((message, text));
+                }
+            }
+        }
+    }
+    let message_texts: Vec<&str> = messages
+        .iter()
+        .map(|m| schema_text(schemas, &message_path(union, m)))
+        .collect();
+    let mut all_texts = message_texts.clone();
+    all_texts.extend(result_entries.iter().map(|(_, text)| *text));
+    let shared = SharedDefs::of(&all_texts);
     let mut js = format!("// {HEADER}\n\nimport {{ makeDecoder }} from \"{runtime}\";\n\n");
+    js.push_str(&shared.prelude());
     // Message schemas: each a function so that the object is built on first use only.
     js.push_str("const messages = {\n");
-    for message in &messages {
-        let text = schema_text(schemas, &message_path(union, message));
+    for (message, text) in messages.iter().zip(&message_texts) {
         js.push_str(&format!(
-            "  {}: {{ version: {}, schema: () => ({text}) }},\n",
+            "  {}: {{ version: {}, schema: () => {} }},\n",
             js_string(message.wire_name),
             js_string(message.version.as_str()),
+            shared.embed(text),
         ));
     }
     js.push_str("};\n\n");
@@ -112,29 +152,19 @@ fn decoder_module(
         ));
     }
     js.push_str("};\n\n");
-    // Results of request methods (the ServerMessage of the app-server).
-    let results = (info.results)();
     let mut result_lines = String::new();
-    if info.surface == Surface::AppServer && info.name == "ServerMessage" {
-        for union in crate::schema::unions() {
-            for message in (union.info.messages)() {
-                if results.iter().any(|r| r.method == message.wire_name)
-                    || rtwire_protocol::registry::result_for(message.wire_name).is_some()
-                        && union.info.name == "ClientMessage"
-                {
-                    let text = schema_text(schemas, &result_path(&union, &message));
-                    result_lines.push_str(&format!(
-                        "  {}: {{ version: {}, schema: () => ({text}) }},\n",
-                        js_string(message.wire_name),
-                        js_string(message.version.as_str()),
-                    ));
-                }
-            }
-        }
+    for (message, text) in &result_entries {
+        result_lines.push_str(&format!(
+            "  {}: {{ version: {}, schema: () => {} }},\n",
+            js_string(message.wire_name),
+            js_string(message.version.as_str()),
+            shared.embed(text),
+        ));
     }
     js.push_str(&format!("const results = {{\n{result_lines}}};\n\n"));
+    js.push_str(&forms_table(union, schemas));
     js.push_str(&format!(
-        "/** Decodes one `{}` of {}: see `runtime.d.ts`. */\nexport const {name} = makeDecoder({{\n  union: {},\n  tag: {},\n  messages,\n  aliases,\n  results,\n}});\n",
+        "/** Decodes one `{}` of {}: see `runtime.d.ts`. */\nexport const {name} = makeDecoder({{\n  union: {},\n  tag: {},\n  messages,\n  aliases,\n  results,\n  forms,\n}});\n",
         info.name,
         info.module,
         js_string(info.name),
@@ -182,6 +212,208 @@ fn decoder_module(
         None => dts,
     };
     (js, dts)
+}
+
+/// The `$defs` of a module's schemas, written once and shared by every schema that uses them:
+/// a definition of one name is the same type in every schema of one union, so each message
+/// schema is its own text without `$defs`, plus the union's shared `$defs` (a superset of its
+/// own, which leaves what it accepts unchanged). A schema whose definition of a name differs
+/// from another schema's keeps its own `$defs`.
+struct SharedDefs {
+    defs: serde_json::Map<String, serde_json::Value>,
+    conflicts: std::collections::BTreeSet<String>,
+}
+
+impl SharedDefs {
+    fn of(texts: &[&str]) -> Self {
+        let mut defs = serde_json::Map::new();
+        let mut conflicts = std::collections::BTreeSet::new();
+        for text in texts {
+            let mut root: serde_json::Value = serde_json::from_str(text).expect("schemas are JSON");
+            strip_annotations(&mut root);
+            for (name, def) in root["$defs"].as_object().into_iter().flatten() {
+                match defs.get(name) {
+                    Some(known) if known != def => {
+                        conflicts.insert(name.clone());
+                    }
+                    Some(_) => {}
+                    None => {
+                        defs.insert(name.clone(), def.clone());
+                    }
+                }
+            }
+        }
+        for name in &conflicts {
+            defs.remove(name);
+        }
+        SharedDefs { defs, conflicts }
+    }
+
+    /// The shared `$defs`, built on first use.
+    fn prelude(&self) -> String {
+        format!(
+            "let shared;\nconst withDefs = (schema) => {{\n  schema.$defs = shared ??= {};\n  return schema;\n}};\n\n",
+            serde_json::Value::Object(self.defs.clone())
+        )
+    }
+
+    /// The expression that builds one schema.
+    fn embed(&self, text: &str) -> String {
+        let mut root: serde_json::Value = serde_json::from_str(text).expect("schemas are JSON");
+        strip_annotations(&mut root);
+        let own = root.as_object_mut().and_then(|o| o.remove("$defs"));
+        let Some(own) = own else {
+            return format!("({root})");
+        };
+        let shares = own
+            .as_object()
+            .is_some_and(|o| o.keys().all(|k| !self.conflicts.contains(k)));
+        if shares {
+            format!("withDefs({root})")
+        } else {
+            root["$defs"] = own;
+            format!("({root})")
+        }
+    }
+}
+
+/// Removes the annotations no decoder reads (`description`, `$comment`, `examples`) from a
+/// schema and its subschemas, so that the embedded schemas are smaller; what they accept is
+/// unchanged. Member names are never touched: only schema positions are walked.
+fn strip_annotations(schema: &mut serde_json::Value) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    for annotation in ["description", "$comment", "examples"] {
+        object.remove(annotation);
+    }
+    for (keyword, value) in object.iter_mut() {
+        match keyword.as_str() {
+            "properties" | "$defs" | "patternProperties" | "dependentSchemas" => {
+                for sub in value.as_object_mut().into_iter().flatten() {
+                    strip_annotations(sub.1);
+                }
+            }
+            "oneOf" | "anyOf" | "allOf" | "prefixItems" => {
+                for sub in value.as_array_mut().into_iter().flatten() {
+                    strip_annotations(sub);
+                }
+            }
+            "items"
+            | "additionalProperties"
+            | "not"
+            | "if"
+            | "then"
+            | "else"
+            | "contains"
+            | "propertyNames"
+            | "unevaluatedProperties"
+            | "unevaluatedItems" => strip_annotations(value),
+            _ => {}
+        }
+    }
+}
+
+/// The schema names (`$defs` keys and message titles) of the schema texts, with the members
+/// each declares.
+fn named_schemas(texts: &[&str]) -> BTreeMap<String, Vec<String>> {
+    let mut names = BTreeMap::new();
+    let members = |schema: &serde_json::Value| -> Vec<String> {
+        schema["properties"]
+            .as_object()
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    for text in texts {
+        let root: serde_json::Value = serde_json::from_str(text).expect("schemas are JSON");
+        if let Some(title) = root["title"].as_str() {
+            names.insert(title.to_owned(), members(&root));
+        }
+        for (name, schema) in root["$defs"].as_object().into_iter().flatten() {
+            names.insert(name.clone(), members(schema));
+        }
+    }
+    names
+}
+
+/// The canonical-form facts of the registry (`registry::canonical_forms`) that concern the
+/// schemas of `union` (its messages and, for the app-server `ServerMessage`, the results), as a
+/// `forms` table keyed by schema name. Panics on a fact naming a type or member that no schema
+/// declares, so that a renamed member cannot leave a stale fact.
+fn forms_table(union: &UnionSchema, schemas: &BTreeMap<PathBuf, String>) -> String {
+    let mut texts: Vec<&str> = (union.info.messages)()
+        .iter()
+        .map(|m| schema_text(schemas, &message_path(union, m)))
+        .collect();
+    if union.info.surface == Surface::AppServer && union.info.name == "ServerMessage" {
+        texts.extend(
+            schemas
+                .iter()
+                .filter(|(path, _)| path.to_string_lossy().ends_with(".result.json"))
+                .map(|(_, text)| text.trim_end()),
+        );
+    }
+    let names = named_schemas(&texts);
+    let mut table = String::from("const forms = {\n");
+    let forms = rtwire_protocol::registry::canonical_forms();
+    for form in forms.iter().filter(|f| f.module == union.info.module) {
+        let Some(members) = names.get(form.schema) else {
+            continue;
+        };
+        let declared = |member: &str| {
+            assert!(
+                members.iter().any(|m| m == member),
+                "canonical form of {}: no member `{member}` in its schema",
+                form.schema
+            )
+        };
+        let mut facts = serde_json::Map::new();
+        if !form.member_aliases.is_empty() {
+            let pairs: serde_json::Map<String, serde_json::Value> = form
+                .member_aliases
+                .iter()
+                .map(|(alias, canonical)| {
+                    declared(alias);
+                    declared(canonical);
+                    (alias.to_string(), serde_json::Value::from(*canonical))
+                })
+                .collect();
+            facts.insert("memberAliases".into(), pairs.into());
+        }
+        if !form.keeps_null.is_empty() {
+            form.keeps_null.iter().for_each(|m| declared(m));
+            facts.insert("keepsNull".into(), form.keeps_null.into());
+        }
+        if !form.defaults.is_empty() {
+            let defaults: serde_json::Map<String, serde_json::Value> = form
+                .defaults
+                .iter()
+                .map(|(member, value)| {
+                    declared(member);
+                    (member.to_string(), value.clone())
+                })
+                .collect();
+            facts.insert("defaults".into(), defaults.into());
+        }
+        if !form.value_aliases.is_empty() {
+            let pairs: serde_json::Map<String, serde_json::Value> = form
+                .value_aliases
+                .iter()
+                .map(|(alias, canonical)| (alias.to_string(), serde_json::Value::from(*canonical)))
+                .collect();
+            facts.insert("valueAliases".into(), pairs.into());
+        }
+        if let Some(tag) = form.untagged {
+            facts.insert("untagged".into(), tag.into());
+        }
+        table.push_str(&format!(
+            "  {}: {},\n",
+            js_string(form.schema),
+            serde_json::Value::Object(facts)
+        ));
+    }
+    table.push_str("};\n\n");
+    table
 }
 
 /// The function name of a client union's encoder: `encodeClientEvent`.

@@ -116,7 +116,12 @@ fn pointer(path: &serde_path_to_error::Path) -> String {
                 out.push('/');
                 out.push_str(&key.replace('~', "~0").replace('/', "~1"));
             }
-            Segment::Enum { .. } | Segment::Unknown => {}
+            // An externally tagged variant is a member named by the variant.
+            Segment::Enum { variant } => {
+                out.push('/');
+                out.push_str(&variant.replace('~', "~0").replace('/', "~1"));
+            }
+            Segment::Unknown => {}
         }
     }
     out

@@ -1,9 +1,10 @@
-// Decode cost of the runtime decoders (`npm run bench`, never run by `cargo test`): a v2 server
-// stream shaped like the bench suite's audio-heavy one (per response: created, item added, 50
-// audio deltas of 100 ms at 24 kHz PCM16 = 6 400 base64 characters, transcript deltas, done),
+// Decode cost of the runtime decoders (`npm run bench`, never run by `cargo test`): the v2 server
+// stream the Rust bench suite writes to `target/rtwire-bench/v2_server.jsonl` (`cargo bench
+// --bench schemas`) when that file exists, else a stream shaped like it (per response: created,
+// 50 audio deltas of 100 ms at 24 kHz PCM16 = 6 400 base64 characters, transcript deltas, done),
 // measured as JSON.parse alone, `decodeServerEvent`, and Ajv validating each line against the
 // whole ServerEvent union schema (`schemas/realtime/v2/ServerEvent.json`). Prints numbers only.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import Ajv2020 from "ajv/dist/2020.js";
 
@@ -11,9 +12,11 @@ const t0 = performance.now();
 const { decodeServerEvent } = await import("@rtwire/protocol/realtime/v2/decodeServerEvent.js");
 const importMs = performance.now() - t0;
 
+const streamFile = new URL("../../target/rtwire-bench/v2_server.jsonl", import.meta.url);
+const fromRust = existsSync(streamFile);
 const audio = "A".repeat(6400);
-const lines = [];
-for (let r = 0; r < 20; r += 1) {
+const lines = fromRust ? readFileSync(streamFile, "utf8").split("\n").filter((l) => l !== "") : [];
+for (let r = 0; r < (fromRust ? 0 : 20); r += 1) {
   lines.push(JSON.stringify({ type: "response.created", event_id: `e${r}`, response: { id: `resp_${r}`, object: "realtime.response", status: "in_progress", output: [] } }));
   for (let i = 0; i < 50; i += 1) {
     lines.push(JSON.stringify({ type: "response.output_audio.delta", event_id: `e${r}_${i}`, response_id: `resp_${r}`, item_id: `item_${r}`, output_index: 0, content_index: 0, delta: audio }));
@@ -43,5 +46,6 @@ t = performance.now();
 const validateUnion = ajv.compile(union);
 const unionCompileMs = performance.now() - t;
 const whole = time("Ajv, whole ServerEvent union", () => lines.forEach((l) => { if (!validateUnion(JSON.parse(l))) throw new Error(l); }));
+console.log(`stream: ${fromRust ? "target/rtwire-bench/v2_server.jsonl (Rust generator)" : "synthesized (no target/rtwire-bench/v2_server.jsonl)"}`);
 console.log(`messages: ${lines.length}; import: ${importMs.toFixed(1)} ms; first decode (compiles one message schema): ${firstUseMs.toFixed(1)} ms; whole-union compile: ${unionCompileMs.toFixed(1)} ms`);
 console.log(`decode / JSON.parse: ${(decode / parse).toFixed(2)}x; whole union / decode: ${(whole / decode).toFixed(2)}x`);
