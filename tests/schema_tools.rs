@@ -8,6 +8,9 @@
 //!   `switch` on `type` narrows each branch (`tsc --strict`);
 //! * Python `jsonschema` accepts every file (`Draft202012Validator.check_schema`) and validates
 //!   every example with a `FormatChecker`, resolving references offline by `$id`;
+//! * datamodel-code-generator (pydantic v2) turns the generators form of every union into one
+//!   class per message named after its Rust type, and the generated models accept every
+//!   canonical example and refuse it without a required member or with an unknown tag;
 //! * a closed union refuses an unknown tag with an error about the tag, and a malformed known
 //!   message with the errors of that message only.
 //!
@@ -174,6 +177,31 @@ fn python_jsonschema_checks_every_file_and_validates_every_example_with_formats(
     assert!(
         summary.starts_with(&format!("{count} schema file(s) checked; "))
             && summary.ends_with("; 0 problem(s)"),
+        "unexpected summary: {summary}"
+    );
+}
+
+#[test]
+fn datamodel_code_generator_names_one_class_per_message_and_its_models_refuse_malformed_messages() {
+    let python = python();
+    let (ok, out) = run(
+        Command::new(python)
+            .arg(tools_dir().join("check_generators.py"))
+            .arg(root()),
+        "check_generators.py",
+    );
+    assert!(ok, "datamodel-code-generator check failed:\n{out}");
+    let catalog: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("schemas/catalog.json")).expect("catalog"),
+    )
+    .expect("JSON");
+    let unions = catalog["unions"].as_array().expect("unions").len();
+    let summary = out.lines().last().unwrap_or_default();
+    assert!(
+        summary.starts_with(&format!("{unions} union(s), "))
+            && summary.ends_with("; 0 problem(s)")
+            && !summary.contains(" 0 example(s)")
+            && !summary.contains(" 0 malformed"),
         "unexpected summary: {summary}"
     );
 }

@@ -283,11 +283,9 @@ pub fn generate(ts: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String> {
             let mut forms = Map::new();
             for form in Form::ALL {
                 let path = form_path(&union.info, form, stable);
-                let title = if stable {
-                    format!("{} (stable)", union.info.name)
-                } else {
-                    union.info.name.to_owned()
-                };
+                // Titled after the Rust type, so generators name the root class after it; the
+                // stable view says what it is in its description.
+                let title = union.info.name.to_owned();
                 insert(
                     &mut files,
                     path.clone(),

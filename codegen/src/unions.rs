@@ -295,7 +295,17 @@ impl View<'_> {
         for (name, (_, body)) in names.into_iter().zip(bodies) {
             defs.insert(name, body);
         }
-        branches.extend(self.untagged().filter(|b| !is_catch_all(b)).cloned());
+        // The untagged answers (JSON-RPC responses) become definitions named by their `title`
+        // (the Rust type), so a generator names their classes too.
+        for answer in self.untagged().filter(|b| !is_catch_all(b)) {
+            let Some(name) = answer.get("title").and_then(Value::as_str) else {
+                branches.push(answer.clone());
+                continue;
+            };
+            assert!(!defs.contains_key(name), "definition {name} exists twice");
+            defs.insert(name.to_owned(), answer.clone());
+            branches.push(json!({ "$ref": format!("#/$defs/{name}") }));
+        }
         close_nested(&mut defs);
         let mut out = Map::new();
         out.insert("oneOf".into(), Value::Array(branches));

@@ -100,6 +100,7 @@ impl Union for ServerMessage {
         let id = generator.subschema_for::<RequestId>();
         let error = generator.subschema_for::<ErrorObject>();
         branches.push(serde_json::json!({
+            "title": "Response",
             "description": "A successful answer; `result` is the result type of the answered request's method.",
             "type": "object",
             "properties": { "id": id, "result": true },
@@ -107,6 +108,7 @@ impl Union for ServerMessage {
             "not": { "required": ["method"] }
         }));
         branches.push(serde_json::json!({
+            "title": "ErrorResponse",
             "description": "An error answer.",
             "type": "object",
             "properties": { "id": id, "error": error },
