@@ -154,6 +154,7 @@ pub mod app_server;
 #[cfg(feature = "base64")]
 pub mod audio;
 pub mod borrowed;
+mod check;
 mod codec;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
@@ -169,8 +170,9 @@ pub mod tristate;
 #[cfg(feature = "ts")]
 pub mod typescript;
 
+pub use check::TextCheck;
 #[allow(deprecated)]
 pub use codec::decode;
-pub use codec::{TextCheck, decode_value, encode, parse, to_json};
+pub use codec::{decode_value, encode, parse, to_json};
 pub use error::DecodeError;
 pub use registry::{Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, Version};
