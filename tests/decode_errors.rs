@@ -334,10 +334,10 @@ fn minimal(schema: &Value, defs: &Map<String, Value>, depth: usize) -> Value {
         None => Value::Null,
     };
     for key in ["oneOf", "anyOf"] {
-        if let Some(first) = schema.get(key).and_then(|b| b.get(0)) {
-            if out.is_null() {
-                out = minimal(first, defs, depth + 1);
-            }
+        if let Some(first) = schema.get(key).and_then(|b| b.get(0))
+            && out.is_null()
+        {
+            out = minimal(first, defs, depth + 1);
         }
     }
     let ty = match schema.get("type") {

@@ -167,7 +167,10 @@ pub mod registry;
 mod strict;
 mod tagged;
 pub mod tristate;
+/// The TypeScript file collection that `rtwire-codegen` calls (feature `ts`): machinery, not
+/// part of the documented API.
 #[cfg(feature = "ts")]
+#[doc(hidden)]
 pub mod typescript;
 
 pub use check::TextCheck;
