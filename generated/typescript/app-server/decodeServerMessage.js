@@ -503,7 +503,7 @@ const messages = {
         },
         {
           "const": "v3",
-          "description": "`v3`: the \"frameless bidi\" realtime dialect (the `/v1/live` endpoint); its events are\nthe types of the Rust module `rtwire_protocol::realtime::v3` (TypeScript: `realtime.v3`).",
+          "description": "`v3`: the \"frameless bidi\" realtime dialect (the `/v1/live` endpoint); its events are\nthe realtime v3 event types of this package (TypeScript: `realtime.v3`; Rust: the module\n`v3` of `realtime`).",
           "type": "string"
         }
       ]

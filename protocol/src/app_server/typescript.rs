@@ -78,7 +78,7 @@ pub(crate) fn union_files(
 /// → `{ params }`, `undefined` for a method without params), and the helpers `ParamsOf<M>`,
 /// `ResultOf<M>` and `RequestOf<M>` (the whole request message); for the server union
 /// (`ServerMethods`): `ServerNotificationMap` and `ServerNotificationParamsOf<M>`. Both declare
-/// `<Side>NotificationOf<M>` (the whole notification message), and both also declare the stable surface (`app-server.md` §7):
+/// `<Side>NotificationOf<M>` (the whole notification message), and both also declare the stable surface:
 /// `Experimental<Side>Method`, the `Stable…Map`s without them, and `Stable<Side>Message`.
 pub(crate) fn method_map_file(
     config: &Config,

@@ -369,7 +369,8 @@ pub enum RealtimeConversationVersion {
     /// `v2`: the GA Realtime API.
     V2,
     /// `v3`: the "frameless bidi" realtime dialect (the `/v1/live` endpoint); its events are
-    /// the types of the Rust module `rtwire_protocol::realtime::v3` (TypeScript: `realtime.v3`).
+    /// the realtime v3 event types of this package (TypeScript: `realtime.v3`; Rust: the module
+    /// `v3` of `realtime`).
     V3,
 }
 
