@@ -184,10 +184,11 @@ fn required_members(schema: &Value, tag: &str) -> Vec<String> {
             .into_iter()
             .flatten()
         {
-            if let Some(name) = name.as_str() {
-                if name != tag && !out.iter().any(|o| o == name) {
-                    out.push(name.to_owned());
-                }
+            if let Some(name) = name.as_str()
+                && name != tag
+                && !out.iter().any(|o| o == name)
+            {
+                out.push(name.to_owned());
             }
         }
     };

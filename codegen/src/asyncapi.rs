@@ -115,12 +115,15 @@ fn info(title: String, description: String) -> Value {
     })
 }
 
+/// The references to message components, by the direction of the messages.
+type ByDirection = BTreeMap<Direction, Vec<String>>;
+
 /// The message components and the references to them, by direction.
 fn messages(
     entries: &[Entry],
     corpus: &Corpus,
     schemas: &mut Map<String, Value>,
-) -> Result<(Map<String, Value>, BTreeMap<Direction, Vec<String>>), String> {
+) -> Result<(Map<String, Value>, ByDirection), String> {
     let mut components = Map::new();
     let mut by_direction: BTreeMap<Direction, Vec<String>> = BTreeMap::new();
     for Entry { union, message } in entries {

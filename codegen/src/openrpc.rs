@@ -175,18 +175,18 @@ fn by_name(params: &Value, root: &Value) -> Value {
         );
     }
     for (name, who) in owners {
-        if who.len() < resolved.len() {
-            if let Some(member) = properties.get_mut(&name) {
-                let text = member
-                    .get("description")
-                    .and_then(Value::as_str)
-                    .unwrap_or_default();
-                member["description"] = json!(
-                    format!("Only when {}. {text}", who.join(" or "))
-                        .trim_end()
-                        .to_owned()
-                );
-            }
+        if who.len() < resolved.len()
+            && let Some(member) = properties.get_mut(&name)
+        {
+            let text = member
+                .get("description")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            member["description"] = json!(
+                format!("Only when {}. {text}", who.join(" or "))
+                    .trim_end()
+                    .to_owned()
+            );
         }
     }
     let required: Vec<Value> = properties
@@ -302,11 +302,11 @@ fn method(
         "x-experimental": message.experimental,
         "x-kind": message.kind.as_str(),
     });
-    if let (Some(def), Some(flat)) = (&doc.payload_def, params_schema) {
-        if flat.get("x-union").is_some() {
-            method["x-params-schema"] =
-                json!({ "$ref": format!("#/components/schemas/{}", pointer_escape(def)) });
-        }
+    if let (Some(def), Some(flat)) = (&doc.payload_def, params_schema)
+        && flat.get("x-union").is_some()
+    {
+        method["x-params-schema"] =
+            json!({ "$ref": format!("#/components/schemas/{}", pointer_escape(def)) });
     }
     if message.experimental {
         method["tags"]

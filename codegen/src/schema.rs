@@ -388,10 +388,10 @@ fn prune_defs(schema: &mut Value) {
     body.as_object_mut().map(|o| o.remove("$defs"));
     collect_refs(&body, &mut pending);
     while let Some(name) = pending.pop() {
-        if reached.insert(name.clone()) {
-            if let Some(def) = defs.get(&name) {
-                collect_refs(def, &mut pending);
-            }
+        if reached.insert(name.clone())
+            && let Some(def) = defs.get(&name)
+        {
+            collect_refs(def, &mut pending);
         }
     }
     let kept: Map<String, Value> = defs
@@ -409,10 +409,10 @@ fn prune_defs(schema: &mut Value) {
 fn collect_refs(value: &Value, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
-            if let Some(Value::String(r)) = map.get("$ref") {
-                if let Some(name) = r.strip_prefix("#/$defs/") {
-                    out.push(name.to_owned());
-                }
+            if let Some(Value::String(r)) = map.get("$ref")
+                && let Some(name) = r.strip_prefix("#/$defs/")
+            {
+                out.push(name.to_owned());
             }
             map.values().for_each(|v| collect_refs(v, out));
         }

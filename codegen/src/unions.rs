@@ -135,10 +135,11 @@ pub fn close_nested(defs: &mut Map<String, Value>) {
 fn close_in(node: &mut Value) {
     match node {
         Value::Object(map) => {
-            if let Some(Value::Array(branches)) = map.get_mut("oneOf") {
-                if branches.iter().any(is_catch_all) && branches.len() > 1 {
-                    branches.retain(|b| !is_catch_all(b));
-                }
+            if let Some(Value::Array(branches)) = map.get_mut("oneOf")
+                && branches.iter().any(is_catch_all)
+                && branches.len() > 1
+            {
+                branches.retain(|b| !is_catch_all(b));
             }
             // A known variant or any other object kept as raw JSON (a conversation item that
             // does not decode as a known item): the closed form keeps the known variants.
@@ -394,10 +395,11 @@ pub fn written_out(branch: &Value, defs: &Map<String, Value>, title: &str) -> Va
         .filter(|def| {
             // A payload that is itself a union cannot be written out; a constraint beside its
             // members (`anyOf` of required members) moves with them unless the branch has one.
-            !["oneOf", "allOf", "not", "if", "$ref"]
+            let blocked = ["oneOf", "allOf", "not", "if", "$ref"]
                 .iter()
-                .any(|k| def.contains_key(*k) || (*k != "$ref" && out.contains_key(*k)))
-                && !(def.contains_key("anyOf") && out.contains_key("anyOf"))
+                .any(|k| def.contains_key(*k) || (*k != "$ref" && out.contains_key(*k)));
+            let both_any_of = def.contains_key("anyOf") && out.contains_key("anyOf");
+            !blocked && !both_any_of
         })
         .cloned();
     if let Some(mut payload) = payload {

@@ -154,6 +154,7 @@ pub mod app_server;
 #[cfg(feature = "base64")]
 pub mod audio;
 pub mod borrowed;
+mod check;
 mod codec;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
@@ -166,11 +167,15 @@ pub mod registry;
 mod strict;
 mod tagged;
 pub mod tristate;
+/// The TypeScript file collection that `rtwire-codegen` calls (feature `ts`): machinery, not
+/// part of the documented API.
 #[cfg(feature = "ts")]
+#[doc(hidden)]
 pub mod typescript;
 
+pub use check::TextCheck;
 #[allow(deprecated)]
 pub use codec::decode;
-pub use codec::{TextCheck, decode_value, encode, parse, to_json};
+pub use codec::{decode_value, encode, parse, to_json};
 pub use error::DecodeError;
 pub use registry::{Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, Version};

@@ -172,12 +172,14 @@ fn if_else_as_any_of(schema: &mut Value) {
     let Some(object) = schema.as_object_mut() else {
         return;
     };
-    if object.contains_key("if") && object.contains_key("else") && !object.contains_key("then") {
-        if !object.contains_key("anyOf") {
-            let first = object.remove("if").expect("checked");
-            let second = object.remove("else").expect("checked");
-            object.insert("anyOf".into(), Value::Array(vec![first, second]));
-        }
+    if object.contains_key("if")
+        && object.contains_key("else")
+        && !object.contains_key("then")
+        && !object.contains_key("anyOf")
+    {
+        let first = object.remove("if").expect("checked");
+        let second = object.remove("else").expect("checked");
+        object.insert("anyOf".into(), Value::Array(vec![first, second]));
     }
     // `not: {type: "null"}` alone: any JSON value but `null`.
     if object.get("not") == Some(&serde_json::json!({ "type": "null" }))

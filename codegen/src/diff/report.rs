@@ -3,7 +3,8 @@
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
-use super::{Check, Finding, Format, Status};
+use super::finding::{Finding, Format, Status};
+use super::rules::Check;
 
 /// Renders `findings` of the comparison of `old` with `new` (their labels).
 pub fn render(findings: &[Finding], old: &str, new: &str, format: Format) -> String {

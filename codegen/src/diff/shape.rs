@@ -496,25 +496,27 @@ fn strip(map: &Map<String, Value>) -> Map<String, Value> {
 /// * inside a `not`, `type: "object"` beside only member tests, and `properties` entries that
 ///   are `true`, are dropped (the schemas holding such a `not` are objects already).
 fn normalize(map: &mut Map<String, Value>) {
-    if map.contains_key("if") && map.contains_key("else") && !map.contains_key("then") {
-        if !map.contains_key("anyOf") {
-            let first = map.remove("if").expect("checked");
-            let second = map.remove("else").expect("checked");
-            let mut alternatives = vec![first];
-            match second {
-                Value::Object(mut rest)
-                    if rest.contains_key("if") && rest.contains_key("else") && rest.len() == 2 =>
-                {
-                    normalize(&mut rest);
-                    match rest.remove("anyOf") {
-                        Some(Value::Array(more)) => alternatives.extend(more),
-                        _ => alternatives.push(Value::Object(rest)),
-                    }
+    if map.contains_key("if")
+        && map.contains_key("else")
+        && !map.contains_key("then")
+        && !map.contains_key("anyOf")
+    {
+        let first = map.remove("if").expect("checked");
+        let second = map.remove("else").expect("checked");
+        let mut alternatives = vec![first];
+        match second {
+            Value::Object(mut rest)
+                if rest.contains_key("if") && rest.contains_key("else") && rest.len() == 2 =>
+            {
+                normalize(&mut rest);
+                match rest.remove("anyOf") {
+                    Some(Value::Array(more)) => alternatives.extend(more),
+                    _ => alternatives.push(Value::Object(rest)),
                 }
-                other => alternatives.push(other),
             }
-            map.insert("anyOf".into(), Value::Array(alternatives));
+            other => alternatives.push(other),
         }
+        map.insert("anyOf".into(), Value::Array(alternatives));
     }
     if map.get("not") == Some(&serde_json::json!({ "type": "null" })) && !map.contains_key("type") {
         map.remove("not");

@@ -205,7 +205,7 @@ impl<'de> crate::app_server::stream::Message<'de> for ServerMessageRef<'de> {
         rest: M,
     ) -> Option<Result<Self, M::Error>> {
         if method == ThreadRealtimeOutputAudioDelta::METHOD {
-            let params = crate::app_server::jsonrpc::params_from_rest::<
+            let params = crate::app_server::stream::params_from_rest::<
                 ThreadRealtimeOutputAudioDelta,
                 ThreadRealtimeOutputAudioDeltaNotificationRef<'de>,
                 M,

@@ -2,9 +2,10 @@
 //! typed request or notification becomes a [`ClientMessage`] or [`ServerMessage`] with `from`
 //! (or `into`), and every message encodes to text with `to_json`.
 
+use crate::app_server::answer::{ErrorResponse, Response};
 use crate::app_server::client::{ClientMessage, ClientNotification, ClientRequest};
 use crate::app_server::jsonrpc::{Call, Notification, Notify, Request};
-use crate::app_server::server::{ErrorResponse, Response, ServerMessage, ServerNotification};
+use crate::app_server::server::{ServerMessage, ServerNotification};
 
 impl From<ClientRequest> for ClientMessage {
     fn from(request: ClientRequest) -> Self {

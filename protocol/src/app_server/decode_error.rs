@@ -4,7 +4,6 @@
 use std::fmt;
 
 use crate::app_server::jsonrpc::{ErrorCode, ErrorObject, RequestId};
-use crate::app_server::server::ErrorResponse;
 
 /// Why [`ClientMessage::decode`](super::ClientMessage::decode) or
 /// [`ServerMessage::decode`](super::ServerMessage::decode) rejected a message, with what its
@@ -62,16 +61,6 @@ impl RpcDecodeError {
     /// The `error` member of the answer: [`Self::code`] and [`Self::message`], no `data`.
     pub fn to_error_object(&self) -> ErrorObject {
         ErrorObject::new(self.code, self.message.clone())
-    }
-
-    /// The error answer to send back; `None` when the message has no readable id (a
-    /// notification, or not a request at all), which the protocol says to ignore.
-    pub fn to_error_response(&self) -> Option<ErrorResponse> {
-        let id = self.id.clone()?;
-        Some(ErrorResponse {
-            id,
-            error: self.to_error_object(),
-        })
     }
 }
 

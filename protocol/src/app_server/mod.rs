@@ -12,16 +12,21 @@ pub mod jsonrpc;
 pub mod v1;
 pub mod v2;
 
+mod answer;
 mod borrowed;
 mod build;
 mod client;
 mod decode_error;
 mod input_view;
+mod notifications;
 mod server;
 pub(crate) mod spec;
 mod stream;
+#[cfg(feature = "ts")]
+mod typescript;
 mod union;
 
+pub use answer::{ErrorResponse, Response};
 pub use borrowed::{
     ClientMessageRef, ServerMessageRef, ThreadRealtimeAppendAudioParamsRef,
     ThreadRealtimeAudioChunkRef, ThreadRealtimeOutputAudioDeltaNotificationRef,
@@ -31,4 +36,5 @@ pub use decode_error::RpcDecodeError;
 pub use jsonrpc::{
     Call, ErrorCode, ErrorObject, NoParams, Notification, Notify, Request, RequestId,
 };
-pub use server::{ErrorResponse, Response, ServerMessage, ServerNotification};
+pub use server::{ServerMessage, ServerNotification};
+pub(crate) use union::is_legacy;

@@ -3,12 +3,12 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::app_server::client::{ClientResult, notifications};
+use crate::app_server::answer::{ErrorResponse, Response};
 use crate::app_server::decode_error::{self, RpcDecodeError};
-use crate::app_server::jsonrpc::{ErrorObject, Notification, Notify, Request, RequestId};
+use crate::app_server::jsonrpc::{Notification, Notify};
+use crate::app_server::notifications::notifications;
 use crate::app_server::spec::MethodSpec;
 use crate::app_server::{v1, v2};
-use crate::error::DecodeError;
 
 notifications!(
     /// A notification a server sends, one variant per method; unknown methods are kept verbatim.
@@ -27,53 +27,6 @@ notifications!(
         ThreadRealtimeClosed(v2::ThreadRealtimeClosed),
     }
 );
-
-/// A successful answer: `{"id", "result"}`. The result's type depends on the method of the
-/// request it answers, which the answer does not carry: it is kept as JSON here, and decoded
-/// with [`Response::decode_result`] (method known statically) or
-/// [`Response::decode_result_for`] (method known at run time) by the peer that remembers its
-/// pending requests.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Response {
-    /// The id of the request it answers.
-    pub id: RequestId,
-    /// The method's result (`{}` when there is nothing to return).
-    pub result: Value,
-}
-
-impl Response {
-    /// The answer to the request `id` of method `R`.
-    pub fn new<R: Request>(id: RequestId, result: &R::Result) -> Self {
-        Response {
-            id,
-            result: crate::codec::encode(result),
-        }
-    }
-
-    /// Decodes the result as the result type of method `R`. Errors name the method and carry
-    /// the JSON path inside the response (e.g. `/result/thread/id`).
-    pub fn decode_result<R: Request>(&self) -> Result<R::Result, DecodeError> {
-        crate::codec::decode_value(&self.result, "").map_err(|e| {
-            DecodeError::new(Some(R::METHOD), format!("/result{}", e.path()), e.reason())
-        })
-    }
-
-    /// Decodes the result as the result type of `method`, the method of the pending request
-    /// whose id this answer carries; see [`ClientResult::decode`].
-    pub fn decode_result_for(&self, method: &str) -> Result<ClientResult, DecodeError> {
-        ClientResult::decode(method, &self.result)
-            .map_err(|e| DecodeError::new(Some(method), format!("/result{}", e.path()), e.reason()))
-    }
-}
-
-/// A failed answer: `{"id", "error"}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ErrorResponse {
-    /// The id of the request it answers.
-    pub id: RequestId,
-    /// What went wrong.
-    pub error: ErrorObject,
-}
 
 /// Any message a server may put on the wire: an answer (response or error) to a client
 /// request, or a notification.

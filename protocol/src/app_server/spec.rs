@@ -3,13 +3,8 @@
 //! (the lists are declared with the unions, in `client.rs` and `server.rs`), and the
 //! [`ResultInfo`] of each request method.
 
-use serde::Serialize;
-use serde_json::Value;
-
-use crate::app_server::jsonrpc::{Notification, Request, RequestId, has_params, params_optional};
-use crate::app_server::server::Response;
-use crate::error::DecodeError;
-use crate::registry::{Direction, Kind, Message, ResultInfo, Roundtrip, Surface};
+use crate::app_server::jsonrpc::{Notification, Request, has_params, params_optional};
+use crate::registry::{Direction, Kind, Message, ResultInfo, Surface};
 
 /// One method of a union, with what codegen needs of its types.
 #[derive(Clone, Copy)]
@@ -68,7 +63,7 @@ impl MethodSpec {
             result: Some(ResultInfo {
                 method: R::METHOD,
                 version: R::VERSION,
-                roundtrip: result_roundtrip::<R>,
+                roundtrip: crate::app_server::answer::result_roundtrip::<R>,
                 #[cfg(feature = "schema")]
                 schema: result_schema::<R>,
             }),
@@ -113,65 +108,10 @@ impl MethodSpec {
     }
 }
 
-/// Whether `method` is a legacy method of either app-server union (removed upstream, still
-/// decoded).
-pub(crate) fn is_legacy(method: &str) -> bool {
-    crate::app_server::client::client_methods()
-        .into_iter()
-        .chain(crate::app_server::server::server_methods())
-        .any(|m| m.legacy && m.method == method)
-}
-
-/// A response to a request of `R` with its result decoded, for `Debug`.
-#[derive(Debug, PartialEq)]
-struct TypedResponse<T> {
-    id: RequestId,
-    result: T,
-}
-
-/// Decodes a whole response envelope `{"id", "result"}` answering a request of `R`, encodes it
-/// again and decodes that once more.
-fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeError> {
-    fn typed<R: Request>(value: &Value) -> Result<TypedResponse<R::Result>, DecodeError> {
-        // A message with a `method` member is a request or a notification, never an answer.
-        if value.get("method").is_some() {
-            return Err(DecodeError::new(
-                Some(R::METHOD),
-                "/method".to_owned(),
-                "an answer has no `method` member".to_owned(),
-            ));
-        }
-        let response: Response = crate::codec::decode_value(value, "method")
-            .map_err(|e| DecodeError::new(Some(R::METHOD), e.path(), e.reason()))?;
-        Ok(TypedResponse {
-            result: response.decode_result::<R>()?,
-            id: response.id,
-        })
-    }
-    #[derive(Serialize)]
-    struct Wire<'a, T> {
-        id: &'a RequestId,
-        result: &'a T,
-    }
-    let decoded = typed::<R>(value)?;
-    let encoded = crate::codec::encode(&Wire {
-        id: &decoded.id,
-        result: &decoded.result,
-    });
-    let stable = typed::<R>(&encoded).is_ok_and(|again| again == decoded);
-    Ok(Roundtrip {
-        wire_name: Some(R::METHOD.to_owned()),
-        unknown: false,
-        debug: format!("{decoded:#?}"),
-        stable,
-        encoded,
-    })
-}
-
 /// The schema of a whole response envelope answering a request of `R`.
 #[cfg(feature = "schema")]
 fn result_schema<R: Request>(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let id = generator.subschema_for::<RequestId>();
+    let id = generator.subschema_for::<crate::app_server::jsonrpc::RequestId>();
     let result = generator.subschema_for::<R::Result>();
     schemars::json_schema!({
         "description": format!("A successful answer to a `{}` request.", R::METHOD),

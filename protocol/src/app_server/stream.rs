@@ -18,6 +18,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::app_server::decode_error::{self, RpcDecodeError};
+use crate::app_server::jsonrpc::{Notification, Notify, has_params, params_from_value};
 use crate::tagged::Key;
 
 /// What [`deserialize`] needs of an app-server union.
@@ -101,5 +102,53 @@ impl<'de, T: Message<'de>> Visitor<'de> for MessageVisitor<T> {
         Self::buffered(Value::deserialize(de::value::SeqAccessDeserializer::new(
             seq,
         ))?)
+    }
+}
+
+impl<N: Notification> Notify<N> {
+    /// Decodes the members that follow `"method": N::METHOD` (see
+    /// this module), streaming `params` into its type: the same outcome as
+    /// [`Self::from_value`] on the whole message. An `id` makes the message a request of a
+    /// notification method: the error [`ClientMessage::decode`](super::ClientMessage::decode)
+    /// and [`ServerMessage::decode`](super::ServerMessage::decode) give it. A repeated member
+    /// never reaches this loop: the strict map it reads from refuses it.
+    pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(rest: M) -> Result<Self, M::Error> {
+        params_from_rest::<N, N::Params, M>(rest).map(|params| Notify { params })
+    }
+}
+
+/// Decodes the members that follow `"method": N::METHOD` as [`Notify::from_rest`] does, with
+/// the params decoded as `P`: `N::Params` itself, or a view of it that borrows from the input
+/// (an absent `params` is decoded as `N::Params` and converted).
+pub(crate) fn params_from_rest<'de, N, P, M>(mut rest: M) -> Result<P, M::Error>
+where
+    N: Notification,
+    P: Deserialize<'de> + From<N::Params>,
+    M: serde::de::MapAccess<'de>,
+{
+    use serde::de::{Error as _, IgnoredAny};
+    let mut params = None;
+    while let Some(key) = rest.next_key::<crate::tagged::Key<'de>>()? {
+        match key.0.as_ref() {
+            "params" if has_params::<N::Params>() => params = Some(rest.next_value::<P>()?),
+            "id" => {
+                let id: Value = rest.next_value()?;
+                let error = match decode_error::id_of_value(&id) {
+                    Ok(id) => decode_error::method_not_found(id, N::METHOD),
+                    Err(error) => error,
+                };
+                return Err(decode_error::to_serde(error));
+            }
+            "method" => return Err(M::Error::duplicate_field("method")),
+            _ => {
+                rest.next_value::<IgnoredAny>()?;
+            }
+        }
+    }
+    match params {
+        Some(params) => Ok(params),
+        // What the buffered decoder does with a message without `params`.
+        None => params_from_value::<N::Params, M::Error>(&Value::Object(Default::default()))
+            .map(P::from),
     }
 }

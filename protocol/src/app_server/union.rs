@@ -52,7 +52,7 @@ impl Union for ClientMessage {
     #[cfg(feature = "ts")]
     fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
         let doc = "Any message a client may put on the wire (notifications of unknown methods are accepted too).";
-        let mut files = crate::typescript::union_files(
+        let mut files = crate::app_server::typescript::union_files(
             config,
             Self::NAME,
             Self::MODULE,
@@ -60,7 +60,7 @@ impl Union for ClientMessage {
             &client_methods(),
             &[],
         );
-        files.push(crate::typescript::method_map_file(
+        files.push(crate::app_server::typescript::method_map_file(
             config,
             Self::MODULE,
             "ClientMethods",
@@ -125,7 +125,7 @@ impl Union for ServerMessage {
             "{ \"id\": RequestId, \"error\": ErrorObject }".to_owned(),
         ];
         let doc = "Any message a server may put on the wire.";
-        let mut files = crate::typescript::union_files(
+        let mut files = crate::app_server::typescript::union_files(
             config,
             Self::NAME,
             Self::MODULE,
@@ -133,7 +133,7 @@ impl Union for ServerMessage {
             &server_methods(),
             &extra,
         );
-        files.push(crate::typescript::method_map_file(
+        files.push(crate::app_server::typescript::method_map_file(
             config,
             Self::MODULE,
             "ServerMethods",
@@ -189,4 +189,13 @@ fn unknown_notification_branch(methods: &[MethodSpec]) -> Value {
         "required": ["method"],
         "not": { "required": ["id"] }
     })
+}
+
+/// Whether `method` is a legacy method of either app-server union (removed upstream, still
+/// decoded).
+pub(crate) fn is_legacy(method: &str) -> bool {
+    client_methods()
+        .into_iter()
+        .chain(server_methods())
+        .any(|m| m.legacy && m.method == method)
 }

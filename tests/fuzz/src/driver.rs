@@ -121,7 +121,7 @@ pub fn run(
     let mut mutator = Mutator::new(Rng::new(limits.seed), dictionary);
     let mut next_progress = 100_000;
     while report.execs < limits.execs && !corpus.is_empty() {
-        if report.execs % 256 == 0 && out_of_time(&start) {
+        if report.execs.is_multiple_of(256) && out_of_time(&start) {
             break;
         }
         let input = mutator.mutate(&corpus);

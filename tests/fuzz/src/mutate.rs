@@ -17,7 +17,7 @@ impl Rng {
     }
 
     /// The next 64 random bits.
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 >> 12;
         self.0 ^= self.0 << 25;
         self.0 ^= self.0 >> 27;
@@ -26,7 +26,7 @@ impl Rng {
 
     /// A number below `n` (`n` > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 }
 
@@ -120,7 +120,7 @@ impl<'a> Mutator<'a> {
                     input = value.to_string().into_bytes();
                 } else if len > 0 {
                     let at = self.rng.below(len);
-                    input[at] = self.rng.next() as u8;
+                    input[at] = self.rng.next_u64() as u8;
                 }
             }
         }
@@ -150,21 +150,21 @@ impl<'a> Mutator<'a> {
             }
             return;
         }
-        if let Value::Object(o) = value {
-            if self.rng.below(2) == 0 {
-                let key = serde_json::from_str::<String>(self.word()).unwrap_or_default();
-                let new = self.leaf();
-                o.insert(key, new);
-                return;
-            }
+        if let Value::Object(o) = value
+            && self.rng.below(2) == 0
+        {
+            let key = serde_json::from_str::<String>(self.word()).unwrap_or_default();
+            let new = self.leaf();
+            o.insert(key, new);
+            return;
         }
         *value = self.leaf();
     }
 
     fn leaf(&mut self) -> Value {
         match self.rng.below(6) {
-            0 => Value::from(self.rng.next() as i64 >> self.rng.below(64)),
-            1 => Value::from(f64::from_bits(self.rng.next()))
+            0 => Value::from(self.rng.next_u64() as i64 >> self.rng.below(64)),
+            1 => Value::from(f64::from_bits(self.rng.next_u64()))
                 .as_f64()
                 .map_or(Value::Null, Value::from),
             2 => Value::Array(vec![]),

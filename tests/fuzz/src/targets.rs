@@ -346,14 +346,12 @@ fn normalized(text: &str) -> Result<String, String> {
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
                 .map_err(|e| format!("v2: the encoding does not decode again: {e}"))?;
         check_normalized("v2", &out, &Event::from_v2(&again, &options))?;
-        if let v2::ServerEvent::ConversationItemDone(done) = &event {
-            if let v2::ConversationItem::FunctionCall(call) = &done.item {
-                if call.name == options.handoff_tool {
-                    if let Some(id) = call.answer_call_id() {
-                        handoff_out("v2", &out, id)?;
-                    }
-                }
-            }
+        if let v2::ServerEvent::ConversationItemDone(done) = &event
+            && let v2::ConversationItem::FunctionCall(call) = &done.item
+            && call.name == options.handoff_tool
+            && let Some(id) = call.answer_call_id()
+        {
+            handoff_out("v2", &out, id)?;
         }
         key.push_str(&format!("v2:{}|", short(&out)));
     }
@@ -363,10 +361,10 @@ fn normalized(text: &str) -> Result<String, String> {
             rtwire_protocol::decode_value(&rtwire_protocol::encode(&event), "type")
                 .map_err(|e| format!("v3: the encoding does not decode again: {e}"))?;
         check_normalized("v3", &out, &Event::from_v3(&again, &options))?;
-        if let v3::ServerEvent::DelegationCreated(delegation) = &event {
-            if let Ok(handoff) = delegation.handoff() {
-                handoff_out("v3", &out, &handoff.handoff_id)?;
-            }
+        if let v3::ServerEvent::DelegationCreated(delegation) = &event
+            && let Ok(handoff) = delegation.handoff()
+        {
+            handoff_out("v3", &out, &handoff.handoff_id)?;
         }
         key.push_str(&format!("v3:{}|", short(&out)));
     }

@@ -103,101 +103,150 @@ fn session_echo_schema(schema: &mut schemars::Schema) {
     super::union_schema(schema, &[], super::Untagged::Default("realtime"));
 }
 
-/// Declares a struct with the members shared by the request and echo forms of a realtime
-/// session, after the members given.
-macro_rules! realtime_session {
-    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
-        $(#[$meta])*
-        pub struct $name {
-            $($(#[$fmeta])* pub $field: $ty,)*
-            /// The model; cannot be changed once the session exists. Absent: unchanged (or
-            /// the `model` query parameter).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub model: Option<RealtimeModel>,
-            /// System instructions prepended to every response; `""` clears them. Absent:
-            /// unchanged (server default).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub instructions: Option<String>,
-            /// Exactly one element: `["audio"]` (audio with its transcript) or `["text"]`.
-            /// Absent: unchanged (default `["audio"]`).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub output_modalities: Option<Vec<Modality>>,
-            /// Input and output audio settings; absent: unchanged.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub audio: Option<AudioConfig>,
-            /// Extra data to include in server events; absent or `null`: unchanged (none).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub include: Option<Vec<Include>>,
-            /// Tracing (tri-state): absent = unchanged, `null` = off (the default), a value =
-            /// on. Cannot be modified once enabled.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "crate::tristate::deserialize"
-            )]
-            #[cfg_attr(feature = "ts", ts(as = "Option<Tracing>"))]
-            pub tracing: Option<Option<Tracing>>,
-            /// The tools the model may call; `[]` removes all tools. Absent: unchanged.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            #[cfg_attr(feature = "ts", ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>"))]
-            pub tools: Option<Vec<Tool>>,
-            /// How the model chooses tools. Absent: unchanged (default `"auto"`).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub tool_choice: Option<ToolChoice>,
-            /// Whether the model may call several tools at once (reasoning models only; not in
-            /// the official echo). Absent: unchanged.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub parallel_tool_calls: Option<bool>,
-            /// Reasoning settings (reasoning models only). Absent: unchanged.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub reasoning: Option<Reasoning>,
-            /// Output token limit per response, tool calls included. Absent: unchanged
-            /// (default `"inf"`).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub max_output_tokens: Option<MaxOutputTokens>,
-            /// Context overflow strategy. Absent: unchanged (default `"auto"`).
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub truncation: Option<Truncation>,
-            /// Reusable prompt template (tri-state): absent = unchanged, `null` = none, a
-            /// value = use it.
-            #[serde(
-                default,
-                skip_serializing_if = "Option::is_none",
-                deserialize_with = "crate::tristate::deserialize"
-            )]
-            #[cfg_attr(feature = "ts", ts(as = "Option<PromptRef>"))]
-            pub prompt: Option<Option<PromptRef>>,
-        }
-    };
+/// A realtime (conversational) session configuration, request form: the
+/// members of `{"type": "realtime", …}` besides `type`. Only the members present are
+/// changed.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct RealtimeSessionConfig {
+    /// The model; cannot be changed once the session exists. Absent: unchanged (or
+    /// the `model` query parameter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<RealtimeModel>,
+    /// System instructions prepended to every response; `""` clears them. Absent:
+    /// unchanged (server default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+    /// Exactly one element: `["audio"]` (audio with its transcript) or `["text"]`.
+    /// Absent: unchanged (default `["audio"]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_modalities: Option<Vec<Modality>>,
+    /// Input and output audio settings; absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<AudioConfig>,
+    /// Extra data to include in server events; absent or `null`: unchanged (none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include: Option<Vec<Include>>,
+    /// Tracing (tri-state): absent = unchanged, `null` = off (the default), a value =
+    /// on. Cannot be modified once enabled.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::tristate::deserialize"
+    )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Tracing>"))]
+    pub tracing: Option<Option<Tracing>>,
+    /// The tools the model may call; `[]` removes all tools. Absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>")
+    )]
+    pub tools: Option<Vec<Tool>>,
+    /// How the model chooses tools. Absent: unchanged (default `"auto"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoice>,
+    /// Whether the model may call several tools at once (reasoning models only; not in
+    /// the official echo). Absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_tool_calls: Option<bool>,
+    /// Reasoning settings (reasoning models only). Absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<Reasoning>,
+    /// Output token limit per response, tool calls included. Absent: unchanged
+    /// (default `"inf"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_output_tokens: Option<MaxOutputTokens>,
+    /// Context overflow strategy. Absent: unchanged (default `"auto"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncation: Option<Truncation>,
+    /// Reusable prompt template (tri-state): absent = unchanged, `null` = none, a
+    /// value = use it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::tristate::deserialize"
+    )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<PromptRef>"))]
+    pub prompt: Option<Option<PromptRef>>,
 }
 
-realtime_session! {
-    /// A realtime (conversational) session configuration, request form: the
-    /// members of `{"type": "realtime", …}` besides `type`. Only the members present are
-    /// changed.
-    #[derive(Debug, Clone, PartialEq, Default, Deserialize, Serialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
-    pub struct RealtimeSessionConfig {}
-}
-
-realtime_session! {
-    /// A realtime session as the server echoes it: every member of the request
-    /// form, plus the session's identity. Echoes often carry explicit `null`s for `include`,
-    /// `tracing`, `prompt` and the audio input features.
-    #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
-    pub struct RealtimeSessionEcho {
-        /// The session id, `sess_…`.
-        pub id: String,
-        /// Always `realtime.session`; absent from bare test-peer echoes.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub object: Option<String>,
-        /// When the session expires, Unix epoch seconds; absent: not said.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub expires_at: Option<u64>,
-    }
+/// A realtime session as the server echoes it: every member of the request
+/// form, plus the session's identity. Echoes often carry explicit `null`s for `include`,
+/// `tracing`, `prompt` and the audio input features.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct RealtimeSessionEcho {
+    /// The session id, `sess_…`.
+    pub id: String,
+    /// Always `realtime.session`; absent from bare test-peer echoes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object: Option<String>,
+    /// When the session expires, Unix epoch seconds; absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expires_at: Option<u64>,
+    /// The model; cannot be changed once the session exists. Absent: unchanged (or
+    /// the `model` query parameter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<RealtimeModel>,
+    /// System instructions prepended to every response; `""` clears them. Absent:
+    /// unchanged (server default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instructions: Option<String>,
+    /// Exactly one element: `["audio"]` (audio with its transcript) or `["text"]`.
+    /// Absent: unchanged (default `["audio"]`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_modalities: Option<Vec<Modality>>,
+    /// Input and output audio settings; absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio: Option<AudioConfig>,
+    /// Extra data to include in server events; absent or `null`: unchanged (none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub include: Option<Vec<Include>>,
+    /// Tracing (tri-state): absent = unchanged, `null` = off (the default), a value =
+    /// on. Cannot be modified once enabled.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::tristate::deserialize"
+    )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Tracing>"))]
+    pub tracing: Option<Option<Tracing>>,
+    /// The tools the model may call; `[]` removes all tools. Absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "ts",
+        ts(as = "Option<Vec<super::UntaggedDefault<Tool, super::FunctionTool>>>")
+    )]
+    pub tools: Option<Vec<Tool>>,
+    /// How the model chooses tools. Absent: unchanged (default `"auto"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tool_choice: Option<ToolChoice>,
+    /// Whether the model may call several tools at once (reasoning models only; not in
+    /// the official echo). Absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parallel_tool_calls: Option<bool>,
+    /// Reasoning settings (reasoning models only). Absent: unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reasoning: Option<Reasoning>,
+    /// Output token limit per response, tool calls included. Absent: unchanged
+    /// (default `"inf"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_output_tokens: Option<MaxOutputTokens>,
+    /// Context overflow strategy. Absent: unchanged (default `"auto"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncation: Option<Truncation>,
+    /// Reusable prompt template (tri-state): absent = unchanged, `null` = none, a
+    /// value = use it.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::tristate::deserialize"
+    )]
+    #[cfg_attr(feature = "ts", ts(as = "Option<PromptRef>"))]
+    pub prompt: Option<Option<PromptRef>>,
 }
 
 /// A transcription-only session configuration, request form: the members of

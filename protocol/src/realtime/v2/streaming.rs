@@ -3,104 +3,149 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Declares an event about one content part of a response output item: the members shared by
-/// the text, transcript and audio delta events (`event_id`, `response_id`, `item_id`,
-/// `output_index`, `content_index`, all optional on input because Codex-compatible peers send
-/// minimal forms), then the members given.
-macro_rules! content_event {
-    ($(#[$meta:meta])* pub struct $name:ident { $($(#[$fmeta:meta])* pub $field:ident : $ty:ty,)* }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Serialize)]
-        #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
-        pub struct $name {
-            /// Server-unique id of this event; always sent by the official service, absent from
-            /// some test peers.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub event_id: Option<String>,
-            /// The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub response_id: Option<String>,
-            /// The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub item_id: Option<String>,
-            /// Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub output_index: Option<u32>,
-            /// Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
-            #[serde(default, skip_serializing_if = "Option::is_none")]
-            pub content_index: Option<u32>,
-            $($(#[$fmeta])* pub $field: $ty,)*
-        }
-    };
+/// `response.output_text.delta` (S→C): a text increment (text output modality).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseOutputTextDelta {
+    /// Server-unique id of this event; always sent by the official service, absent from
+    /// some test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_id: Option<String>,
+    /// The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<u32>,
+    /// Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
+    /// The text increment.
+    pub delta: String,
 }
 
-content_event! {
-    #[derive(Deserialize)]
-    /// `response.output_text.delta` (S→C): a text increment (text output modality).
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub struct ResponseOutputTextDelta {
-        /// The text increment.
-        pub delta: String,
-    }
+/// `response.output_text.done` (S→C): the final text of a part (also sent on interruption
+/// or cancellation).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseOutputTextDone {
+    /// Server-unique id of this event; always sent by the official service, absent from
+    /// some test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_id: Option<String>,
+    /// The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<u32>,
+    /// Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
+    /// The final text.
+    pub text: String,
 }
 
-content_event! {
-    #[derive(Deserialize)]
-    /// `response.output_text.done` (S→C): the final text of a part (also sent on interruption
-    /// or cancellation).
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub struct ResponseOutputTextDone {
-        /// The final text.
-        pub text: String,
-    }
+/// `response.output_audio_transcript.delta` (S→C): a transcript increment of the model's
+/// audio.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseOutputAudioTranscriptDelta {
+    /// Server-unique id of this event; always sent by the official service, absent from
+    /// some test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_id: Option<String>,
+    /// The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<u32>,
+    /// Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
+    /// The transcript increment.
+    pub delta: String,
 }
 
-content_event! {
-    #[derive(Deserialize)]
-    /// `response.output_audio_transcript.delta` (S→C): a transcript increment of the model's
-    /// audio.
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub struct ResponseOutputAudioTranscriptDelta {
-        /// The transcript increment.
-        pub delta: String,
-    }
+/// `response.output_audio_transcript.done` (S→C): the final transcript of an audio part.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseOutputAudioTranscriptDone {
+    /// Server-unique id of this event; always sent by the official service, absent from
+    /// some test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_id: Option<String>,
+    /// The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<u32>,
+    /// Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
+    /// The final transcript.
+    pub transcript: String,
 }
 
-content_event! {
-    #[derive(Deserialize)]
-    /// `response.output_audio_transcript.done` (S→C): the final transcript of an audio part.
-    #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-    pub struct ResponseOutputAudioTranscriptDone {
-        /// The final transcript.
-        pub transcript: String,
-    }
-}
-
-content_event! {
-    /// `response.output_audio.delta` (S→C; `response.audio.delta` is accepted as an alias): a
-    /// chunk of model audio, in the session's output format.
-    ///
-    /// The official event carries no sample rate or channel count (the session fixes the
-    /// format); real peers add them. `num_channels` is accepted as an alias of
-    /// `channels` (`channels` wins when both are present); encoders emit `channels`.
-    #[cfg_attr(
-        feature = "schema",
-        derive(schemars::JsonSchema),
-        schemars(transform = num_channels_alias_schema)
-    )]
-    pub struct ResponseOutputAudioDelta {
-        /// Base64 audio chunk.
-        pub delta: String,
-        /// Sample rate in Hz (an extension); absent: 24 000.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub sample_rate: Option<u32>,
-        /// Channel count (an extension; alias `num_channels`); absent: 1.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub channels: Option<u32>,
-        /// Samples per channel in this chunk (an extension); absent: not said.
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        pub samples_per_channel: Option<u32>,
-    }
+/// `response.output_audio.delta` (S→C; `response.audio.delta` is accepted as an alias): a
+/// chunk of model audio, in the session's output format.
+///
+/// The official event carries no sample rate or channel count (the session fixes the
+/// format); real peers add them. `num_channels` is accepted as an alias of
+/// `channels` (`channels` wins when both are present); encoders emit `channels`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "schema",
+    derive(schemars::JsonSchema),
+    schemars(transform = num_channels_alias_schema)
+)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/", optional_fields = nullable))]
+pub struct ResponseOutputAudioDelta {
+    /// Server-unique id of this event; always sent by the official service, absent from
+    /// some test peers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+    /// The response producing the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response_id: Option<String>,
+    /// The output item holding the part; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item_id: Option<String>,
+    /// Index of the item in `response.output`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub output_index: Option<u32>,
+    /// Index of the part in the item's `content`; the official service always sends it; minimal events of Codex-compatible peers omit it. Absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_index: Option<u32>,
+    /// Base64 audio chunk.
+    pub delta: String,
+    /// Sample rate in Hz (an extension); absent: 24 000.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample_rate: Option<u32>,
+    /// Channel count (an extension; alias `num_channels`); absent: 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channels: Option<u32>,
+    /// Samples per channel in this chunk (an extension); absent: not said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub samples_per_channel: Option<u32>,
 }
 
 /// `response.output_audio.done` (S→C): the model finished an audio part.

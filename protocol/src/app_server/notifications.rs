@@ -1,0 +1,75 @@
+//! `notifications!`: declares a notification enum of one union (one variant per method and an
+//! `Unknown` catch-all) and the list of its method specs. The caller's scope provides
+//! `Notify`, `Notification`, `MethodSpec`, `Serialize` and `Value`.
+
+/// Declares a notification enum with an `Unknown` catch-all, and the list of its specs.
+macro_rules! notifications {
+    ($(#[$doc:meta])* $name:ident, $specs:ident, { $($variant:ident($ty:ty)),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum $name {
+            $(
+                #[doc = concat!("A notification of [`", stringify!($ty), "`].")]
+                $variant(Notify<$ty>),
+            )*
+            /// A notification whose method this crate does not know, kept verbatim.
+            Unknown(Value),
+        }
+
+        $(
+            impl From<Notify<$ty>> for $name {
+                fn from(notify: Notify<$ty>) -> Self {
+                    Self::$variant(notify)
+                }
+            }
+        )*
+
+        impl $name {
+            /// The notification's `method` (`None` for [`Self::Unknown`], whose raw JSON holds
+            /// it).
+            pub fn method(&self) -> Option<&'static str> {
+                match self {
+                    $(Self::$variant(_) => Some(<$ty as Notification>::METHOD),)*
+                    Self::Unknown(_) => None,
+                }
+            }
+
+            /// Decodes a buffered notification of `method`; an unknown method is kept verbatim.
+            pub(crate) fn from_value<E: serde::de::Error>(method: &str, value: Value) -> Result<Self, E> {
+                $(
+                    if method == <$ty as Notification>::METHOD {
+                        return Notify::from_value(&value).map(Self::$variant);
+                    }
+                )*
+                Ok(Self::Unknown(value))
+            }
+
+            /// Decodes the members that follow `"method": method`, streaming `params` (see
+            /// [`crate::app_server::stream`]); `None` when the method is not one of this union's
+            /// notifications.
+            pub(crate) fn from_rest<'de, M: serde::de::MapAccess<'de>>(method: &str, rest: M) -> Option<Result<Self, M::Error>> {
+                $(
+                    if method == <$ty as Notification>::METHOD {
+                        return Some(Notify::from_rest(rest).map(Self::$variant));
+                    }
+                )*
+                None
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(n) => n.serialize(s),)*
+                    Self::Unknown(raw) => raw.serialize(s),
+                }
+            }
+        }
+
+        pub(crate) fn $specs() -> Vec<MethodSpec> {
+            vec![$(MethodSpec::notification::<$ty>(),)*]
+        }
+    };
+}
+pub(crate) use notifications;
