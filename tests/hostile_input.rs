@@ -614,6 +614,23 @@ fn a_signed_integer_member_is_within_the_safe_range_in_every_view() {
     );
 }
 
+/// The normalized target maps the server events of every dialect that has a normalized view:
+/// v1, v2 and v3; a handoff request of each comes out as a handoff request.
+#[test]
+fn the_normalized_target_covers_v1_v2_and_v3() {
+    let v1 = r#"{"type":"conversation.handoff.requested","handoff_id":"h1","item_id":"i","input_transcript":"t"}"#;
+    let v3 = r#"{"type":"delegation.created","item":{"id":"h3","type":"delegation","target":"client","content":[{"type":"input_text","text":"x"}]}}"#;
+    let v2 = r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAA="}"#;
+    let key = |text: &str| {
+        context()
+            .run(Target::Normalized, text.as_bytes())
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
+    };
+    assert!(key(v1).contains("v1:HandoffRequested|"), "{}", key(v1));
+    assert!(key(v3).contains("v3:HandoffRequested|"), "{}", key(v3));
+    assert!(key(v2).contains("v2:"), "{}", key(v2));
+}
+
 /// The decode, round-trip and differential targets run over every union of the registry, the
 /// realtime v3 and translation unions included, and over every typed result.
 #[test]
