@@ -799,7 +799,7 @@ pub(crate) use impl_strict_untagged;
 /// Implements `Serialize` and `Deserialize` for a closed enum declared
 /// `#[serde(tag = "...", remote = "Self")]`: the value is buffered through [`Strict`], must be
 /// an object (``invalid type: sequence, expected internally tagged enum X``), and is read by the
-/// derived decoder through [`Strict`]. Its variants' members are plain values (no struct), so
+/// derived decoder through [`Strict`], with the JSON path of an error kept. Its variants' members are plain values (no struct), so
 /// serde's buffer cannot fill a struct from an array below it.
 macro_rules! impl_strict_tagged {
     ($ty:ident) => {
@@ -820,7 +820,15 @@ macro_rules! impl_strict_tagged {
                         &concat!("internally tagged enum ", stringify!($ty)),
                     ));
                 }
-                $ty::deserialize($crate::strict::Strict(&value)).map_err(D::Error::custom)
+                /// The derived decoder as a `Deserialize` type, so that its errors keep their
+                /// JSON path.
+                struct Derived($ty);
+                impl<'de> ::serde::Deserialize<'de> for Derived {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                        $ty::deserialize(d).map(Derived)
+                    }
+                }
+                $crate::codec::from_buffered::<Derived, D::Error>(&value).map(|d| d.0)
             }
         }
     };
