@@ -227,6 +227,64 @@ fn messages_that_are_no_client_message_are_invalid_requests_without_an_id() {
     }
 }
 
+/// Differential finding: a message with a request's method and no `id` decoded as a client
+/// notification of an unknown method, while the schema requires `id` for that method. It is
+/// refused: -32600, ``missing field `id` `` at `/id`, naming the method, with nothing to answer.
+#[test]
+fn a_request_method_without_an_id_is_refused_not_kept_as_an_unknown_notification() {
+    let cases = [
+        r#"{"t":{"":""},"e":"","method":"initialize","":2}"#,
+        r#"{"method":"initialize","params":{"clientInfo":{"name":"n","version":"1"}}}"#,
+        r#"{"method":"thread/realtime/stop","params":{"threadId":"t"}}"#,
+        r#"{"params":{"threadId":"t"},"method":"thread/realtime/stop"}"#,
+    ];
+    for text in cases {
+        let method = rtwire_protocol::parse(text).unwrap()["method"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let error = rejected(text);
+        assert_eq!(
+            (
+                error.id.clone(),
+                error.code,
+                error.path.as_str(),
+                error.message.as_str()
+            ),
+            (
+                None,
+                ErrorCode::InvalidRequest,
+                "/id",
+                format!("missing field `id`: `{method}` is a request method, and a request has an `id` (at /id)").as_str()
+            ),
+            "{text}"
+        );
+        assert_eq!(error.to_error_response(), None, "{text}: nothing to answer");
+        // serde's view (which adds the position in the text) and the borrowed decoder say the
+        // same.
+        let serde_error = serde_json::from_str::<ClientMessage>(text).unwrap_err();
+        assert_eq!(
+            serde_error.to_string(),
+            format!(
+                "missing field `id`: `{method}` is a request method, and a request has an `id` (at /id) at line 1 column {}",
+                text.len()
+            ),
+            "{text}"
+        );
+        assert_eq!(ClientMessage::decode_borrowed(text).unwrap_err(), error);
+        // The schema refuses it too, at the same place.
+        let validator = rtwire_tests::validator(&schema_file("app-server/ClientMessage.json"));
+        let value = rtwire_protocol::parse(text).unwrap();
+        assert!(!validator.is_valid(&value), "the schema accepts {text}");
+    }
+    // A method no request or notification has is still an unknown notification, kept verbatim.
+    let text = r#"{"method":"thread/teleported","params":{"to":"mars"}}"#;
+    assert_eq!(
+        ClientMessage::decode(text).map(|m| encode(&m)),
+        Ok(json!({"method":"thread/teleported","params":{"to":"mars"}}))
+    );
+}
+
 #[test]
 fn bad_notification_params_are_invalid_params_that_cannot_be_answered() {
     let error = ServerMessage::decode(

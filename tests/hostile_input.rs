@@ -476,6 +476,74 @@ fn an_array_where_a_struct_is_expected_is_refused_by_every_view() {
     assert!(schema.is_err());
 }
 
+/// Differential finding: inside the known variant of an open union (`session`, items, content
+/// parts, tools, …) serde's derived decoder buffers the payload and filled its nested structs
+/// from arrays. The variant's payload is now decoded again through the strict reader, so a
+/// struct is an object at every depth, as the schema says.
+#[test]
+fn an_array_where_a_struct_is_expected_inside_an_open_union_variant_is_refused_by_every_view() {
+    refused_everywhere(
+        "realtime/v2/ClientEvent",
+        r#"{"session":{"audio":{"input":[]},"type":"transcription"},"type":"session.update"}"#,
+        "session.update: invalid type: sequence, expected struct AudioInputConfig (at /session/audio/input)",
+    );
+    refused_everywhere(
+        "realtime/v2/ClientEvent",
+        r#"{"type":"session.update","session":{"type":"realtime","audio":{"output":[]}}}"#,
+        "session.update: invalid type: sequence, expected struct AudioOutputConfig (at /session/audio/output)",
+    );
+    // An item's nested struct, and a tool (an open union inside the session open union).
+    refused_everywhere(
+        "realtime/v2/ClientEvent",
+        r#"{"type":"conversation.item.create","item":{"type":"mcp_list_tools","server_label":"s","tools":[["n",{}]]}}"#,
+        "conversation.item.create: invalid type: sequence, expected struct McpListedTool (at /item/tools/0)",
+    );
+    refused_everywhere(
+        "realtime/v2/ClientEvent",
+        r#"{"type":"session.update","session":{"type":"realtime","tools":[{"type":"mcp","server_label":"s","connector_id":"connector_gmail","require_approval":[]}]}}"#,
+        "session.update: data did not match any variant of untagged enum McpRequireApproval (at /session/tools/0/require_approval)",
+    );
+    // Untagged unions (`require_approval`, `tracing`, `tool_choice`, …) and closed tagged ones
+    // (`ForcedTool`) buffer their input in serde's own buffer: they too read their variants
+    // through the strict reader now (found by the same fuzz target once the open unions were
+    // fixed).
+    refused_everywhere(
+        "realtime/v2/ClientEvent",
+        r#"{"type":"session.update","session":{"type":"realtime","tracing":[]}}"#,
+        "session.update: data did not match any variant of untagged enum Tracing (at /session/tracing)",
+    );
+    refused_everywhere(
+        "realtime/v2/ClientEvent",
+        r#"{"type":"response.create","response":{"tool_choice":["function","f"]}}"#,
+        "response.create: data did not match any variant of untagged enum ToolChoice (at /response/tool_choice)",
+    );
+    refused_everywhere(
+        "realtime/v2/ClientEvent",
+        r#"{"type":"session.update","session":{"type":"realtime","truncation":[]}}"#,
+        "session.update: data did not match any variant of untagged enum Truncation (at /session/truncation)",
+    );
+    // An error member that is an array is kept as it is, not read as the error object.
+    let (decoder, schema) = views(
+        "realtime/v2/ServerEvent",
+        r#"{"type":"error","error":["m","t"]}"#,
+    );
+    assert_eq!(decoder, Ok(r#"{"type":"error","error":["m","t"]}"#.into()));
+    assert_eq!(schema, Ok(()));
+    // The same members as objects decode, and the canonical form is unchanged.
+    let (decoder, schema) = views(
+        "realtime/v2/ClientEvent",
+        r#"{"session":{"audio":{"input":{}},"type":"transcription"},"type":"session.update"}"#,
+    );
+    assert_eq!(
+        decoder,
+        Ok(
+            r#"{"type":"session.update","session":{"type":"transcription","audio":{"input":{}}}}"#
+                .into()
+        )
+    );
+    assert_eq!(schema, Ok(()));
+}
+
 /// Differential finding: an answer envelope with a `method` member is not an answer; its schema
 /// forbids `method`, and the typed result decoder refuses it.
 #[test]
@@ -544,6 +612,23 @@ fn a_signed_integer_member_is_within_the_safe_range_in_every_view() {
         r#"{"id":1,"error":{"code":9007199254740992,"message":"m"}}"#,
         "invalid value: integer `9007199254740992`, expected an integer within -9007199254740991 … 9007199254740991 (at /error/code)",
     );
+}
+
+/// The normalized target maps the server events of every dialect that has a normalized view:
+/// v1, v2 and v3; a handoff request of each comes out as a handoff request.
+#[test]
+fn the_normalized_target_covers_v1_v2_and_v3() {
+    let v1 = r#"{"type":"conversation.handoff.requested","handoff_id":"h1","item_id":"i","input_transcript":"t"}"#;
+    let v3 = r#"{"type":"delegation.created","item":{"id":"h3","type":"delegation","target":"client","content":[{"type":"input_text","text":"x"}]}}"#;
+    let v2 = r#"{"type":"response.output_audio.delta","response_id":"r","item_id":"i","output_index":0,"content_index":0,"delta":"AAA="}"#;
+    let key = |text: &str| {
+        context()
+            .run(Target::Normalized, text.as_bytes())
+            .unwrap_or_else(|e| panic!("{text}: {e}"))
+    };
+    assert!(key(v1).contains("v1:HandoffRequested|"), "{}", key(v1));
+    assert!(key(v3).contains("v3:HandoffRequested|"), "{}", key(v3));
+    assert!(key(v2).contains("v2:"), "{}", key(v2));
 }
 
 /// The decode, round-trip and differential targets run over every union of the registry, the

@@ -375,8 +375,10 @@ export function makeDecoder(spec) {
       if (entry === undefined) return { kind: "unknown", raw: value };
       const candidate = wire === name ? value : { ...value, [tag]: wire };
       const validate = validatorOf(entry);
-      // A request without its `id` is a notification of a method this union does not know.
-      if (tag === "method" && entry.root.required?.includes("id") && !Object.hasOwn(value, "id")) return { kind: "unknown", raw: value };
+      // A message with a request's method and no `id` is refused, as the Rust decoder refuses it.
+      if (tag === "method" && entry.root.required?.includes("id") && !Object.hasOwn(value, "id")) {
+        return error(wire, "/id", `missing field \`id\`: \`${wire}\` is a request method, and a request has an \`id\``);
+      }
       const ctx = { root: entry.root, forms, validate };
       if (!validate(candidate)) {
         const [path, reason] = locate(ctx, entry.root, candidate, "", true);

@@ -13,8 +13,11 @@
 //! * whether a tag is known is asked of serde itself ([`is_known`]): the derived decoder reports
 //!   an unknown tag through [`serde::de::Error::unknown_variant`], so the wire names are written
 //!   once, in the serde attributes that schemars and ts-rs read too;
-//! * the derived decoder buffers the variant, which loses the JSON path of an error inside it;
-//!   on that (rare) path the union's `payloads = [...]` list recovers it.
+//! * the derived decoder buffers the variant and reads its payload with serde's own buffered
+//!   reader, which fills a struct from a JSON array and loses the JSON path of an error. So it
+//!   only picks the variant: the union's `payloads = [Variant(Payload), …]` list then decodes
+//!   that variant's payload again through [`crate::strict`] (a struct is an object at every
+//!   depth, as in the schema), and on the error path recovers the JSON path.
 //!
 //! The top-level event unions use [`crate::tagged`] instead, which decodes in one pass.
 
@@ -45,6 +48,13 @@ pub trait OpenUnion: Sized {
     /// failed, to recover the JSON path that its buffering lost.
     fn payload_errors(_value: &Value) -> Vec<String> {
         vec![]
+    }
+
+    /// Decodes again, through [`crate::strict`], the payload of `known` (what the derived
+    /// decoder made of `value`): the same variant from the members of `value` but its tag, or
+    /// the error, formatted as `reason (at /pointer)`. A variant without a payload is kept.
+    fn strict_payload(known: Self, _value: &Value) -> Result<Self, String> {
+        Ok(known)
     }
 }
 
@@ -97,14 +107,16 @@ where
 /// Decodes a buffered value into the open union `T`; errors carry their JSON path.
 ///
 /// The derived decoder runs first, on the borrowed value and without path tracking: it only
-/// succeeds for a known tag. When it fails, the tag is probed: an unknown tag keeps the raw
-/// value, a known one is decoded again with path tracking to build the error.
+/// succeeds for a known tag, and picks the variant, whose payload is then decoded again
+/// through [`crate::strict`] (so that no struct is filled from an array, at any depth). When
+/// the derived decoder fails, the tag is probed: an unknown tag keeps the raw value, a known
+/// one is decoded again with path tracking to build the error.
 pub fn from_value<T: OpenUnion, E: de::Error>(value: Value) -> Result<T, E> {
     let Some(tag) = value.get(T::TAG).and_then(Value::as_str) else {
         return T::untagged(&value).map_err(E::custom);
     };
     if let Ok(known) = T::decode_known(&value) {
-        return Ok(known);
+        return T::strict_payload(known, &value).map_err(E::custom);
     }
     if !is_known::<T>(tag) {
         return Ok(T::unknown(value));
@@ -112,6 +124,21 @@ pub fn from_value<T: OpenUnion, E: de::Error>(value: Value) -> Result<T, E> {
     match crate::codec::from_buffered::<Known<T>, serde_json::Error>(&value) {
         Ok(known) => Ok(known.0),
         Err(derived) => Err(E::custom(locate::<T>(&value, &derived.to_string()))),
+    }
+}
+
+/// The members of a tagged union's `value` but its tag `tag`: what the payload of a variant is
+/// decoded from.
+pub fn payload_members(value: &Value, tag: &str) -> Value {
+    match value {
+        Value::Object(members) => Value::Object(
+            members
+                .iter()
+                .filter(|(name, _)| name.as_str() != tag)
+                .map(|(name, member)| (name.clone(), member.clone()))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 
@@ -146,11 +173,13 @@ impl<'de, T: OpenUnion> serde::Deserialize<'de> for Known<T> {
 /// `#[serde(tag = "...", remote = "Self")]` whose last variant is
 /// `#[serde(skip)] Unknown(serde_json::Value)`.
 ///
-/// `payloads = [A, B, …]` lists the variants' payload types, so that decode errors carry the
-/// JSON path inside the variant (a test checks that the list is complete); `untagged = Some(f)`
+/// `payloads = [Variant(A), Other(B), …]` lists the variants that carry a payload, with its
+/// type: the payload of a decoded variant is read again through [`crate::strict`], and decode
+/// errors carry the JSON path inside the variant (a test checks that the list is complete);
+/// variants without a payload are left out. `untagged = Some(f)`
 /// decodes values without a string tag (for unions whose protocol gives a default variant).
 macro_rules! impl_open_union {
-    ($ty:ident, tag = $tag:literal $(, untagged = $untagged:expr)? $(, payloads = [$($payload:ty),* $(,)?])? $(,)?) => {
+    ($ty:ident, tag = $tag:literal $(, untagged = $untagged:expr)? $(, payloads = [$($variant:ident($payload:ty)),* $(,)?])? $(,)?) => {
         impl $crate::open_union::OpenUnion for $ty {
             const TAG: &'static str = $tag;
             fn decode_known<'de, D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -173,6 +202,18 @@ macro_rules! impl_open_union {
                 let mut errors = vec![];
                 $( errors.extend($crate::codec::path_error::<$payload>(value)); )*
                 errors
+            }
+            fn strict_payload(known: Self, value: &::serde_json::Value) -> Result<Self, String> {
+                match known {
+                    $(
+                        $ty::$variant(_) => $crate::codec::from_buffered::<$payload, ::serde_json::Error>(
+                            &$crate::open_union::payload_members(value, $tag),
+                        )
+                        .map($ty::$variant)
+                        .map_err(|e| e.to_string()),
+                    )*
+                    other => Ok(other),
+                }
             }
             )?
         }

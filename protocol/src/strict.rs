@@ -15,6 +15,13 @@
 //!   of an object refuses; here an array where a struct is expected is an error
 //!   (``invalid type: sequence, expected struct Foo``).
 //!
+//! serde's derived untagged and internally tagged enums buffer their input in serde's own
+//! buffer and read the variant from it, past the reach of [`Strict`]: an untagged variant whose
+//! payload is a struct was filled from an array, and an internally tagged enum was read from an
+//! array whose first element is the tag. Those enums implement `Deserialize` with
+//! [`impl_strict_untagged!`] (each variant tried in order, read through [`Strict`]) and
+//! [`impl_strict_tagged!`] (an object only, its variant read through [`Strict`]).
+//!
 //! [`parse`] applies the same rules when it builds a `serde_json::Value`, and reports the JSON
 //! pointer of a repeated member: it is the JSON view that the decoders' error paths and
 //! schema validation share.
@@ -744,3 +751,86 @@ impl<'de> Visitor<'de> for PathSeed<'_> {
         Ok(Value::Object(object))
     }
 }
+
+/// The `Unexpected` of a buffered value, as serde_json names it in `invalid type` errors.
+pub(crate) fn unexpected(value: &Value) -> de::Unexpected<'_> {
+    match value {
+        Value::Null => de::Unexpected::Other("null"),
+        Value::Bool(b) => de::Unexpected::Bool(*b),
+        Value::Number(n) => match (n.as_u64(), n.as_i64(), n.as_f64()) {
+            (Some(u), _, _) => de::Unexpected::Unsigned(u),
+            (_, Some(i), _) => de::Unexpected::Signed(i),
+            (_, _, f) => de::Unexpected::Float(f.unwrap_or_default()),
+        },
+        Value::String(s) => de::Unexpected::Str(s),
+        Value::Array(_) => de::Unexpected::Seq,
+        Value::Object(_) => de::Unexpected::Map,
+    }
+}
+
+/// Implements `Deserialize` for an enum declared `#[serde(untagged)]` (with `Serialize` derived
+/// and `Deserialize` not): the value is buffered through [`Strict`], then each listed
+/// `Variant(Payload)` is tried in order, its payload read through [`Strict`] too; the first that
+/// decodes wins. The error is serde's: ``data did not match any variant of untagged enum X``.
+macro_rules! impl_strict_untagged {
+    ($ty:ident, [$($variant:ident($payload:ty)),* $(,)?]) => {
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                    $crate::strict::Strict(d),
+                )?;
+                $(
+                    if let Ok(payload) =
+                        <$payload as ::serde::Deserialize>::deserialize($crate::strict::Strict(&value))
+                    {
+                        return Ok($ty::$variant(payload));
+                    }
+                )*
+                Err(<D::Error as ::serde::de::Error>::custom(concat!(
+                    "data did not match any variant of untagged enum ",
+                    stringify!($ty)
+                )))
+            }
+        }
+    };
+}
+pub(crate) use impl_strict_untagged;
+
+/// Implements `Serialize` and `Deserialize` for a closed enum declared
+/// `#[serde(tag = "...", remote = "Self")]`: the value is buffered through [`Strict`], must be
+/// an object (``invalid type: sequence, expected internally tagged enum X``), and is read by the
+/// derived decoder through [`Strict`], with the JSON path of an error kept. Its variants' members are plain values (no struct), so
+/// serde's buffer cannot fill a struct from an array below it.
+macro_rules! impl_strict_tagged {
+    ($ty:ident) => {
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                $ty::serialize(self, s)
+            }
+        }
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                use ::serde::de::Error as _;
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+                    $crate::strict::Strict(d),
+                )?;
+                if !value.is_object() {
+                    return Err(D::Error::invalid_type(
+                        $crate::strict::unexpected(&value),
+                        &concat!("internally tagged enum ", stringify!($ty)),
+                    ));
+                }
+                /// The derived decoder as a `Deserialize` type, so that its errors keep their
+                /// JSON path.
+                struct Derived($ty);
+                impl<'de> ::serde::Deserialize<'de> for Derived {
+                    fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                        $ty::deserialize(d).map(Derived)
+                    }
+                }
+                $crate::codec::from_buffered::<Derived, D::Error>(&value).map(|d| d.0)
+            }
+        }
+    };
+}
+pub(crate) use impl_strict_tagged;

@@ -65,6 +65,11 @@ macro_rules! client_requests {
                 }
             }
 
+            /// Whether `method` is one of the request methods of this union.
+            fn is_method(method: &str) -> bool {
+                [$(<$ty as Request>::METHOD),*].contains(&method)
+            }
+
             /// Decodes the params of a request of `method`; `None` when the method is unknown.
             fn from_parts<E: serde::de::Error>(method: &str, id: RequestId, value: &Value) -> Option<Result<Self, E>> {
                 $(
@@ -169,7 +174,10 @@ impl ClientMessage {
     /// text frame). A `jsonrpc` member is accepted and ignored, as is every unknown member.
     ///
     /// The outcome is that of `serde_json::from_str` (one pass, method first, streamed into the
-    /// params); only when that fails is the text parsed again, to build the error. A member name
+    /// params); only when that fails is the text parsed again, to build the error. A message
+    /// with the `method` of a request and no `id` is an error (-32600, ``missing field `id` ``
+    /// at `/id`, naming the method), not a notification of an unknown method: JSON-RPC would
+    /// call it a notification, but no notification has that name. A member name
     /// repeated in one object is an error, as is an ignored member that is not valid JSON (a
     /// number out of the range of `f64`, a lone surrogate escape).
     pub fn decode(text: &str) -> Result<Self, RpcDecodeError> {
@@ -196,6 +204,9 @@ impl ClientMessage {
             return Err(decode_error::invalid("", reason));
         };
         let Some(id) = decode_error::id_of(object)? else {
+            if ClientRequest::is_method(&method) {
+                return Err(decode_error::request_without_id(&method));
+            }
             return ClientNotification::from_value::<serde_json::Error>(&method, value)
                 .map(Self::Notification)
                 .map_err(|e| decode_error::params_error(None, &method, &e.to_string()));

@@ -11,7 +11,9 @@ use crate::app_server::jsonrpc::{ErrorCode, ErrorObject, RequestId};
 ///
 /// * -32600 ([`ErrorCode::InvalidRequest`]): not valid JSON, not an object, a `method` or `id`
 ///   of the wrong JSON type, an object that is none of the four message shapes, a message its
-///   sender never sends (a response from a client), or a malformed response or error;
+///   sender never sends (a response from a client), a malformed response or error, or a
+///   message with the `method` of a request but no `id` (``missing field `id` `` at `/id`;
+///   never answered, since it has no id);
 /// * -32601 ([`ErrorCode::MethodNotFound`]): a request whose `method` is unknown (for a client,
 ///   every request: a server sends none); the message is `method not found: {method}`;
 /// * -32602 ([`ErrorCode::InvalidParams`]): a known method whose `params` do not decode; the
@@ -75,6 +77,15 @@ impl std::error::Error for RpcDecodeError {}
 /// A -32600 error without an id.
 pub(crate) fn invalid(path: &str, reason: &str) -> RpcDecodeError {
     RpcDecodeError::new(None, ErrorCode::InvalidRequest, path, reason)
+}
+
+/// The -32600 error of a message with the `method` of a request and no `id`: without an id it
+/// cannot be answered, and no notification has that method.
+pub(crate) fn request_without_id(method: &str) -> RpcDecodeError {
+    invalid(
+        "/id",
+        &format!("missing field `id`: `{method}` is a request method, and a request has an `id`"),
+    )
 }
 
 /// The -32601 error answering the request `id` of the unknown `method`.

@@ -173,15 +173,11 @@ fn method_branch(generator: &mut schemars::SchemaGenerator, spec: &MethodSpec) -
     branch
 }
 
-/// The branch of notifications whose method is none of the union's notification methods: kept
-/// as raw JSON by the decoder.
+/// The branch of notifications whose method is none of the union's methods: kept as raw JSON
+/// by the decoder. A request's method without `id` is not one of them (the decoder refuses it).
 #[cfg(feature = "schema")]
 fn unknown_notification_branch(methods: &[MethodSpec]) -> Value {
-    let known: Vec<&str> = methods
-        .iter()
-        .filter(|m| m.kind == Kind::Notification)
-        .map(|m| m.method)
-        .collect();
+    let known: Vec<&str> = methods.iter().map(|m| m.method).collect();
     serde_json::json!({
         "description": "A notification whose method this version of rtwire does not know, kept as raw JSON.",
         "type": "object",

@@ -110,7 +110,7 @@ impl ErrorEvent {
 }
 
 /// The `error` member of an [`ErrorEvent`]: the official object, or anything else.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/"))]
@@ -126,6 +126,8 @@ pub enum ErrorPayload {
     )]
     Other(#[cfg_attr(feature = "schema", schemars(schema_with = "non_null_json"))] Value),
 }
+
+crate::strict::impl_strict_untagged!(ErrorPayload, [Object(RealtimeError), Other(Value)]);
 
 /// The official error object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

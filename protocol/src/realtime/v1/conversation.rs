@@ -84,7 +84,7 @@ pub enum Role {
 
 /// A content part of a message, tagged on `type` (closed).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v1/"))]
 pub enum MessageContent {
@@ -101,6 +101,8 @@ pub enum MessageContent {
         text: String,
     },
 }
+
+crate::strict::impl_strict_tagged!(MessageContent);
 
 /// `response.create` (C→S): asks the model to respond. v1 sends no other member.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

@@ -115,7 +115,7 @@ crate::open_union::impl_open_union!(
     AudioFormat,
     tag = "type",
     untagged = Some(AudioFormat::untagged_pcm),
-    payloads = [PcmFormat]
+    payloads = [Pcm(PcmFormat)]
 );
 
 impl AudioFormat {
@@ -196,7 +196,7 @@ impl schemars::JsonSchema for PcmRate {
 }
 
 /// The model's voice: a built-in voice name, or a custom voice `{"id": …}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
@@ -206,6 +206,8 @@ pub enum Voice {
     /// A custom voice, by id.
     Custom(CustomVoice),
 }
+
+crate::strict::impl_strict_untagged!(Voice, [Name(VoiceName), Custom(CustomVoice)]);
 
 impl From<VoiceName> for Voice {
     fn from(name: VoiceName) -> Self {
@@ -281,7 +283,7 @@ pub enum TurnDetection {
 crate::open_union::impl_open_union!(
     TurnDetection,
     tag = "type",
-    payloads = [ServerVad, SemanticVad]
+    payloads = [ServerVad(ServerVad), SemanticVad(SemanticVad)]
 );
 
 /// The members of `server_vad` turn detection. Every member is optional; absent means the

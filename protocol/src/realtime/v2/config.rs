@@ -98,7 +98,7 @@ pub enum Include {
 
 /// Tracing of the session: `"auto"` or a configuration. (`null`, tracing off, is
 /// the tri-state value of the `tracing` member.) Cannot be modified once enabled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
@@ -108,6 +108,8 @@ pub enum Tracing {
     /// Trace with these names and metadata.
     Config(TracingConfig),
 }
+
+crate::strict::impl_strict_untagged!(Tracing, [Auto(TracingAuto), Config(TracingConfig)]);
 
 /// The string `"auto"` of [`Tracing`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -136,7 +138,7 @@ pub struct TracingConfig {
 }
 
 /// What happens when the conversation outgrows the model's context.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
@@ -146,6 +148,14 @@ pub enum Truncation {
     /// Drop messages until a fraction of the budget remains.
     RetentionRatio(RetentionRatioTruncation),
 }
+
+crate::strict::impl_strict_untagged!(
+    Truncation,
+    [
+        Mode(TruncationMode),
+        RetentionRatio(RetentionRatioTruncation)
+    ]
+);
 
 /// The string forms of [`Truncation`] (a closed enum).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

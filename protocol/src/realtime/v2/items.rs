@@ -45,13 +45,13 @@ crate::open_union::impl_open_union!(
     ConversationItem,
     tag = "type",
     payloads = [
-        MessageItem,
-        FunctionCallItem,
-        FunctionCallOutputItem,
-        McpApprovalRequestItem,
-        McpApprovalResponseItem,
-        McpListToolsItem,
-        McpCallItem
+        Message(MessageItem),
+        FunctionCall(FunctionCallItem),
+        FunctionCallOutput(FunctionCallOutputItem),
+        McpApprovalRequest(McpApprovalRequestItem),
+        McpApprovalResponse(McpApprovalResponseItem),
+        McpListTools(McpListToolsItem),
+        McpCall(McpCallItem)
     ]
 );
 
@@ -183,7 +183,13 @@ crate::open_union::impl_open_union!(
     ContentPart,
     tag = "type",
     untagged = Some(ContentPart::untagged_unknown),
-    payloads = [TextPart, AudioPart, ImagePart]
+    payloads = [
+        InputText(TextPart),
+        InputAudio(AudioPart),
+        InputImage(ImagePart),
+        OutputText(TextPart),
+        OutputAudio(AudioPart)
+    ]
 );
 
 impl ContentPart {
@@ -419,7 +425,7 @@ pub struct McpCallItem {
 
 /// Why an MCP call failed, discriminated by `type` (a closed union).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(tag = "type", rename_all = "snake_case", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum McpCallError {
@@ -445,3 +451,5 @@ pub enum McpCallError {
         message: String,
     },
 }
+
+crate::strict::impl_strict_tagged!(McpCallError);

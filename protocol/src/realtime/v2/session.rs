@@ -67,7 +67,7 @@ pub enum SessionConfig {
     Unknown(Value),
 }
 
-crate::open_union::impl_open_union!(SessionConfig, tag = "type", payloads = [Box<RealtimeSessionConfig>, Box<TranscriptionSessionConfig>]);
+crate::open_union::impl_open_union!(SessionConfig, tag = "type", payloads = [Realtime(Box<RealtimeSessionConfig>), Transcription(Box<TranscriptionSessionConfig>)]);
 
 /// The `session` of `session.created` / `session.updated`, discriminated by `type`. A session
 /// without `type` is a realtime session (test peers echo bare sessions); encoders
@@ -90,7 +90,7 @@ pub enum SessionEcho {
     Unknown(Value),
 }
 
-crate::open_union::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Box<RealtimeSessionEcho>, Box<TranscriptionSessionEcho>]);
+crate::open_union::impl_open_union!(SessionEcho, tag = "type", untagged = Some(SessionEcho::untagged_realtime), payloads = [Realtime(Box<RealtimeSessionEcho>), Transcription(Box<TranscriptionSessionEcho>)]);
 
 impl SessionEcho {
     fn untagged_realtime(raw: &Value) -> Result<Self, String> {

@@ -28,7 +28,7 @@ crate::open_union::impl_open_union!(
     Tool,
     tag = "type",
     untagged = Some(Tool::untagged_function),
-    payloads = [FunctionTool, McpTool]
+    payloads = [Function(FunctionTool), Mcp(McpTool)]
 );
 
 impl Tool {
@@ -194,7 +194,7 @@ pub enum McpCaller {
 }
 
 /// `allowed_tools` of an MCP tool: a list of tool names or a filter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
@@ -204,6 +204,8 @@ pub enum McpAllowedTools {
     /// Only the tools matching this filter.
     Filter(McpToolFilter),
 }
+
+crate::strict::impl_strict_untagged!(McpAllowedTools, [Names(Vec<String>), Filter(McpToolFilter)]);
 
 /// Selects MCP tools by name and annotation.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -219,7 +221,7 @@ pub struct McpToolFilter {
 }
 
 /// `require_approval` of an MCP tool: a mode for every tool, or filters.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
@@ -229,6 +231,11 @@ pub enum McpRequireApproval {
     /// Per-tool filters.
     Filters(McpApprovalFilters),
 }
+
+crate::strict::impl_strict_untagged!(
+    McpRequireApproval,
+    [Mode(McpApprovalMode), Filters(McpApprovalFilters)]
+);
 
 /// Whether MCP calls need approval (a closed enum).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -256,7 +263,7 @@ pub struct McpApprovalFilters {
 }
 
 /// How the model chooses tools: a mode, or one forced tool.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
@@ -266,6 +273,8 @@ pub enum ToolChoice {
     /// Force one function, or a tool on one MCP server.
     Forced(ForcedTool),
 }
+
+crate::strict::impl_strict_untagged!(ToolChoice, [Mode(ToolChoiceMode), Forced(ForcedTool)]);
 
 /// The string forms of [`ToolChoice`] (a closed enum).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -283,7 +292,7 @@ pub enum ToolChoiceMode {
 
 /// A forced tool choice, discriminated by `type` (a closed union).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "realtime/v2/"))]
 pub enum ForcedTool {
@@ -304,3 +313,5 @@ pub enum ForcedTool {
         name: Option<String>,
     },
 }
+
+crate::strict::impl_strict_tagged!(ForcedTool);

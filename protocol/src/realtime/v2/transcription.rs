@@ -170,7 +170,7 @@ pub enum TranscriptionUsage {
 crate::open_union::impl_open_union!(
     TranscriptionUsage,
     tag = "type",
-    payloads = [TokenUsage, DurationUsage]
+    payloads = [Tokens(TokenUsage), Duration(DurationUsage)]
 );
 
 /// The members of `tokens` transcription usage.
