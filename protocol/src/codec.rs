@@ -9,7 +9,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::error::{DecodeError, split_path, with_path};
+use crate::error::DecodeError;
 
 /// Decodes one message from JSON text: `T` is an event or message union such as
 /// [`crate::realtime::v2::ServerEvent`] or [`crate::app_server::ClientMessage`].
@@ -64,7 +64,7 @@ pub fn parse(text: &str) -> Result<Value, DecodeError> {
 pub fn decode_value<T: DeserializeOwned>(value: &Value, tag: &str) -> Result<T, DecodeError> {
     let name = value.get(tag).and_then(Value::as_str);
     serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
-        let outer = pointer(e.path());
+        let outer = crate::buffered::pointer(e.path());
         DecodeError::from_serde(name, &outer, &e.into_inner().to_string())
     })
 }
@@ -79,50 +79,4 @@ pub fn encode<T: Serialize>(message: &T) -> Value {
 /// by name instead.
 pub fn to_json<T: Serialize>(message: &T) -> String {
     serde_json::to_string(message).expect("rtwire types always encode to JSON")
-}
-
-/// Decodes `value` into `T` for a decoder that has buffered its input, so that an error keeps
-/// the JSON path inside `value` (appended to the message as ` (at /pointer)`). The value is
-/// read with the rules of every decoder (`crate::strict`): a struct is never filled from an
-/// array.
-pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(
-    value: &Value,
-) -> Result<T, E> {
-    serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
-        let outer = pointer(e.path());
-        let message = e.inner().to_string();
-        let (inner, reason) = split_path(&message);
-        E::custom(with_path(&format!("{outer}{inner}"), reason))
-    })
-}
-
-/// The error of decoding `value` as `T` with path tracking, formatted by `with_path`; `None`
-/// when it decodes.
-#[doc(hidden)]
-pub fn path_error<T: DeserializeOwned>(value: &Value) -> Option<String> {
-    from_buffered::<T, serde_json::Error>(value)
-        .err()
-        .map(|e| e.to_string())
-}
-
-/// The JSON pointer of a serde_path_to_error path (`""` for the root).
-fn pointer(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("/{index}")),
-            Segment::Map { key } => {
-                out.push('/');
-                out.push_str(&key.replace('~', "~0").replace('/', "~1"));
-            }
-            // An externally tagged variant is a member named by the variant.
-            Segment::Enum { variant } => {
-                out.push('/');
-                out.push_str(&variant.replace('~', "~0").replace('/', "~1"));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }

@@ -154,6 +154,7 @@ pub mod app_server;
 #[cfg(feature = "base64")]
 pub mod audio;
 pub mod borrowed;
+mod buffered;
 mod check;
 mod codec;
 #[cfg(doctest)]

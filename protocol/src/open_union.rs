@@ -121,7 +121,7 @@ pub fn from_value<T: OpenUnion, E: de::Error>(value: Value) -> Result<T, E> {
     if !is_known::<T>(tag) {
         return Ok(T::unknown(value));
     }
-    match crate::codec::from_buffered::<Known<T>, serde_json::Error>(&value) {
+    match crate::buffered::from_buffered::<Known<T>, serde_json::Error>(&value) {
         Ok(known) => Ok(known.0),
         Err(derived) => Err(E::custom(locate::<T>(&value, &derived.to_string()))),
     }
@@ -200,13 +200,13 @@ macro_rules! impl_open_union {
             $(
             fn payload_errors(value: &::serde_json::Value) -> Vec<String> {
                 let mut errors = vec![];
-                $( errors.extend($crate::codec::path_error::<$payload>(value)); )*
+                $( errors.extend($crate::buffered::path_error::<$payload>(value)); )*
                 errors
             }
             fn strict_payload(known: Self, value: &::serde_json::Value) -> Result<Self, String> {
                 match known {
                     $(
-                        $ty::$variant(_) => $crate::codec::from_buffered::<$payload, ::serde_json::Error>(
+                        $ty::$variant(_) => $crate::buffered::from_buffered::<$payload, ::serde_json::Error>(
                             &$crate::open_union::payload_members(value, $tag),
                         )
                         .map($ty::$variant)

@@ -144,7 +144,7 @@ pub(crate) fn id_of_value(id: &serde_json::Value) -> Result<RequestId, RpcDecode
 pub(crate) fn answer<T: serde::de::DeserializeOwned>(
     value: &serde_json::Value,
 ) -> Result<T, RpcDecodeError> {
-    crate::codec::from_buffered::<T, serde_json::Error>(value).map_err(|e| {
+    crate::buffered::from_buffered::<T, serde_json::Error>(value).map_err(|e| {
         let message = e.to_string();
         let (path, reason) = crate::error::split_path(&message);
         invalid(path, reason)

@@ -444,13 +444,13 @@ pub(crate) fn params_from_value<P: DeserializeOwned + 'static, E: serde::de::Err
     value: &Value,
 ) -> Result<P, E> {
     if !has_params::<P>() {
-        return crate::codec::from_buffered(&Value::Null);
+        return crate::buffered::from_buffered(&Value::Null);
     }
     let absent = value.get("params").is_none();
     if absent && params_optional::<P>() {
-        return crate::codec::from_buffered(&Value::Object(Default::default()));
+        return crate::buffered::from_buffered(&Value::Object(Default::default()));
     }
-    crate::codec::from_buffered::<ParamsIn<P>, E>(value).map(|p| p.params)
+    crate::buffered::from_buffered::<ParamsIn<P>, E>(value).map(|p| p.params)
 }
 
 impl From<i64> for RequestId {

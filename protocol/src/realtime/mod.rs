@@ -118,7 +118,7 @@ macro_rules! event_union {
                 }
                 fn decode_value(tag: &str, value: &::serde_json::Value) -> Result<$ty, String> {
                     match tag {
-                        $( $tag $(| $alias)* => $crate::codec::from_buffered::<$payload, ::serde_json::Error>(value)
+                        $( $tag $(| $alias)* => $crate::buffered::from_buffered::<$payload, ::serde_json::Error>(value)
                             .map($ty::$variant)
                             .map_err(|e| e.to_string()), )*
                         other => Err(format!("unknown `type` {other}")),

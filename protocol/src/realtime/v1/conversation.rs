@@ -102,7 +102,7 @@ pub enum MessageContent {
     },
 }
 
-crate::strict::impl_strict_tagged!(MessageContent);
+crate::buffered::impl_strict_tagged!(MessageContent);
 
 /// `response.create` (C→S): asks the model to respond. v1 sends no other member.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]

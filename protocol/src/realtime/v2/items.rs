@@ -452,4 +452,4 @@ pub enum McpCallError {
     },
 }
 
-crate::strict::impl_strict_tagged!(McpCallError);
+crate::buffered::impl_strict_tagged!(McpCallError);

@@ -261,7 +261,7 @@ fn default_variant<T: serde::de::DeserializeOwned>(raw: &Value, tag: &str) -> Re
     if raw.get(tag).is_some() {
         return Err(format!("`{tag}` must be a string"));
     }
-    crate::codec::from_buffered::<T, serde_json::Error>(raw).map_err(|e| e.to_string())
+    crate::buffered::from_buffered::<T, serde_json::Error>(raw).map_err(|e| e.to_string())
 }
 
 /// What a union's decoder does with an object without a string tag.

@@ -314,4 +314,4 @@ pub enum ForcedTool {
     },
 }
 
-crate::strict::impl_strict_tagged!(ForcedTool);
+crate::buffered::impl_strict_tagged!(ForcedTool);
