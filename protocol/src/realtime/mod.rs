@@ -28,9 +28,7 @@ pub use shared::{
 
 /// `From<payload>` for the variant of an event union whose payload type no other variant of
 /// the union carries; a payload marked `shared` gets none (its variant is chosen by name).
-#[macro_export]
-#[doc(hidden)]
-macro_rules! __union_from {
+macro_rules! union_from {
     ($ty:ident, $variant:ident, $payload:ty) => {
         impl From<$payload> for $ty {
             fn from(payload: $payload) -> Self {
@@ -40,6 +38,7 @@ macro_rules! __union_from {
     };
     ($ty:ident, $variant:ident, $payload:ty, shared) => {};
 }
+pub(crate) use union_from;
 
 /// Implements `Serialize`, `Deserialize` (one pass, tag first; see [`crate::tagged`]) and
 /// [`crate::registry::Union`] for a realtime event enum, from one table that maps each wire
@@ -55,7 +54,7 @@ macro_rules! event_union {
             variants: { $( $tag:literal $(| $alias:literal)* => $variant:ident($payload:ty) $($shared:ident)?, )* }
         }
     ) => {
-        $( $crate::__union_from!($ty, $variant, $payload $(, $shared)?); )*
+        $( $crate::realtime::union_from!($ty, $variant, $payload $(, $shared)?); )*
 
         impl $crate::registry::sealed::Sealed for $ty {}
 
