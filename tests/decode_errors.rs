@@ -1,5 +1,6 @@
 //! Bad input gets a clear error naming the message and the JSON path, never a panic.
 
+use rtwire_fuzz::harness::UnionCheck;
 use rtwire_protocol::DecodeError;
 use rtwire_protocol::realtime::v2::ServerEvent;
 use rtwire_protocol::registry::branch_tag;
@@ -144,7 +145,7 @@ fn a_wrong_member_inside_any_known_event_is_reported_at_its_json_path() {
         };
         let mut bad = example.value.clone();
         bad[&name] = wrong;
-        match union.info.decode(&bad) {
+        match union.info.roundtrip(&bad) {
             Ok(_) => failures.push(format!(
                 "{}: accepted a wrong `{name}`",
                 example.path.display()
@@ -458,7 +459,7 @@ fn a_wrong_member_inside_every_variant_of_every_nested_union_is_reported_at_its_
                 let mut verdict = Err(format!("{label}: no corpus event holds a {name}"));
                 for (example, place) in places.get(name).into_iter().flatten() {
                     let event = place.build(&example.value, variant.clone());
-                    if let Err(e) = union.info.decode(&event) {
+                    if let Err(e) = union.info.roundtrip(&event) {
                         verdict = Err(format!(
                             "{label}: the variant built into {} does not decode: {e}",
                             example.path.display()
@@ -468,7 +469,7 @@ fn a_wrong_member_inside_every_variant_of_every_nested_union_is_reported_at_its_
                     let expected = format!("{}/{member}", place.pointer);
                     match union
                         .info
-                        .decode(&place.build(&example.value, bad_variant.clone()))
+                        .roundtrip(&place.build(&example.value, bad_variant.clone()))
                     {
                         Ok(_) => {
                             verdict = Err(format!(

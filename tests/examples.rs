@@ -3,6 +3,7 @@
 //! its decoded form is locked by a snapshot. Every registered message has an example, and
 //! every request method an example of its result.
 
+use rtwire_fuzz::harness::{ResultCheck, UnionCheck};
 use rtwire_tests::corpus::{classify, dir, examples, is_result, result_info};
 use rtwire_tests::{find, unions, validator, violations};
 use std::collections::BTreeSet;
@@ -22,8 +23,9 @@ fn every_example_agrees_with_all_three_views() {
             // An answer `{"id", "result"}`: decoded with its method's result type and checked
             // against the method's result schema.
             let info = result_info(&wire_name).unwrap_or_else(|e| panic!("{e}"));
-            let roundtrip =
-                (info.roundtrip)(&value).unwrap_or_else(|e| panic!("does not decode: {e}"));
+            let roundtrip = info
+                .roundtrip(&value)
+                .unwrap_or_else(|e| panic!("does not decode: {e}"));
             if !lenient {
                 assert_eq!(
                     roundtrip.encoded, value,
@@ -53,7 +55,7 @@ fn every_example_agrees_with_all_three_views() {
 
         let roundtrip = union
             .info
-            .decode(&value)
+            .roundtrip(&value)
             .unwrap_or_else(|e| panic!("does not decode: {e}"));
         assert_eq!(
             roundtrip.wire_name.as_deref(),

@@ -3,8 +3,8 @@
 //! the shared JSON view `rtwire_protocol::parse`). The last tests run every fuzz target of
 //! `tests/fuzz/` on the seeds and a bounded number of mutations (the stable-Rust driver).
 
+use rtwire_fuzz::harness::{ResultCheck, TextCheck, UnionCheck};
 use rtwire_fuzz::{Context, Limits, Target, corpus, driver};
-use rtwire_protocol::TextCheck;
 use rtwire_protocol::app_server::{ClientMessage, ServerMessage};
 use rtwire_protocol::realtime::v2;
 use serde_json::{Value, json};
@@ -18,7 +18,7 @@ fn views(path: &str, text: &str) -> (Result<String, String>, Result<(), String>)
         .into_iter()
         .find(|u| format!("{}/{}", u.info.module, u.info.name) == path)
         .unwrap_or_else(|| panic!("no union {path}"));
-    let check: TextCheck = (union.info.text)(text);
+    let check: TextCheck = union.info.check_text(text);
     assert!(check.frame_agrees, "Frame::decode disagrees on {text}");
     let decoder = check.decoded.map_err(|e| e.to_string());
     assert_eq!(
@@ -335,7 +335,7 @@ fn nesting_100000_deep_is_refused_by_every_decoder_without_overflowing_the_stack
             format!(r#"{{"a":{objects},"{}":"x"}}"#, union.tag),
             deep.clone(),
         ] {
-            let check = (union.text)(&text);
+            let check = union.check_text(&text);
             let error = check.decoded.unwrap_err();
             assert!(
                 error.reason().contains("recursion limit exceeded"),
@@ -432,7 +432,8 @@ fn result_views(method: &str, text: &str) -> (Result<(), String>, Result<(), Str
     let result = rtwire_protocol::registry::result_for(method)
         .unwrap_or_else(|| panic!("no result for {method}"));
     let value = rtwire_protocol::parse(text).expect("JSON");
-    let decoder = (result.roundtrip)(&value)
+    let decoder = result
+        .roundtrip(&value)
         .map(|_| ())
         .map_err(|e| e.to_string());
     let validator = rtwire_tests::validator(&rtwire_codegen::schema::result_schema(&result));

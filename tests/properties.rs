@@ -6,6 +6,7 @@
 //! that method's result type likewise.
 
 use proptest::test_runner::{Config, RngSeed, TestCaseError, TestRunner};
+use rtwire_fuzz::harness::{ResultCheck, UnionCheck};
 use rtwire_tests::arbitrary::strategy;
 use rtwire_tests::{unions, validator, violations};
 use serde_json::Value;
@@ -41,7 +42,7 @@ fn schema_valid_values_of_every_message_decode_and_round_trip() {
                 .expect("every message has a schema branch");
             let check = validator(&schema);
             let result = runner().run(&strategy(&schema), |value| {
-                let roundtrip = union.info.decode(&value).map_err(|e| {
+                let roundtrip = union.info.roundtrip(&value).map_err(|e| {
                     TestCaseError::fail(format!("schema-valid value does not decode: {e}\n{value}"))
                 })?;
                 if roundtrip.wire_name.as_deref() != Some(message.wire_name) {
@@ -80,7 +81,7 @@ fn schema_valid_answers_to_every_request_decode_and_round_trip() {
         let schema = rtwire_codegen::schema::result_schema(&result);
         let check = validator(&schema);
         let outcome = runner().run(&strategy(&schema), |value| {
-            let roundtrip = (result.roundtrip)(&value).map_err(|e| {
+            let roundtrip = result.roundtrip(&value).map_err(|e| {
                 TestCaseError::fail(format!("schema-valid answer does not decode: {e}\n{value}"))
             })?;
             let errors = violations(&check, &roundtrip.encoded);
@@ -117,7 +118,7 @@ fn generated_values_of_every_union_satisfy_its_schema_and_unknowns_round_trip_un
                     "the generator left the schema: {errors:?}\n{value}"
                 )));
             }
-            let roundtrip = union.info.decode(&value).map_err(|e| {
+            let roundtrip = union.info.roundtrip(&value).map_err(|e| {
                 TestCaseError::fail(format!("schema-valid value does not decode: {e}\n{value}"))
             })?;
             if roundtrip.unknown && roundtrip.encoded != value {
@@ -156,7 +157,7 @@ fn schema_rejects_what_the_decoder_rejects_for_a_missing_required_member() {
                 for member in required.iter().filter(|m| object.contains_key(*m)) {
                     let mut smaller = value.clone();
                     smaller.as_object_mut().expect("object").remove(member);
-                    let decodes = union.info.decode(&smaller).is_ok_and(|r| r.wire_name.as_deref() == Some(message.wire_name));
+                    let decodes = union.info.roundtrip(&smaller).is_ok_and(|r| r.wire_name.as_deref() == Some(message.wire_name));
                     let valid = violations(&check, &smaller).is_empty();
                     if decodes != valid {
                         return Err(TestCaseError::fail(format!(

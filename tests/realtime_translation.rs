@@ -4,6 +4,7 @@
 //! the decoder and the schema refuse, and the client-secret session object.
 
 use rtwire_codegen::validate::{Args, EXIT_VALID, Format, run};
+use rtwire_fuzz::harness::UnionCheck;
 use rtwire_protocol::realtime::translation::{
     Base64, ClientEvent, ErrorEvent, NoiseReductionType, ServerEvent, TranslationAudio,
     TranslationAudioFormat, TranslationAudioInput, TranslationAudioOutput,
@@ -423,7 +424,7 @@ fn refused(direction: Direction, value: &Value) -> (String, Vec<String>) {
         .expect("translation union");
     let error = union
         .info
-        .decode(value)
+        .roundtrip(value)
         .expect_err("the decoder refuses it");
     let schema_errors = violations(&validator(&union.root), value);
     (error.to_string(), schema_errors)
@@ -554,7 +555,7 @@ fn agree_on<S: proptest::strategy::Strategy<Value = Value>>(
         ..Config::default()
     };
     TestRunner::new(config).run(&strategy, |value| {
-        let decoded = union.info.decode(&value);
+        let decoded = union.info.roundtrip(&value);
         let valid = violations(&schema, &value).is_empty();
         if decoded.is_ok() != valid {
             return Err(TestCaseError::fail(format!(

@@ -1,7 +1,12 @@
 //! Claims about the registry itself and the default build.
 
+use rtwire_fuzz::harness::UnionCheck;
+use rtwire_protocol::app_server::jsonrpc::{Notification, Payload, Request};
 use rtwire_protocol::registry::branch_tag;
-use rtwire_protocol::registry::{Surface, messages, unions};
+use rtwire_protocol::registry::{
+    EventVariant, Kind, MethodVariant, Surface, Union, UnionVisitor, VariantVisitor, messages,
+    results, unions, visit_unions,
+};
 use serde_json::json;
 use std::collections::BTreeSet;
 
@@ -27,7 +32,7 @@ fn every_union_schema_branch_is_a_tag_the_decoder_knows_and_every_message_has_on
             for tag in &tags {
                 // Decoding the bare tag either fails on a missing member or yields a known
                 // message: it never falls into Unknown.
-                if let Ok(roundtrip) = union.info.decode(&json!({ "type": tag })) {
+                if let Ok(roundtrip) = union.info.roundtrip(&json!({ "type": tag })) {
                     assert!(
                         roundtrip.wire_name.is_some(),
                         "{}: `{tag}` decodes as unknown",
@@ -37,7 +42,7 @@ fn every_union_schema_branch_is_a_tag_the_decoder_knows_and_every_message_has_on
             }
             let unknown = union
                 .info
-                .decode(&json!({ "type": "x_unknown.event", "n": 1 }))
+                .roundtrip(&json!({ "type": "x_unknown.event", "n": 1 }))
                 .expect("unknowns decode");
             assert_eq!(unknown.wire_name, None);
             assert_eq!(
@@ -100,4 +105,68 @@ fn a_default_build_of_the_protocol_crate_depends_on_neither_schemars_nor_ts_rs()
     assert!(!tree.contains("ts-rs"), "{tree}");
     // The PCM codec is behind the feature `base64`.
     assert!(!tree.contains("base64"), "{tree}");
+}
+
+/// The wire names a variant visitor is called with, by kind.
+#[derive(Default)]
+struct Visited(Vec<(Kind, &'static str)>);
+
+impl VariantVisitor for Visited {
+    fn event<P: Payload>(&mut self, event: EventVariant) {
+        self.0.push((Kind::Event, event.wire_name));
+    }
+
+    fn request<R: Request>(&mut self, method: MethodVariant) {
+        assert_eq!(method.method, R::METHOD, "{}", method.variant);
+        self.0.push((Kind::Request, R::METHOD));
+    }
+
+    fn notification<N: Notification>(&mut self, method: MethodVariant) {
+        assert_eq!(method.method, N::METHOD, "{}", method.variant);
+        self.0.push((Kind::Notification, N::METHOD));
+    }
+}
+
+/// Per union visited: its name, the variants its visit reaches, and its registered messages.
+#[derive(Default)]
+struct Unions(Vec<(String, Vec<(Kind, &'static str)>, Vec<(Kind, &'static str)>)>);
+
+impl UnionVisitor for Unions {
+    fn visit<U: Union>(&mut self) {
+        let mut visited = Visited::default();
+        U::visit_variants(&mut visited);
+        let registered = U::messages()
+            .iter()
+            .map(|m| (m.kind, m.wire_name))
+            .collect();
+        self.0
+            .push((format!("{}/{}", U::MODULE, U::NAME), visited.0, registered));
+    }
+}
+
+#[test]
+fn the_visitors_reach_every_union_and_every_registered_message_in_registry_order() {
+    let mut visited = Unions::default();
+    visit_unions(&mut visited);
+    let names: Vec<&str> = visited.0.iter().map(|(name, _, _)| name.as_str()).collect();
+    let registry: Vec<String> = unions()
+        .iter()
+        .map(|u| format!("{}/{}", u.module, u.name))
+        .collect();
+    assert_eq!(names, registry);
+    for (name, variants, registered) in &visited.0 {
+        assert_eq!(variants, registered, "{name}");
+    }
+    let requests: Vec<&str> = visited
+        .0
+        .iter()
+        .flat_map(|(_, variants, _)| variants)
+        .filter(|(kind, _)| *kind == Kind::Request)
+        .map(|(_, method)| *method)
+        .collect();
+    let results: Vec<&str> = results().iter().map(|r| r.method).collect();
+    assert_eq!(
+        requests, results,
+        "every request method has its typed result"
+    );
 }

@@ -9,6 +9,7 @@
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use rtwire_codegen::schema::UnionSchema;
+use rtwire_fuzz::harness::{ResultCheck, UnionCheck};
 use rtwire_tests::corpus::{examples, result_info};
 use rtwire_tests::node;
 use serde_json::{Value, json};
@@ -24,7 +25,7 @@ fn rust_outcome(union: &UnionSchema, input: &str) -> Value {
 }
 
 fn outcome_of(union: &UnionSchema, value: &Value) -> Value {
-    match union.info.decode(value) {
+    match union.info.roundtrip(value) {
         Ok(r) if r.unknown => json!({ "kind": "unknown", "raw": r.encoded }),
         Ok(r) => json!({ "kind": "event", "event": r.encoded }),
         Err(e) => json!({ "kind": "error", "message": e.message(), "path": e.path() }),
@@ -127,7 +128,7 @@ fn cases() -> Vec<Value> {
                 .iter()
                 .find(|u| u.info.surface == union.info.surface && u.info.name == "ServerMessage")
                 .expect("the app-server ServerMessage");
-            let expected = match (info.roundtrip)(&example.value) {
+            let expected = match info.roundtrip(&example.value) {
                 Ok(r) => json!({ "kind": "event", "event": r.encoded }),
                 Err(e) => json!({ "kind": "error", "message": e.message(), "path": e.path() }),
             };

@@ -15,6 +15,7 @@ pub mod standard;
 pub mod text;
 pub mod ts_rewrite;
 pub mod ts_runtime;
+pub mod ts_unions;
 pub mod typescript;
 pub mod unions;
 pub mod validate;

@@ -84,7 +84,7 @@ fn decoder_module(
 ) -> (String, String) {
     let info = &union.info;
     let name = decoder_name(info.name);
-    let runtime = rtwire_protocol::typescript::import_path(path, Path::new("runtime.ts"));
+    let runtime = crate::ts_unions::import_path(path, Path::new("runtime.ts"));
     let messages = (info.messages)();
     // Results of request methods (the ServerMessage of the app-server).
     let results = (info.results)();
@@ -180,14 +180,12 @@ fn decoder_module(
             union = info.name,
         ));
     }
-    let types = rtwire_protocol::typescript::import_path(
+    let types = crate::ts_unions::import_path(
         &path.with_extension("ts"),
         &Path::new(info.module).join(format!("{}.ts", info.name)),
     );
-    let runtime_types = rtwire_protocol::typescript::import_path(
-        &path.with_extension("ts"),
-        Path::new("runtime.ts"),
-    );
+    let runtime_types =
+        crate::ts_unions::import_path(&path.with_extension("ts"), Path::new("runtime.ts"));
     let pending = if info.name == "ServerMessage" {
         ", pending?: PendingMethod"
     } else {

@@ -6,7 +6,7 @@
 //! * [`app_server`]: the JSON-RPC protocol of the Codex app-server, with its `thread/realtime/*`
 //!   methods.
 //! * [`registry`]: every message, with its surface, version, direction, wire name and
-//!   experimental flag.
+//!   experimental flag; visitors reach the Rust type of every union and of every variant.
 //!
 //! Features `schema` (schemars `JsonSchema`) and `ts` (ts-rs `TS`) add the derives that the
 //! code generator uses; a default build needs serde and serde_json only.
@@ -155,7 +155,6 @@ pub mod app_server;
 pub mod audio;
 pub mod borrowed;
 mod buffered;
-mod check;
 mod codec;
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
@@ -168,15 +167,12 @@ pub mod registry;
 mod strict;
 mod tagged;
 pub mod tristate;
-/// The TypeScript file collection that `rtwire-codegen` calls (feature `ts`): machinery, not
-/// part of the documented API.
-#[cfg(feature = "ts")]
-#[doc(hidden)]
-pub mod typescript;
 
-pub use check::TextCheck;
 #[allow(deprecated)]
 pub use codec::decode;
 pub use codec::{decode_value, encode, parse, to_json};
 pub use error::DecodeError;
-pub use registry::{Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, Version};
+pub use registry::{
+    Direction, Kind, Message, ResultInfo, Surface, Union, UnionInfo, UnionVisitor, VariantVisitor,
+    Version,
+};

@@ -5,19 +5,25 @@
 //! registry lists the unions; each union lists its messages from its own declaration (the
 //! `event_union!` table of a realtime union, the method list of an app-server union), so
 //! declaring a message registers it.
+//!
+//! The registry is data. A program that needs the Rust types behind it (a code generator, a
+//! test that decodes every union) walks it with visitors: [`visit_unions`] calls a
+//! [`UnionVisitor`] with each union type, and [`Union::visit_variants`] calls a
+//! [`VariantVisitor`] with the payload type of each event, or the method type of each request
+//! and notification.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
-use serde_json::Value;
 use std::fmt::Debug;
 
-use crate::error::DecodeError;
 pub use crate::open_union::branch_tag;
-pub use all::{UnionInfo, messages, result_for, results, unions};
+pub use all::{UnionInfo, messages, result_for, results, unions, visit_unions};
 pub use canonical::{CanonicalForm, canonical_forms};
+pub use union::{Union, UnionVisitor};
+pub use visit::{EventVariant, MethodVariant, VariantVisitor};
 
 mod all;
 mod canonical;
+pub(crate) mod union;
+mod visit;
 
 /// The protocol a message belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,23 +134,6 @@ pub struct Message {
     pub union: &'static str,
 }
 
-/// The outcome of decoding a value and encoding it again, for the agreement tests.
-#[derive(Debug, Clone)]
-pub struct Roundtrip {
-    /// The name (`type` or `method`) of the message the value decoded to; `None` for a value
-    /// kept as unknown.
-    pub wire_name: Option<String>,
-    /// Whether the value was kept as an unknown message (raw JSON). A JSON-RPC response has no
-    /// name but is not unknown.
-    pub unknown: bool,
-    /// The decoded value, encoded again.
-    pub encoded: Value,
-    /// The `Debug` form of the decoded value.
-    pub debug: String,
-    /// Whether decoding `encoded` gives a value equal to the first decoded one.
-    pub stable: bool,
-}
-
 /// The result of a JSON-RPC request method: what answers to it look like.
 ///
 /// A response (`{"id", "result"}`) does not say which method it answers, so the tests check
@@ -157,9 +146,6 @@ pub struct ResultInfo {
     pub method: &'static str,
     /// Its namespace.
     pub version: Version,
-    /// Decodes a whole response envelope `{"id", "result"}` answering this method (the result
-    /// typed as the method's result type), encodes it again and decodes that once more.
-    pub roundtrip: fn(&Value) -> Result<Roundtrip, DecodeError>,
     /// The JSON Schema of a whole response envelope answering this method.
     #[cfg(feature = "schema")]
     pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
@@ -169,50 +155,4 @@ impl Debug for ResultInfo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ResultInfo({})", self.method)
     }
-}
-
-/// Seals [`Union`]: the unions of this crate are the only ones, so that the trait can grow
-/// without a breaking release.
-pub(crate) mod sealed {
-    /// Implemented by the unions of this crate only.
-    pub trait Sealed {}
-}
-
-/// A top-level union of the protocol: what one peer decodes from one direction. It is sealed:
-/// only the unions of this crate implement it.
-pub trait Union:
-    sealed::Sealed + Serialize + DeserializeOwned + Debug + PartialEq + 'static
-{
-    /// Its Rust (and TypeScript, and schema file) name, e.g. `ServerEvent`.
-    const NAME: &'static str;
-    /// Its protocol.
-    const SURFACE: Surface;
-    /// Its version; `None` for the app-server unions, which span both namespaces.
-    const VERSION: Option<Version>;
-    /// Who sends it.
-    const DIRECTION: Direction;
-    /// The member that names a message: `type` or `method`.
-    const TAG: &'static str;
-    /// The folder of its generated files under `schemas/` and `generated/typescript/`.
-    const MODULE: &'static str;
-
-    /// Every message it holds.
-    fn messages() -> Vec<Message>;
-
-    /// Whether this value was kept as an unknown message (raw JSON).
-    fn is_unknown(&self) -> bool;
-
-    /// The results of the request methods it holds (none for event unions).
-    fn results() -> Vec<ResultInfo> {
-        Vec::new()
-    }
-
-    /// The JSON Schema of the union, accepting exactly what its decoder accepts.
-    #[cfg(feature = "schema")]
-    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema;
-
-    /// The TypeScript files of the union and every type it uses, keyed by path under
-    /// `generated/typescript/`.
-    #[cfg(feature = "ts")]
-    fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)>;
 }

@@ -2,12 +2,12 @@
 //! verdicts combine.
 
 use rtwire_protocol::DecodeError;
-use rtwire_protocol::registry::{self, UnionInfo};
+use rtwire_protocol::registry::{self, Union, UnionInfo, UnionVisitor};
 use serde_json::Value;
 
 use crate::schema::UnionSchema;
 
-/// The verdict of the Rust decoder (`UnionInfo::roundtrip`) on one message.
+/// The verdict of the Rust decoder of a union on one message.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DecoderVerdict {
     /// Decoded to a registered message: the one of this wire name, or (`None`) a JSON-RPC
@@ -120,9 +120,44 @@ fn union_name(info: &UnionInfo) -> String {
     format!("{}/{}", info.module, info.name)
 }
 
+/// Decodes a message as the union `U`: the wire name of the registered message it decodes to
+/// (`None` for a message kept as unknown, and for a JSON-RPC response, which names no method).
+type Decode = fn(&Value) -> Result<Option<String>, DecodeError>;
+
+fn decode_as<U: Union>(message: &Value) -> Result<Option<String>, DecodeError> {
+    let decoded: U = rtwire_protocol::decode_value(message, U::TAG)?;
+    if decoded.is_unknown() {
+        return Ok(None);
+    }
+    let encoded = rtwire_protocol::encode(&decoded);
+    Ok(encoded
+        .get(U::TAG)
+        .and_then(Value::as_str)
+        .map(str::to_owned))
+}
+
+/// The decoder of the union named `name` (`<module>/<Union>`), found by walking the registry.
+fn decoder(name: &str) -> Option<Decode> {
+    struct Find<'a> {
+        name: &'a str,
+        found: Option<Decode>,
+    }
+    impl UnionVisitor for Find<'_> {
+        fn visit<U: Union>(&mut self) {
+            if union_name(&UnionInfo::of::<U>()) == self.name {
+                self.found = Some(decode_as::<U>);
+            }
+        }
+    }
+    let mut find = Find { name, found: None };
+    registry::visit_unions(&mut find);
+    find.found
+}
+
 /// Checks messages of one union against its decoder and its schema (compiled once).
 pub struct Checker {
     info: UnionInfo,
+    decode: Decode,
     union: jsonschema::Validator,
 }
 
@@ -132,9 +167,14 @@ impl Checker {
         let info = registry::unions()
             .into_iter()
             .find(|info| union_name(info) == name)?;
+        let decode = decoder(name)?;
         let schema = UnionSchema::of(info).root;
         Some(match jsonschema::draft202012::new(&schema) {
-            Ok(union) => Ok(Checker { info, union }),
+            Ok(union) => Ok(Checker {
+                info,
+                decode,
+                union,
+            }),
             Err(e) => Err(format!("the schema of {name} does not compile: {e}")),
         })
     }
@@ -155,8 +195,8 @@ impl Checker {
     /// string tag (the decoder kept it as raw JSON); without one it is a JSON-RPC response
     /// (`{id, result}` or `{id, error}`), which names no method and is registered.
     pub fn decode(&self, message: &Value) -> DecoderVerdict {
-        match self.info.decode(message) {
-            Ok(roundtrip) => match roundtrip.wire_name {
+        match (self.decode)(message) {
+            Ok(wire_name) => match wire_name {
                 Some(name) => DecoderVerdict::Known(Some(name)),
                 None if message.get(self.info.tag).is_some_and(Value::is_string) => {
                     DecoderVerdict::Unknown

@@ -6,7 +6,6 @@ use serde_json::Value;
 use crate::app_server::decode_error::RpcDecodeError;
 use crate::app_server::jsonrpc::{ErrorObject, Request, RequestId};
 use crate::error::DecodeError;
-use crate::registry::Roundtrip;
 
 /// A successful answer: `{"id", "result"}`. The result's type depends on the method of the
 /// request it answers, which the answer does not carry: it is kept as JSON here, and decoded
@@ -58,50 +57,4 @@ impl RpcDecodeError {
             error: self.to_error_object(),
         })
     }
-}
-
-/// A response to a request of `R` with its result decoded, for `Debug`.
-#[derive(Debug, PartialEq)]
-struct TypedResponse<T> {
-    id: RequestId,
-    result: T,
-}
-
-/// Decodes a whole response envelope `{"id", "result"}` answering a request of `R`, encodes it
-/// again and decodes that once more.
-pub(crate) fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeError> {
-    fn typed<R: Request>(value: &Value) -> Result<TypedResponse<R::Result>, DecodeError> {
-        // A message with a `method` member is a request or a notification, never an answer.
-        if value.get("method").is_some() {
-            return Err(DecodeError::new(
-                Some(R::METHOD),
-                "/method".to_owned(),
-                "an answer has no `method` member".to_owned(),
-            ));
-        }
-        let response: Response = crate::codec::decode_value(value, "method")
-            .map_err(|e| DecodeError::new(Some(R::METHOD), e.path(), e.reason()))?;
-        Ok(TypedResponse {
-            result: response.decode_result::<R>()?,
-            id: response.id,
-        })
-    }
-    #[derive(Serialize)]
-    struct Wire<'a, T> {
-        id: &'a RequestId,
-        result: &'a T,
-    }
-    let decoded = typed::<R>(value)?;
-    let encoded = crate::codec::encode(&Wire {
-        id: &decoded.id,
-        result: &decoded.result,
-    });
-    let stable = typed::<R>(&encoded).is_ok_and(|again| again == decoded);
-    Ok(Roundtrip {
-        wire_name: Some(R::METHOD.to_owned()),
-        unknown: false,
-        debug: format!("{decoded:#?}"),
-        stable,
-        encoded,
-    })
 }

@@ -80,5 +80,5 @@ impl ServerMessage {
     }
 }
 
-impl crate::registry::sealed::Sealed for ClientMessage {}
-impl crate::registry::sealed::Sealed for ServerMessage {}
+impl crate::registry::union::sealed::Sealed for ClientMessage {}
+impl crate::registry::union::sealed::Sealed for ServerMessage {}

@@ -11,6 +11,7 @@ use crate::app_server::notifications::notifications;
 use crate::app_server::spec::MethodSpec;
 use crate::app_server::{v1, v2};
 use crate::error::DecodeError;
+use crate::registry::{MethodVariant, VariantVisitor};
 
 /// Declares [`ClientRequest`], [`ClientResult`] and the list of request specs from one list of
 /// `Variant(method type)` pairs.
@@ -123,6 +124,14 @@ macro_rules! client_requests {
         fn request_specs() -> Vec<MethodSpec> {
             vec![$(MethodSpec::request::<$ty>(),)*]
         }
+
+        /// Calls `visitor` with every request method, in declaration order.
+        fn visit_requests<V: VariantVisitor>(visitor: &mut V) {
+            $(visitor.request::<$ty>(MethodVariant::of::<<$ty as Request>::Params>(
+                <$ty as Request>::METHOD,
+                stringify!($variant),
+            ));)*
+        }
     };
 }
 
@@ -142,7 +151,7 @@ client_requests! {
 
 notifications!(
     /// A notification a client sends, one variant per method; unknown methods are kept verbatim.
-    ClientNotification, client_notification_specs, {
+    ClientNotification, client_notification_specs, visit_client_notifications, {
         Initialized(v1::Initialized),
     }
 );
@@ -152,6 +161,12 @@ pub(crate) fn client_methods() -> Vec<MethodSpec> {
     let mut methods = request_specs();
     methods.extend(client_notification_specs());
     methods
+}
+
+/// Calls `visitor` with every method a client sends, in the order of [`client_methods`].
+pub(crate) fn visit_client_methods<V: VariantVisitor>(visitor: &mut V) {
+    visit_requests(visitor);
+    visit_client_notifications(visitor);
 }
 
 /// Any message a client may put on the wire: a request (answered) or a notification (not).

@@ -256,7 +256,8 @@ impl ErrorObject {
     }
 }
 
-/// The bounds every params and result type meets (plus `JsonSchema` and `TS` with the
+/// The bounds every message payload meets: the params and result types of the app-server
+/// methods and the payload types of the realtime events (plus `JsonSchema` and `TS` with the
 /// `schema` and `ts` features).
 pub trait Payload:
     Serialize + DeserializeOwned + Debug + Clone + PartialEq + SchemaBound + TsBound + 'static

@@ -22,8 +22,6 @@ mod notifications;
 mod server;
 pub(crate) mod spec;
 mod stream;
-#[cfg(feature = "ts")]
-mod typescript;
 mod union;
 
 pub use answer::{ErrorResponse, Response};

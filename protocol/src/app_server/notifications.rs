@@ -1,10 +1,12 @@
 //! `notifications!`: declares a notification enum of one union (one variant per method and an
-//! `Unknown` catch-all) and the list of its method specs. The caller's scope provides
-//! `Notify`, `Notification`, `MethodSpec`, `Serialize` and `Value`.
+//! `Unknown` catch-all), the list of its method specs and its variant visit. The caller's
+//! scope provides `Notify`, `Notification`, `MethodSpec`, `MethodVariant`, `VariantVisitor`,
+//! `Serialize` and `Value`.
 
-/// Declares a notification enum with an `Unknown` catch-all, and the list of its specs.
+/// Declares a notification enum with an `Unknown` catch-all, the list of its specs and the
+/// function that visits its methods.
 macro_rules! notifications {
-    ($(#[$doc:meta])* $name:ident, $specs:ident, { $($variant:ident($ty:ty)),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident, $specs:ident, $visit:ident, { $($variant:ident($ty:ty)),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq)]
         #[non_exhaustive]
@@ -69,6 +71,14 @@ macro_rules! notifications {
 
         pub(crate) fn $specs() -> Vec<MethodSpec> {
             vec![$(MethodSpec::notification::<$ty>(),)*]
+        }
+
+        /// Calls `visitor` with every notification method, in declaration order.
+        pub(crate) fn $visit<V: VariantVisitor>(visitor: &mut V) {
+            $(visitor.notification::<$ty>(MethodVariant::of::<<$ty as Notification>::Params>(
+                <$ty as Notification>::METHOD,
+                stringify!($variant),
+            ));)*
         }
     };
 }

@@ -9,10 +9,11 @@ use crate::app_server::jsonrpc::{Notification, Notify};
 use crate::app_server::notifications::notifications;
 use crate::app_server::spec::MethodSpec;
 use crate::app_server::{v1, v2};
+use crate::registry::{MethodVariant, VariantVisitor};
 
 notifications!(
     /// A notification a server sends, one variant per method; unknown methods are kept verbatim.
-    ServerNotification, server_methods, {
+    ServerNotification, server_methods, visit_server_methods, {
         AuthStatusChange(v1::AuthStatusChange),
         AccountLoginCompleted(v2::AccountLoginCompleted),
         AccountUpdated(v2::AccountUpdated),

@@ -1,4 +1,4 @@
-//! [`MethodSpec`]: what the registry, the JSON Schemas and the TypeScript files need of one
+//! [`MethodSpec`]: what the registry and the JSON Schemas need of one
 //! method of [`ClientMessage`](super::ClientMessage) or [`ServerMessage`](super::ServerMessage)
 //! (the lists are declared with the unions, in `client.rs` and `server.rs`), and the
 //! [`ResultInfo`] of each request method.
@@ -8,7 +8,7 @@ use crate::registry::{Direction, Kind, Message, ResultInfo, Surface};
 
 /// One method of a union, with what codegen needs of its types.
 #[derive(Clone, Copy)]
-#[cfg_attr(not(any(feature = "schema", feature = "ts")), allow(dead_code))]
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
 pub(crate) struct MethodSpec {
     pub kind: Kind,
     pub method: &'static str,
@@ -24,30 +24,6 @@ pub(crate) struct MethodSpec {
     pub result: Option<ResultInfo>,
     #[cfg(feature = "schema")]
     pub params_schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
-    #[cfg(feature = "ts")]
-    pub params_ts: TsType,
-    #[cfg(feature = "ts")]
-    pub result_ts: Option<TsType>,
-}
-
-/// What codegen needs to refer to a TypeScript type: its name, file and dependency files.
-#[cfg(feature = "ts")]
-#[derive(Clone, Copy)]
-pub(crate) struct TsType {
-    pub name: fn(&ts_rs::Config) -> String,
-    pub path: fn() -> Option<std::path::PathBuf>,
-    pub files: fn(&ts_rs::Config) -> Vec<(std::path::PathBuf, String)>,
-}
-
-#[cfg(feature = "ts")]
-impl TsType {
-    fn of<T: ts_rs::TS + 'static>() -> Self {
-        TsType {
-            name: <T as ts_rs::TS>::name,
-            path: <T as ts_rs::TS>::output_path,
-            files: crate::typescript::collect::<T>,
-        }
-    }
 }
 
 impl MethodSpec {
@@ -63,16 +39,11 @@ impl MethodSpec {
             result: Some(ResultInfo {
                 method: R::METHOD,
                 version: R::VERSION,
-                roundtrip: crate::app_server::answer::result_roundtrip::<R>,
                 #[cfg(feature = "schema")]
                 schema: result_schema::<R>,
             }),
             #[cfg(feature = "schema")]
             params_schema: |g| g.subschema_for::<R::Params>(),
-            #[cfg(feature = "ts")]
-            params_ts: TsType::of::<R::Params>(),
-            #[cfg(feature = "ts")]
-            result_ts: Some(TsType::of::<R::Result>()),
         }
     }
 
@@ -88,10 +59,6 @@ impl MethodSpec {
             result: None,
             #[cfg(feature = "schema")]
             params_schema: |g| g.subschema_for::<N::Params>(),
-            #[cfg(feature = "ts")]
-            params_ts: TsType::of::<N::Params>(),
-            #[cfg(feature = "ts")]
-            result_ts: None,
         }
     }
 

@@ -1,18 +1,22 @@
-//! The registry entries of the two app-server unions, with their JSON Schemas and TypeScript
-//! files.
+//! The registry entries of the two app-server unions, with their JSON Schemas and their
+//! variant visits.
 
 #[cfg(feature = "schema")]
 use serde_json::Value;
 
-use crate::app_server::client::{ClientMessage, ClientNotification, client_methods};
+use crate::app_server::client::{
+    ClientMessage, ClientNotification, client_methods, visit_client_methods,
+};
 #[cfg(feature = "schema")]
 use crate::app_server::jsonrpc::{ErrorObject, RequestId};
-use crate::app_server::server::{ServerMessage, ServerNotification, server_methods};
+use crate::app_server::server::{
+    ServerMessage, ServerNotification, server_methods, visit_server_methods,
+};
 #[cfg(feature = "schema")]
 use crate::app_server::spec::MethodSpec;
 #[cfg(feature = "schema")]
 use crate::registry::Kind;
-use crate::registry::{Direction, Message, ResultInfo, Surface, Union, Version};
+use crate::registry::{Direction, Message, ResultInfo, Surface, Union, VariantVisitor, Version};
 
 impl Union for ClientMessage {
     const NAME: &'static str = "ClientMessage";
@@ -21,6 +25,7 @@ impl Union for ClientMessage {
     const DIRECTION: Direction = Direction::ClientToServer;
     const TAG: &'static str = "method";
     const MODULE: &'static str = "app-server";
+    const DOC: &'static str = "Any message a client may put on the wire.";
 
     fn messages() -> Vec<Message> {
         client_methods()
@@ -31,6 +36,11 @@ impl Union for ClientMessage {
 
     fn is_unknown(&self) -> bool {
         matches!(self, Self::Notification(ClientNotification::Unknown(_)))
+    }
+
+    /// Its requests, then its notifications.
+    fn visit_variants<V: VariantVisitor>(visitor: &mut V) {
+        visit_client_methods(visitor);
     }
 
     /// The results of the client's requests: the answers the server sends to them.
@@ -46,27 +56,7 @@ impl Union for ClientMessage {
             .map(|m| method_branch(generator, m))
             .collect();
         branches.push(unknown_notification_branch(&methods));
-        schemars::json_schema!({ "description": "Any message a client may put on the wire.", "oneOf": branches })
-    }
-
-    #[cfg(feature = "ts")]
-    fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
-        let doc = "Any message a client may put on the wire (notifications of unknown methods are accepted too).";
-        let mut files = crate::app_server::typescript::union_files(
-            config,
-            Self::NAME,
-            Self::MODULE,
-            doc,
-            &client_methods(),
-            &[],
-        );
-        files.push(crate::app_server::typescript::method_map_file(
-            config,
-            Self::MODULE,
-            "ClientMethods",
-            &client_methods(),
-        ));
-        files
+        schemars::json_schema!({ "description": Self::DOC, "oneOf": branches })
     }
 }
 
@@ -77,6 +67,7 @@ impl Union for ServerMessage {
     const DIRECTION: Direction = Direction::ServerToClient;
     const TAG: &'static str = "method";
     const MODULE: &'static str = "app-server";
+    const DOC: &'static str = "Any message a server may put on the wire.";
 
     fn messages() -> Vec<Message> {
         server_methods()
@@ -87,6 +78,12 @@ impl Union for ServerMessage {
 
     fn is_unknown(&self) -> bool {
         matches!(self, Self::Notification(ServerNotification::Unknown(_)))
+    }
+
+    /// Its notifications (the answers to requests are not variants of their own: their result
+    /// types are those of the client's requests).
+    fn visit_variants<V: VariantVisitor>(visitor: &mut V) {
+        visit_server_methods(visitor);
     }
 
     #[cfg(feature = "schema")]
@@ -115,31 +112,7 @@ impl Union for ServerMessage {
             "required": ["id", "error"],
             "not": { "anyOf": [{ "required": ["method"] }, { "required": ["result"] }] }
         }));
-        schemars::json_schema!({ "description": "Any message a server may put on the wire.", "oneOf": branches })
-    }
-
-    #[cfg(feature = "ts")]
-    fn ts_files(config: &ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
-        let extra = [
-            "{ \"id\": RequestId, \"result\": JsonValue }".to_owned(),
-            "{ \"id\": RequestId, \"error\": ErrorObject }".to_owned(),
-        ];
-        let doc = "Any message a server may put on the wire.";
-        let mut files = crate::app_server::typescript::union_files(
-            config,
-            Self::NAME,
-            Self::MODULE,
-            doc,
-            &server_methods(),
-            &extra,
-        );
-        files.push(crate::app_server::typescript::method_map_file(
-            config,
-            Self::MODULE,
-            "ServerMethods",
-            &server_methods(),
-        ));
-        files
+        schemars::json_schema!({ "description": Self::DOC, "oneOf": branches })
     }
 }
 

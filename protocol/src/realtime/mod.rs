@@ -56,7 +56,7 @@ macro_rules! event_union {
     ) => {
         $( $crate::realtime::union_from!($ty, $variant, $payload $(, $shared)?); )*
 
-        impl $crate::registry::sealed::Sealed for $ty {}
+        impl $crate::registry::union::sealed::Sealed for $ty {}
 
         impl $ty {
             /// Decodes one event from JSON text (one WebSocket text frame). An event of a
@@ -142,6 +142,7 @@ macro_rules! event_union {
             const DIRECTION: $crate::registry::Direction = $crate::registry::Direction::$direction;
             const TAG: &'static str = "type";
             const MODULE: &'static str = $module;
+            const DOC: &'static str = $doc;
 
             fn messages() -> Vec<$crate::registry::Message> {
                 vec![$( $crate::registry::Message {
@@ -159,6 +160,14 @@ macro_rules! event_union {
                 matches!(self, $ty::Unknown(_))
             }
 
+            fn visit_variants<V: $crate::registry::VariantVisitor>(visitor: &mut V) {
+                $( visitor.event::<$payload>($crate::registry::EventVariant {
+                    wire_name: $tag,
+                    aliases: &[$($alias),*],
+                    variant: stringify!($variant),
+                }); )*
+            }
+
             #[cfg(feature = "schema")]
             fn schema(generator: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
                 let mut branches: Vec<::serde_json::Value> = vec![];
@@ -171,18 +180,7 @@ macro_rules! event_union {
                     }
                 )*
                 branches.push($crate::tagged::unknown_branch(&tags));
-                ::schemars::json_schema!({ "description": $doc, "oneOf": branches })
-            }
-
-            #[cfg(feature = "ts")]
-            fn ts_files(config: &::ts_rs::Config) -> Vec<(std::path::PathBuf, String)> {
-                let entries = vec![$( $crate::typescript::Variant {
-                    tag: $tag,
-                    name: <$payload as ::ts_rs::TS>::name(config),
-                    path: <$payload as ::ts_rs::TS>::output_path(),
-                    files: $crate::typescript::collect::<$payload>(config),
-                }, )*];
-                $crate::typescript::event_union_files(stringify!($ty), $module, $doc, entries)
+                ::schemars::json_schema!({ "description": Self::DOC, "oneOf": branches })
             }
         }
     };

@@ -2,11 +2,10 @@
 //! request result. The registry's data types are declared in the parent module; this file
 //! names every union, so it depends on every protocol module and none depends on it.
 
-use serde_json::Value;
 use std::fmt::Debug;
 
-use super::{Direction, Message, ResultInfo, Roundtrip, Surface, Union, Version};
-use crate::error::DecodeError;
+use super::union::{Union, UnionVisitor};
+use super::{Direction, Message, ResultInfo, Surface, Version};
 
 impl Message {
     /// Removed upstream but still decoded (app-server `loginApiKey` and `authStatusChange`):
@@ -16,7 +15,8 @@ impl Message {
     }
 }
 
-/// A registered union, with the functions that codegen and the tests call on it.
+/// A registered union, as plain data: what codegen and the tests read of it. To reach its
+/// Rust type, walk the registry with [`visit_unions`].
 #[derive(Clone, Copy)]
 pub struct UnionInfo {
     /// See [`Union::NAME`].
@@ -35,18 +35,9 @@ pub struct UnionInfo {
     pub messages: fn() -> Vec<Message>,
     /// See [`Union::results`].
     pub results: fn() -> Vec<ResultInfo>,
-    /// Decodes a value as this union, encodes it again and decodes that once more.
-    pub roundtrip: fn(&Value) -> Result<Roundtrip, DecodeError>,
-    /// Runs every decoder of the union on one JSON text (`crate::check::check_text`): what the
-    /// fuzz targets and hostile-input tests compare.
-    #[doc(hidden)]
-    pub text: fn(&str) -> crate::check::TextCheck,
     /// See [`Union::schema`].
     #[cfg(feature = "schema")]
     pub schema: fn(&mut schemars::SchemaGenerator) -> schemars::Schema,
-    /// See [`Union::ts_files`].
-    #[cfg(feature = "ts")]
-    pub ts_files: fn(&ts_rs::Config) -> Vec<(std::path::PathBuf, String)>,
 }
 
 impl UnionInfo {
@@ -61,18 +52,9 @@ impl UnionInfo {
             module: U::MODULE,
             messages: U::messages,
             results: U::results,
-            roundtrip: roundtrip::<U>,
-            text: crate::check::check_text::<U>,
             #[cfg(feature = "schema")]
             schema: U::schema,
-            #[cfg(feature = "ts")]
-            ts_files: U::ts_files,
         }
-    }
-
-    /// Decodes JSON text as this union (errors name the message and the JSON path).
-    pub fn decode(&self, value: &Value) -> Result<Roundtrip, DecodeError> {
-        (self.roundtrip)(value)
     }
 }
 
@@ -82,37 +64,31 @@ impl Debug for UnionInfo {
     }
 }
 
-fn roundtrip<U: Union>(value: &Value) -> Result<Roundtrip, DecodeError> {
-    let decoded: U = crate::codec::decode_value(value, U::TAG)?;
-    let encoded = crate::codec::encode(&decoded);
-    let again: Result<U, _> = crate::codec::decode_value(&encoded, U::TAG);
-    let name = encoded
-        .get(U::TAG)
-        .and_then(Value::as_str)
-        .map(str::to_owned);
-    Ok(Roundtrip {
-        wire_name: if decoded.is_unknown() { None } else { name },
-        unknown: decoded.is_unknown(),
-        debug: format!("{decoded:#?}"),
-        stable: again.is_ok_and(|again| again == decoded),
-        encoded,
-    })
+/// Calls `visitor` with every union of every protocol, in a fixed order (that of [`unions`]).
+pub fn visit_unions<V: UnionVisitor>(visitor: &mut V) {
+    visitor.visit::<crate::realtime::v1::ClientEvent>();
+    visitor.visit::<crate::realtime::v1::ServerEvent>();
+    visitor.visit::<crate::realtime::v2::ClientEvent>();
+    visitor.visit::<crate::realtime::v2::ServerEvent>();
+    visitor.visit::<crate::realtime::v3::ClientEvent>();
+    visitor.visit::<crate::realtime::v3::ServerEvent>();
+    visitor.visit::<crate::realtime::translation::ClientEvent>();
+    visitor.visit::<crate::realtime::translation::ServerEvent>();
+    visitor.visit::<crate::app_server::ClientMessage>();
+    visitor.visit::<crate::app_server::ServerMessage>();
 }
 
 /// Every union of every protocol, in a fixed order.
 pub fn unions() -> Vec<UnionInfo> {
-    vec![
-        UnionInfo::of::<crate::realtime::v1::ClientEvent>(),
-        UnionInfo::of::<crate::realtime::v1::ServerEvent>(),
-        UnionInfo::of::<crate::realtime::v2::ClientEvent>(),
-        UnionInfo::of::<crate::realtime::v2::ServerEvent>(),
-        UnionInfo::of::<crate::realtime::v3::ClientEvent>(),
-        UnionInfo::of::<crate::realtime::v3::ServerEvent>(),
-        UnionInfo::of::<crate::realtime::translation::ClientEvent>(),
-        UnionInfo::of::<crate::realtime::translation::ServerEvent>(),
-        UnionInfo::of::<crate::app_server::ClientMessage>(),
-        UnionInfo::of::<crate::app_server::ServerMessage>(),
-    ]
+    struct Infos(Vec<UnionInfo>);
+    impl UnionVisitor for Infos {
+        fn visit<U: Union>(&mut self) {
+            self.0.push(UnionInfo::of::<U>());
+        }
+    }
+    let mut infos = Infos(Vec::new());
+    visit_unions(&mut infos);
+    infos.0
 }
 
 /// Every registered message of every union.

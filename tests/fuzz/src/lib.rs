@@ -3,6 +3,8 @@
 //!
 //! * [`targets`]: decode, round trip, differential and normalized view, each over every union
 //!   and typed result of the registry.
+//! * [`harness`]: the checks the targets and the workspace tests share ([`harness::Roundtrip`],
+//!   [`harness::TextCheck`]), built from the registry's visitors.
 //! * [`corpus`]: the dictionary (wire names, member names, enum values of the emitted schemas)
 //!   and the seeds (`tests/examples/`), generated at run time: a new message needs no edit.
 //! * [`driver`]: replays the seeds, then mutates ([`mutate`]) for a bounded number of executions;
@@ -12,6 +14,7 @@
 
 pub mod corpus;
 pub mod driver;
+pub mod harness;
 pub mod mutate;
 pub mod targets;
 

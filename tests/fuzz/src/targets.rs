@@ -5,7 +5,7 @@
 //! The targets iterate `registry::unions()` and `registry::results()`: a new union, message or
 //! method is fuzzed with no edit here.
 
-use rtwire_protocol::TextCheck;
+use crate::harness::{ResultCheck, TextCheck, UnionCheck};
 use rtwire_protocol::realtime::normalized::{Event, NormalizeOptions};
 use rtwire_protocol::realtime::{v1, v2, v3};
 use rtwire_protocol::registry::{self, ResultInfo, UnionInfo};
@@ -115,7 +115,9 @@ impl Context {
     }
 
     fn checks<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (&'a UnionInfo, TextCheck)> {
-        self.unions.iter().map(move |(u, _)| (u, (u.text)(text)))
+        self.unions
+            .iter()
+            .map(move |(u, _)| (u, u.check_text(text)))
     }
 
     fn decode(&self, text: &str) -> Result<String, String> {
@@ -148,7 +150,7 @@ impl Context {
         }
         if let Ok(value) = rtwire_protocol::parse(text) {
             for (result, _) in &self.results {
-                key.push_str(if (result.roundtrip)(&value).is_ok() {
+                key.push_str(if result.roundtrip(&value).is_ok() {
                     "r"
                 } else {
                     "-"
@@ -199,7 +201,7 @@ impl Context {
         }
         if let Ok(value) = rtwire_protocol::parse(text) {
             for (result, _) in &self.results {
-                if let Ok(roundtrip) = (result.roundtrip)(&value) {
+                if let Ok(roundtrip) = result.roundtrip(&value) {
                     if !roundtrip.stable {
                         return Err(format!(
                             "result of {}: {value} re-encodes as {} and does not decode back equal",
@@ -239,7 +241,8 @@ impl Context {
         }
         for (result, validator) in &self.results {
             let schema_ok = validator.is_valid(&value);
-            let decoder = (result.roundtrip)(&value)
+            let decoder = result
+                .roundtrip(&value)
                 .map(|_| ())
                 .map_err(|e| e.reason().to_owned());
             verdicts(
