@@ -107,9 +107,12 @@ fn a_default_build_of_the_protocol_crate_depends_on_neither_schemars_nor_ts_rs()
     assert!(!tree.contains("base64"), "{tree}");
 }
 
+/// A message as the claim compares it: its kind and wire name.
+type Named = (Kind, &'static str);
+
 /// The wire names a variant visitor is called with, by kind.
 #[derive(Default)]
-struct Visited(Vec<(Kind, &'static str)>);
+struct Visited(Vec<Named>);
 
 impl VariantVisitor for Visited {
     fn event<P: Payload>(&mut self, event: EventVariant) {
@@ -129,7 +132,7 @@ impl VariantVisitor for Visited {
 
 /// Per union visited: its name, the variants its visit reaches, and its registered messages.
 #[derive(Default)]
-struct Unions(Vec<(String, Vec<(Kind, &'static str)>, Vec<(Kind, &'static str)>)>);
+struct Unions(Vec<(String, Vec<Named>, Vec<Named>)>);
 
 impl UnionVisitor for Unions {
     fn visit<U: Union>(&mut self) {

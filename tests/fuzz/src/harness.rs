@@ -155,10 +155,14 @@ pub fn result_roundtrip<R: Request>(value: &Value) -> Result<Roundtrip, DecodeEr
     })
 }
 
+/// A round trip of a value through one Rust type: [`roundtrip`] or [`result_roundtrip`] of a
+/// given union or method.
+type RoundtripFn = fn(&Value) -> Result<Roundtrip, DecodeError>;
+
 /// The checks of one union, by its Rust type.
 struct UnionEntry {
     info: UnionInfo,
-    roundtrip: fn(&Value) -> Result<Roundtrip, DecodeError>,
+    roundtrip: RoundtripFn,
     text: fn(&str) -> TextCheck,
 }
 
@@ -183,11 +187,10 @@ fn union_entries() -> &'static [UnionEntry] {
 }
 
 /// The typed-result round trip of every request method of the registry, by method.
-fn result_entries() -> &'static [(&'static str, fn(&Value) -> Result<Roundtrip, DecodeError>)] {
-    static ENTRIES: OnceLock<Vec<(&'static str, fn(&Value) -> Result<Roundtrip, DecodeError>)>> =
-        OnceLock::new();
+fn result_entries() -> &'static [(&'static str, RoundtripFn)] {
+    static ENTRIES: OnceLock<Vec<(&'static str, RoundtripFn)>> = OnceLock::new();
     ENTRIES.get_or_init(|| {
-        struct Requests(Vec<(&'static str, fn(&Value) -> Result<Roundtrip, DecodeError>)>);
+        struct Requests(Vec<(&'static str, RoundtripFn)>);
         impl VariantVisitor for Requests {
             fn request<R: Request>(&mut self, method: MethodVariant) {
                 self.0.push((method.method, result_roundtrip::<R>));
