@@ -477,6 +477,33 @@ fn an_array_where_a_struct_is_expected_is_refused_by_every_view() {
     assert!(schema.is_err());
 }
 
+/// Differential finding (long run, seed 20261201): the closed unions of the app-server tagged on
+/// `type` (login params and result, the realtime transport) were read by serde's derived
+/// decoder, which takes a JSON array as the tag followed by the members by position. They are
+/// now read through the strict reader like the realtime ones: an object only.
+#[test]
+fn an_array_where_a_closed_app_server_union_is_expected_is_refused_by_every_view() {
+    let (decoder, schema) = result_views("account/login/start", r#"{"id":"","result":["apiKey"]}"#);
+    assert_eq!(
+        decoder,
+        Err(
+            "account/login/start: invalid type: sequence, expected internally tagged enum LoginAccountResponse (at /result)"
+                .into()
+        )
+    );
+    assert!(schema.is_err());
+    refused_everywhere(
+        "app-server/ClientMessage",
+        r#"{"id":1,"method":"account/login/start","params":["apiKey","sk"]}"#,
+        "account/login/start: invalid type: sequence, expected internally tagged enum LoginAccountParams (at /params)",
+    );
+    refused_everywhere(
+        "app-server/ClientMessage",
+        r#"{"id":1,"method":"thread/realtime/start","params":{"threadId":"t","prompt":"p","transport":["websocket"]}}"#,
+        "thread/realtime/start: invalid type: sequence, expected internally tagged enum ThreadRealtimeStartTransport (at /params/transport)",
+    );
+}
+
 /// Differential finding: inside the known variant of an open union (`session`, items, content
 /// parts, tools, …) serde's derived decoder buffers the payload and filled its nested structs
 /// from arrays. The variant's payload is now decoded again through the strict reader, so a

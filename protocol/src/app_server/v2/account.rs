@@ -25,7 +25,8 @@ impl Request for LoginAccount {
 #[serde(
     tag = "type",
     rename_all = "camelCase",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    remote = "Self"
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
@@ -72,6 +73,8 @@ pub enum LoginAccountParams {
     },
 }
 
+crate::buffered::impl_strict_tagged!(LoginAccountParams);
+
 /// The brand of the ChatGPT sign-in pages: a closed enum.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,7 +92,8 @@ pub enum AppBrand {
 #[serde(
     tag = "type",
     rename_all = "camelCase",
-    rename_all_fields = "camelCase"
+    rename_all_fields = "camelCase",
+    remote = "Self"
 )]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
@@ -119,6 +123,8 @@ pub enum LoginAccountResponse {
     /// `amazonBedrock`: the Bedrock key was stored.
     AmazonBedrock,
 }
+
+crate::buffered::impl_strict_tagged!(LoginAccountResponse);
 
 /// `account/login/completed` (notification, S→C): a login flow finished.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

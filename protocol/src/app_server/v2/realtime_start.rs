@@ -375,7 +375,7 @@ pub enum RealtimeConversationVersion {
 
 /// How the realtime conversation's media travels: a closed union tagged on `type`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "lowercase")]
+#[serde(tag = "type", rename_all = "lowercase", remote = "Self")]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(export_to = "app-server/v2/", optional_fields = nullable))]
 pub enum ThreadRealtimeStartTransport {
@@ -401,6 +401,8 @@ pub enum ThreadRealtimeStartTransport {
         call_id: String,
     },
 }
+
+crate::buffered::impl_strict_tagged!(ThreadRealtimeStartTransport);
 
 /// A complete text message that seeds a v3 session's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
