@@ -14,10 +14,8 @@ use std::fmt::Debug;
 use crate::error::DecodeError;
 pub use crate::open_union::branch_tag;
 pub use all::{UnionInfo, messages, result_for, results, unions};
-pub use canonical::{CanonicalForm, canonical_forms};
 
 mod all;
-mod canonical;
 
 /// The protocol a message belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
