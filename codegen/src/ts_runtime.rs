@@ -4,9 +4,9 @@
 //!
 //! Every protocol fact a decoder uses comes from the registry here, never from hand-written
 //! TypeScript: the tag member, the wire names, the input aliases of tags (the union's tagged
-//! branches that share a registered message's schema), the canonical-form facts of
-//! `registry::canonical_forms` (member aliases, tri-state members, defaults, value and tag
-//! aliases, the tag of type-less variants), and the message schemas themselves: the schemas of
+//! branches that share a registered message's schema), the canonical-form facts that
+//! [`crate::forms`] derives from the Rust decoders (member aliases, tri-state members, defaults,
+//! value and tag aliases, the tag of type-less variants), and the message schemas themselves: the schemas of
 //! `schemas/<…>.json` with their annotations removed and their `$defs` shared by the messages of
 //! the union, so that the TypeScript decoder and the schema accept the same JSON. Validation is
 //! Ajv 8 (draft 2020-12), compiled per message on first use.
