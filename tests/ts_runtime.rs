@@ -273,3 +273,137 @@ fn typescript_decoders_agree_with_rust_on_examples_bad_inputs_and_generated_valu
         "expected a line `{agreement}` in:\n{text}"
     );
 }
+
+/// The canonical-form facts codegen derives from the Rust decoders, `{module: {type: facts}}`.
+fn derived_facts() -> Value {
+    let ts = rtwire_codegen::typescript::generate();
+    let schemas = rtwire_codegen::schema::generate(&ts);
+    rtwire_codegen::forms::to_json(&rtwire_codegen::forms::derive(&schemas))
+}
+
+/// The `forms` tables of the generated decoder modules, merged per module.
+fn runtime_tables() -> Value {
+    let mut tables = serde_json::Map::new();
+    for union in rtwire_tests::unions() {
+        let path = rtwire_tests::root()
+            .join("generated/typescript")
+            .join(rtwire_codegen::ts_runtime::decoder_path(&union));
+        let js = std::fs::read_to_string(&path).expect("the decoder module exists");
+        let start =
+            js.find("const forms = {\n").expect("a forms table") + "const forms = {\n".len();
+        let end = start + js[start..].find("};\n").expect("the table ends");
+        let module = tables.entry(union.info.module).or_insert_with(|| json!({}));
+        for line in js[start..end].lines() {
+            let line = line.trim().trim_end_matches(',');
+            let (name, facts) = line.split_once(": ").expect("`\"name\": {facts}`");
+            let name: String = serde_json::from_str(name).expect("a JSON string");
+            let facts: Value = serde_json::from_str(facts).expect("JSON facts");
+            if let Some(known) = module.get(&name) {
+                assert_eq!(
+                    known, &facts,
+                    "{name}: two decoders of {} differ",
+                    union.info.module
+                );
+            }
+            module[name.as_str()] = facts;
+        }
+    }
+    tables.retain(|_, facts| facts.as_object().is_some_and(|o| !o.is_empty()));
+    Value::Object(tables)
+}
+
+#[test]
+fn the_runtime_tables_hold_exactly_the_facts_derived_from_the_rust_decoders() {
+    let derived = derived_facts();
+    assert_eq!(runtime_tables(), derived);
+    // What the decoders fold today, as one reviewed value: a fact that is lost, or a new alias
+    // of a Rust type, shows here as a snapshot change.
+    insta::assert_json_snapshot!(derived);
+}
+
+/// Every place where the Rust decoder turns a lenient corpus example into its canonical form by
+/// renaming a member (same value, another name) or respelling a string, as `(module, kind, from,
+/// to)`, kind being `member` or `value`.
+fn corpus_foldings() -> std::collections::BTreeSet<(String, &'static str, String, String)> {
+    fn walk(
+        module: &str,
+        input: &Value,
+        output: &Value,
+        out: &mut std::collections::BTreeSet<(String, &'static str, String, String)>,
+    ) {
+        match (input, output) {
+            (Value::Object(i), Value::Object(o)) => {
+                for (key, value) in i {
+                    match o.get(key) {
+                        Some(canonical) => walk(module, value, canonical, out),
+                        None if !value.is_null() => {
+                            let renamed =
+                                o.iter().find(|(k, v)| !i.contains_key(*k) && *v == value);
+                            if let Some((to, _)) = renamed {
+                                out.insert((module.into(), "member", key.clone(), to.clone()));
+                            }
+                        }
+                        None => {}
+                    }
+                }
+            }
+            (Value::Array(i), Value::Array(o)) if i.len() == o.len() => {
+                for (a, b) in i.iter().zip(o) {
+                    walk(module, a, b, out);
+                }
+            }
+            (Value::String(a), Value::String(b)) if a != b => {
+                out.insert((module.into(), "value", a.clone(), b.clone()));
+            }
+            _ => {}
+        }
+    }
+    let unions = rtwire_tests::unions();
+    let mut out = std::collections::BTreeSet::new();
+    for example in examples().into_iter().filter(|e| e.lenient && !e.result) {
+        let (union, _) = rtwire_tests::find(
+            &unions,
+            example.surface,
+            example.version,
+            &example.wire_name,
+        )
+        .expect("registered");
+        if let Ok(r) = union.info.roundtrip(&example.value)
+            && !r.unknown
+        {
+            // The message's own tag is folded by the union's tag aliases, not by a type's facts.
+            let (mut input, mut output) = (example.value.clone(), r.encoded);
+            input.as_object_mut().map(|o| o.remove(union.info.tag));
+            output.as_object_mut().map(|o| o.remove(union.info.tag));
+            walk(union.info.module, &input, &output, &mut out);
+        }
+    }
+    out
+}
+
+#[test]
+fn every_member_and_value_alias_the_corpus_shows_is_a_derived_fact() {
+    let derived = derived_facts();
+    let foldings = corpus_foldings();
+    assert!(
+        foldings.iter().any(|(_, kind, ..)| *kind == "member")
+            && foldings.iter().any(|(_, kind, ..)| *kind == "value"),
+        "the lenient corpus shows both kinds of alias: {foldings:?}"
+    );
+    let missing: Vec<_> = foldings
+        .iter()
+        .filter(|(module, kind, from, to)| {
+            let key = if *kind == "member" {
+                "memberAliases"
+            } else {
+                "valueAliases"
+            };
+            !derived[module.as_str()]
+                .as_object()
+                .into_iter()
+                .flatten()
+                .any(|(_, facts)| facts[key][from.as_str()].as_str() == Some(to.as_str()))
+        })
+        .collect();
+    assert_eq!(missing, Vec::<&(String, &str, String, String)>::new());
+}

@@ -8,6 +8,7 @@ pub mod connection;
 pub mod corpus;
 pub mod diff;
 pub mod files;
+pub mod forms;
 pub mod openrpc;
 pub mod reference;
 pub mod schema;

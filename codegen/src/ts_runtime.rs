@@ -4,14 +4,15 @@
 //!
 //! Every protocol fact a decoder uses comes from the registry here, never from hand-written
 //! TypeScript: the tag member, the wire names, the input aliases of tags (the union's tagged
-//! branches that share a registered message's schema), the canonical-form facts of
-//! `registry::canonical_forms` (member aliases, tri-state members, defaults, value and tag
-//! aliases, the tag of type-less variants), and the message schemas themselves: the schemas of
+//! branches that share a registered message's schema), the canonical-form facts that
+//! [`crate::forms`] derives from the Rust decoders (member aliases, tri-state members, defaults,
+//! value and tag aliases, the tag of type-less variants), and the message schemas themselves: the schemas of
 //! `schemas/<…>.json` with their annotations removed and their `$defs` shared by the messages of
 //! the union, so that the TypeScript decoder and the schema accept the same JSON. Validation is
 //! Ajv 8 (draft 2020-12), compiled per message on first use.
 
 use crate::files::HEADER;
+use crate::forms::Forms;
 use crate::schema::{UnionSchema, message_path, result_path};
 use rtwire_protocol::registry::Surface;
 use rtwire_protocol::registry::branch_tag;
@@ -44,22 +45,10 @@ pub fn generate(schemas: &BTreeMap<PathBuf, String>) -> BTreeMap<PathBuf, String
         PathBuf::from("runtime.d.ts"),
         format!("// {HEADER}\n\n{RUNTIME_DTS}"),
     );
-    for form in rtwire_protocol::registry::canonical_forms() {
-        let texts: Vec<&str> = schemas
-            .iter()
-            .filter(|(path, _)| path.starts_with(form.module))
-            .map(|(_, text)| text.as_str())
-            .collect();
-        assert!(
-            named_schemas(&texts).contains_key(form.schema),
-            "canonical form of `{}`: no schema of {} declares that type",
-            form.schema,
-            form.module
-        );
-    }
+    let forms = crate::forms::derive(schemas);
     for union in crate::schema::unions() {
         let path = decoder_path(&union);
-        let (js, dts) = decoder_module(&union, schemas, &path);
+        let (js, dts) = decoder_module(&union, schemas, &forms, &path);
         out.insert(path.with_extension("d.ts"), dts);
         out.insert(path, js);
     }
@@ -80,6 +69,7 @@ fn js_string(text: &str) -> String {
 fn decoder_module(
     union: &UnionSchema,
     schemas: &BTreeMap<PathBuf, String>,
+    forms: &Forms,
     path: &Path,
 ) -> (String, String) {
     let info = &union.info;
@@ -162,7 +152,7 @@ fn decoder_module(
         ));
     }
     js.push_str(&format!("const results = {{\n{result_lines}}};\n\n"));
-    js.push_str(&forms_table(union, schemas));
+    js.push_str(&forms_table(union, schemas, forms));
     js.push_str(&format!(
         "/** Decodes one `{}` of {}: see `runtime.d.ts`. */\nexport const {name} = makeDecoder({{\n  union: {},\n  tag: {},\n  messages,\n  aliases,\n  results,\n  forms,\n}});\n",
         info.name,
@@ -334,11 +324,25 @@ fn named_schemas(texts: &[&str]) -> BTreeMap<String, Vec<String>> {
     names
 }
 
-/// The canonical-form facts of the registry (`registry::canonical_forms`) that concern the
-/// schemas of `union` (its messages and, for the app-server `ServerMessage`, the results), as a
-/// `forms` table keyed by schema name. Panics on a fact naming a type or member that no schema
-/// declares, so that a renamed member cannot leave a stale fact.
-fn forms_table(union: &UnionSchema, schemas: &BTreeMap<PathBuf, String>) -> String {
+/// The canonical-form facts (derived from the Rust decoder by [`crate::forms::derive`]) of the
+/// named types of `union`'s schemas (its messages and, for the app-server `ServerMessage`, the
+/// results), as a `forms` table keyed by schema name, in name order.
+fn forms_table(union: &UnionSchema, schemas: &BTreeMap<PathBuf, String>, forms: &Forms) -> String {
+    let names = named_schemas(&union_texts(union, schemas));
+    let mut table = String::from("const forms = {\n");
+    for ((module, name), facts) in forms {
+        if module != union.info.module || !names.contains_key(name) {
+            continue;
+        }
+        table.push_str(&format!("  {}: {},\n", js_string(name), facts.to_json()));
+    }
+    table.push_str("};\n\n");
+    table
+}
+
+/// The schema texts of `union`: its messages and, for the app-server `ServerMessage`, the
+/// results of every request method.
+fn union_texts<'a>(union: &UnionSchema, schemas: &'a BTreeMap<PathBuf, String>) -> Vec<&'a str> {
     let mut texts: Vec<&str> = (union.info.messages)()
         .iter()
         .map(|m| schema_text(schemas, &message_path(union, m)))
@@ -351,67 +355,7 @@ fn forms_table(union: &UnionSchema, schemas: &BTreeMap<PathBuf, String>) -> Stri
                 .map(|(_, text)| text.trim_end()),
         );
     }
-    let names = named_schemas(&texts);
-    let mut table = String::from("const forms = {\n");
-    let forms = rtwire_protocol::registry::canonical_forms();
-    for form in forms.iter().filter(|f| f.module == union.info.module) {
-        let Some(members) = names.get(form.schema) else {
-            continue;
-        };
-        let declared = |member: &str| {
-            assert!(
-                members.iter().any(|m| m == member),
-                "canonical form of {}: no member `{member}` in its schema",
-                form.schema
-            )
-        };
-        let mut facts = serde_json::Map::new();
-        if !form.member_aliases.is_empty() {
-            let pairs: serde_json::Map<String, serde_json::Value> = form
-                .member_aliases
-                .iter()
-                .map(|(alias, canonical)| {
-                    declared(alias);
-                    declared(canonical);
-                    (alias.to_string(), serde_json::Value::from(*canonical))
-                })
-                .collect();
-            facts.insert("memberAliases".into(), pairs.into());
-        }
-        if !form.keeps_null.is_empty() {
-            form.keeps_null.iter().for_each(|m| declared(m));
-            facts.insert("keepsNull".into(), form.keeps_null.into());
-        }
-        if !form.defaults.is_empty() {
-            let defaults: serde_json::Map<String, serde_json::Value> = form
-                .defaults
-                .iter()
-                .map(|(member, value)| {
-                    declared(member);
-                    (member.to_string(), value.clone())
-                })
-                .collect();
-            facts.insert("defaults".into(), defaults.into());
-        }
-        if !form.value_aliases.is_empty() {
-            let pairs: serde_json::Map<String, serde_json::Value> = form
-                .value_aliases
-                .iter()
-                .map(|(alias, canonical)| (alias.to_string(), serde_json::Value::from(*canonical)))
-                .collect();
-            facts.insert("valueAliases".into(), pairs.into());
-        }
-        if let Some(tag) = form.untagged {
-            facts.insert("untagged".into(), tag.into());
-        }
-        table.push_str(&format!(
-            "  {}: {},\n",
-            js_string(form.schema),
-            serde_json::Value::Object(facts)
-        ));
-    }
-    table.push_str("};\n\n");
-    table
+    texts
 }
 
 /// The function name of a client union's encoder: `encodeClientEvent`.

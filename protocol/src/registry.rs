@@ -16,12 +16,10 @@ use std::fmt::Debug;
 
 pub use crate::open_union::branch_tag;
 pub use all::{UnionInfo, messages, result_for, results, unions, visit_unions};
-pub use canonical::{CanonicalForm, canonical_forms};
 pub use union::{Union, UnionVisitor};
 pub use visit::{EventVariant, MethodVariant, VariantVisitor};
 
 mod all;
-mod canonical;
 pub(crate) mod union;
 mod visit;
 

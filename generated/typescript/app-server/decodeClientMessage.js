@@ -30,8 +30,11 @@ const results = {
 };
 
 const forms = {
-  "ThreadRealtimeStartParams": {"defaults":{"outputModality":"audio"},"keepsNull":["prompt"],"memberAliases":{"sessionId":"realtimeSessionId"}},
   "AskForApproval": {"valueAliases":{"on-failure":"on-request"}},
+  "GetAuthStatus": {"defaults":{"params":{}}},
+  "ThreadRealtimeListVoices": {"defaults":{"params":{}}},
+  "ThreadRealtimeStartParams": {"defaults":{"outputModality":"audio"},"keepsNull":["prompt"],"memberAliases":{"sessionId":"realtimeSessionId"}},
+  "ThreadStart": {"defaults":{"params":{}}},
 };
 
 /** Decodes one `ClientMessage` of app-server: see `runtime.d.ts`. */

@@ -41,8 +41,10 @@ const results = {
 };
 
 const forms = {
-  "ThreadRealtimeStartedNotification": {"memberAliases":{"sessionId":"realtimeSessionId"}},
+  "AccountUpdated": {"defaults":{"params":{}}},
   "AskForApproval": {"valueAliases":{"on-failure":"on-request"}},
+  "AuthStatusChange": {"defaults":{"params":{}}},
+  "ThreadRealtimeStartedNotification": {"memberAliases":{"sessionId":"realtimeSessionId"}},
 };
 
 /** Decodes one `ServerMessage` of app-server: see `runtime.d.ts`. */

@@ -29,11 +29,11 @@ const results = {
 };
 
 const forms = {
-  "AudioInputConfig": {"keepsNull":["transcription","noise_reduction","turn_detection"]},
-  "ResponseCreateParams": {"keepsNull":["metadata","prompt"]},
-  "RealtimeSessionConfig": {"keepsNull":["tracing","prompt"]},
-  "ContentPart": {"valueAliases":{"audio":"output_audio","text":"output_text"}},
   "AudioFormat": {"untagged":"audio/pcm"},
+  "AudioInputConfig": {"keepsNull":["noise_reduction","transcription","turn_detection"]},
+  "ContentPart": {"valueAliases":{"audio":"output_audio","text":"output_text"}},
+  "RealtimeSessionConfig": {"keepsNull":["prompt","tracing"]},
+  "ResponseCreateParams": {"keepsNull":["metadata","prompt"]},
   "Tool": {"untagged":"function"},
 };
 

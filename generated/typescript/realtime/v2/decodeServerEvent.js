@@ -66,14 +66,14 @@ const results = {
 };
 
 const forms = {
-  "ResponseOutputAudioDelta": {"memberAliases":{"num_channels":"channels"}},
-  "AudioInputConfig": {"keepsNull":["transcription","noise_reduction","turn_detection"]},
-  "RealtimeSessionEcho": {"keepsNull":["tracing","prompt"]},
-  "ContentPart": {"valueAliases":{"audio":"output_audio","text":"output_text"}},
-  "ResponsePartType": {"valueAliases":{"output_audio":"audio","output_text":"text"}},
   "AudioFormat": {"untagged":"audio/pcm"},
-  "Tool": {"untagged":"function"},
+  "AudioInputConfig": {"keepsNull":["noise_reduction","transcription","turn_detection"]},
+  "ContentPart": {"valueAliases":{"audio":"output_audio","text":"output_text"}},
+  "RealtimeSessionEcho": {"keepsNull":["prompt","tracing"]},
+  "ResponseOutputAudioDelta": {"memberAliases":{"num_channels":"channels"}},
+  "ResponsePartType": {"valueAliases":{"output_audio":"audio","output_text":"text"}},
   "SessionEcho": {"untagged":"realtime"},
+  "Tool": {"untagged":"function"},
 };
 
 /** Decodes one `ServerEvent` of realtime/v2: see `runtime.d.ts`. */
