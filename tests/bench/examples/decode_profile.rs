@@ -1,5 +1,5 @@
 //! Where the decoders spend their time, per event type, against the `IgnoredAny` floor:
-//! `cargo run --release -p rtwire-bench --example decode_profile -- [v2|v1|app] [rounds]`
+//! `cargo run --release -p rtwire-bench --features profile --example decode_profile -- [v2|v1|app] [rounds]`
 //! prints, for each event type of the stream, its share of the bytes and the interleaved
 //! median time of the owned, borrowed and floor decoders over the events of that type.
 //! `... -- v2 loop borrowed 200` decodes the stream 200 times with one decoder (for `perf`).
