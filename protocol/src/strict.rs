@@ -278,6 +278,10 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
 pub(crate) struct Keys<'de> {
     few: [&'de str; FEW],
     len: usize,
+    #[allow(
+        clippy::box_collection,
+        reason = "one pointer instead of a 48-byte set in every map, which is moved on every object"
+    )]
     many: Option<Box<HashSet<Cow<'de, str>>>>,
 }
 
