@@ -685,3 +685,92 @@ fn the_fuzz_targets_cover_every_union_of_the_registry() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Every example of the corpus, and copies of each in which one member of a nested object
+/// tagged by a string `type` (an item, a content part, a tool, a format…) holds a value of
+/// another kind (`[]`, or `{}` in place of an array): the inputs of the open unions' fast and
+/// slow paths, accepted and refused.
+fn open_union_inputs() -> Vec<String> {
+    fn broken(value: &Value, depth: usize, out: &mut Vec<Value>, rebuild: &dyn Fn(Value) -> Value) {
+        match value {
+            Value::Object(members) => {
+                if depth > 0 && members.get("type").is_some_and(Value::is_string) {
+                    for name in members.keys().filter(|name| *name != "type") {
+                        let mut copy = members.clone();
+                        copy[name] = if copy[name].is_array() {
+                            json!({})
+                        } else {
+                            json!([])
+                        };
+                        out.push(rebuild(Value::Object(copy)));
+                    }
+                }
+                for (name, member) in members {
+                    let within = |inner: Value| {
+                        let mut copy = members.clone();
+                        copy[name] = inner;
+                        rebuild(Value::Object(copy))
+                    };
+                    broken(member, depth + 1, out, &within);
+                }
+            }
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let within = |inner: Value| {
+                        let mut copy = items.clone();
+                        copy[i] = inner;
+                        rebuild(Value::Array(copy))
+                    };
+                    broken(item, depth + 1, out, &within);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut inputs = vec![];
+    for example in rtwire_tests::corpus::examples() {
+        let mut copies = vec![example.value.clone()];
+        broken(&example.value, 0, &mut copies, &|v| v);
+        inputs.extend(copies.iter().map(Value::to_string));
+    }
+    inputs
+}
+
+#[test]
+fn an_open_union_decodes_alike_on_a_fresh_thread_and_after_it_has_seen_every_tag() {
+    let unions = rtwire_tests::unions();
+    let inputs = open_union_inputs();
+    let refused = std::sync::atomic::AtomicUsize::new(0);
+    let check_all =
+        |text: &str| -> Vec<TextCheck> { unions.iter().map(|u| (u.info.text)(text)).collect() };
+    // Each input first on a thread of its own, where no union has picked a variant for any tag.
+    let fresh: Vec<Vec<TextCheck>> = std::thread::scope(|scope| {
+        inputs
+            .iter()
+            .map(|text| {
+                let checks = scope.spawn(|| check_all(text)).join().expect("no panic");
+                let errors = checks.iter().filter(|c| c.decoded.is_err()).count();
+                refused.fetch_add(errors, std::sync::atomic::Ordering::Relaxed);
+                checks
+            })
+            .collect()
+    });
+    // Then all of them on this thread, twice: the second time every tag has been seen.
+    for text in &inputs {
+        check_all(text);
+    }
+    for (text, fresh) in inputs.iter().zip(&fresh) {
+        assert_eq!(&check_all(text), fresh, "on {text}");
+    }
+    let refused = refused.into_inner();
+    let decoded = inputs.len() * unions.len() - refused;
+    eprintln!(
+        "{} inputs: {decoded} decodes, {refused} errors",
+        inputs.len()
+    );
+    assert!(
+        inputs.len() > 900 && refused > 2000 && decoded > 2000,
+        "{} inputs, {decoded} decodes, {refused} errors: the inputs no longer reach both paths",
+        inputs.len()
+    );
+}

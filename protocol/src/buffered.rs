@@ -11,9 +11,21 @@ use crate::error::{split_path, with_path};
 /// the JSON path inside `value` (appended to the message as ` (at /pointer)`). The value is
 /// read with the rules of every decoder (`crate::strict`): a struct is never filled from an
 /// array.
+///
+/// The value is decoded once without path tracking (which records every member name it
+/// passes); only when that fails is it decoded again with tracking, to locate the error. The
+/// tracking changes no verdict, so the outcome is that of the tracked decode alone.
 pub(crate) fn from_buffered<T: DeserializeOwned, E: serde::de::Error>(
     value: &Value,
 ) -> Result<T, E> {
+    if let Ok(decoded) = T::deserialize(crate::strict::Strict(value)) {
+        return Ok(decoded);
+    }
+    tracked(value)
+}
+
+/// [`from_buffered`] with path tracking, for a value that does not decode as `T`.
+fn tracked<T: DeserializeOwned, E: serde::de::Error>(value: &Value) -> Result<T, E> {
     serde_path_to_error::deserialize(crate::strict::Strict(value)).map_err(|e| {
         let outer = pointer(e.path());
         let message = e.inner().to_string();

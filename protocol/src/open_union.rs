@@ -56,6 +56,129 @@ pub trait OpenUnion: Sized {
     fn strict_payload(known: Self, _value: &Value) -> Result<Self, String> {
         Ok(known)
     }
+
+    /// The position of `known`'s variant in the union's payload list; `None` for a variant
+    /// without a payload.
+    fn payload_index(_known: &Self) -> Option<usize> {
+        None
+    }
+
+    /// Decodes the members of `value` but its tag, through [`crate::strict`] and without path
+    /// tracking, as the payload of the variant at `index` of the payload list.
+    fn payload_at(_index: usize, _value: &Value) -> Option<Result<Self, serde_json::Error>> {
+        None
+    }
+
+    /// The tags whose variant the derived decoder has picked on this thread (see [`Picks`]).
+    fn picks() -> Option<&'static std::thread::LocalKey<std::cell::RefCell<Picks>>> {
+        None
+    }
+}
+
+/// The variants that the derived decoder of an open union picked for the tags it was given on
+/// this thread, as positions in the union's payload list: a tag picks the same variant every
+/// time, so a tag seen before skips the derived decoder (which buffers and decodes the whole
+/// payload once more, only to name the variant). Only known tags are recorded, so the list is
+/// at most as long as the union's list of wire names and aliases.
+#[derive(Default)]
+pub struct Picks(Vec<(Box<str>, usize)>);
+
+impl Picks {
+    /// No tag recorded.
+    pub const fn new() -> Self {
+        Picks(Vec::new())
+    }
+}
+
+/// The variant position recorded for `tag`.
+fn picked<T: OpenUnion>(tag: &str) -> Option<usize> {
+    let picks = T::picks()?;
+    picks.with(|p| {
+        p.borrow()
+            .0
+            .iter()
+            .find(|(known, _)| &**known == tag)
+            .map(|(_, index)| *index)
+    })
+}
+
+/// Records that `tag` picks the variant at `index`.
+fn remember<T: OpenUnion>(tag: &str, index: usize) {
+    if let Some(picks) = T::picks() {
+        picks.with(|p| {
+            let mut p = p.borrow_mut();
+            if !p.0.iter().any(|(known, _)| &**known == tag) {
+                p.0.push((tag.into(), index));
+            }
+        });
+    }
+}
+
+/// The members of an object but its tag, read as an object: what the payload of a variant is
+/// decoded from, without copying the members (see [`payload_members`], the copy the error path
+/// decodes).
+pub struct Rest<'a> {
+    members: &'a serde_json::Map<String, Value>,
+    tag: &'static str,
+}
+
+impl<'a> Rest<'a> {
+    /// The members of `value` but `tag`; `None` when `value` is not an object.
+    pub fn of(value: &'a Value, tag: &'static str) -> Option<Self> {
+        value.as_object().map(|members| Rest { members, tag })
+    }
+}
+
+impl<'de> Deserializer<'de> for Rest<'de> {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value, Self::Error> {
+        visitor.visit_map(RestMap {
+            members: self.members.iter(),
+            tag: self.tag,
+            value: None,
+        })
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
+        ignored_any
+    }
+}
+
+struct RestMap<'de> {
+    members: serde_json::map::Iter<'de>,
+    tag: &'static str,
+    value: Option<&'de Value>,
+}
+
+impl<'de> de::MapAccess<'de> for RestMap<'de> {
+    type Error = serde_json::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Self::Error> {
+        for (name, value) in self.members.by_ref() {
+            if name != self.tag {
+                self.value = Some(value);
+                let key = de::value::BorrowedStrDeserializer::new(name.as_str());
+                return seed.deserialize(key).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    fn next_value_seed<S: de::DeserializeSeed<'de>>(
+        &mut self,
+        seed: S,
+    ) -> Result<S::Value, Self::Error> {
+        match self.value.take() {
+            Some(value) => seed.deserialize(value),
+            None => Err(de::Error::custom("a member value read before its name")),
+        }
+    }
 }
 
 /// Whether the derived decoder of `T` has a variant named `tag` (alias included).
@@ -115,8 +238,18 @@ pub fn from_value<T: OpenUnion, E: de::Error>(value: Value) -> Result<T, E> {
     let Some(tag) = value.get(T::TAG).and_then(Value::as_str) else {
         return T::untagged(&value).map_err(E::custom);
     };
+    // A tag seen before: its payload alone, strictly; any failure takes the full path below,
+    // which builds the error.
+    if let Some(Ok(known)) = picked::<T>(tag).and_then(|index| T::payload_at(index, &value)) {
+        return Ok(known);
+    }
     if let Ok(known) = T::decode_known(&value) {
-        return T::strict_payload(known, &value).map_err(E::custom);
+        let index = T::payload_index(&known);
+        let decoded = T::strict_payload(known, &value).map_err(E::custom)?;
+        if let Some(index) = index {
+            remember::<T>(tag, index);
+        }
+        return Ok(decoded);
     }
     if !is_known::<T>(tag) {
         return Ok(T::unknown(value));
@@ -214,6 +347,32 @@ macro_rules! impl_open_union {
                     )*
                     other => Ok(other),
                 }
+            }
+            fn payload_index(known: &Self) -> Option<usize> {
+                [$(matches!(known, $ty::$variant(_))),*].iter().position(|&m| m)
+            }
+            fn payload_at(
+                index: usize,
+                value: &::serde_json::Value,
+            ) -> Option<Result<Self, ::serde_json::Error>> {
+                type Decode = fn(&::serde_json::Value) -> Result<$ty, ::serde_json::Error>;
+                const PAYLOADS: &[Decode] = &[$(
+                    |value| match $crate::open_union::Rest::of(value, $tag) {
+                        Some(rest) => <$payload as ::serde::Deserialize>::deserialize(
+                            $crate::strict::Strict(rest),
+                        )
+                        .map($ty::$variant),
+                        None => Err(<::serde_json::Error as ::serde::de::Error>::custom("not an object")),
+                    }
+                ),*];
+                PAYLOADS.get(index).map(|decode| decode(value))
+            }
+            fn picks() -> Option<&'static ::std::thread::LocalKey<::std::cell::RefCell<$crate::open_union::Picks>>> {
+                ::std::thread_local! {
+                    static PICKS: ::std::cell::RefCell<$crate::open_union::Picks> =
+                        const { ::std::cell::RefCell::new($crate::open_union::Picks::new()) };
+                }
+                Some(&PICKS)
             }
             )?
         }

@@ -271,41 +271,64 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for StrictSeq<A> {
     }
 }
 
-/// The member names of one object seen so far: a short list kept inline (no allocation for
-/// the objects of real messages), then a set for large objects.
-#[derive(Default)]
+/// The member names of one object seen so far: up to [`FEW`] names borrowed from the input
+/// are kept inline, compared one by one (no allocation and no hashing for the objects of real
+/// messages); past that, or for a name the input could not lend (one with escapes), they move
+/// to a set on the heap.
 pub(crate) struct Keys<'de> {
-    few: [Option<Cow<'de, str>>; FEW],
+    few: [&'de str; FEW],
     len: usize,
-    many: HashSet<Cow<'de, str>>,
+    #[allow(
+        clippy::box_collection,
+        reason = "one pointer instead of a 48-byte set in every map, which is moved on every object"
+    )]
+    many: Option<Box<HashSet<Cow<'de, str>>>>,
 }
 
 /// How many member names are kept inline before they move to a set.
-const FEW: usize = 16;
+const FEW: usize = 12;
+
+impl Default for Keys<'_> {
+    fn default() -> Self {
+        Keys {
+            few: [""; FEW],
+            len: 0,
+            many: None,
+        }
+    }
+}
 
 impl<'de> Keys<'de> {
-    /// Records `key`; `false` when it was already there.
-    pub(crate) fn insert(&mut self, key: Cow<'de, str>) -> bool {
-        if !self.many.is_empty() {
-            return self.many.insert(key);
+    /// Records `key`; gives it back when it was already there.
+    fn insert(&mut self, key: Cow<'de, str>) -> Result<(), Cow<'de, str>> {
+        if let Some(many) = &mut self.many {
+            return match many.contains(&key) {
+                true => Err(key),
+                false => {
+                    many.insert(key);
+                    Ok(())
+                }
+            };
         }
-        if self.few[..self.len].iter().flatten().any(|k| *k == key) {
-            return false;
+        if self.few[..self.len].iter().any(|k| *k == key) {
+            return Err(key);
         }
-        if self.len < FEW {
-            self.few[self.len] = Some(key);
-            self.len += 1;
-        } else {
-            self.many = self.few.iter_mut().filter_map(Option::take).collect();
-            self.len = 0;
-            self.many.insert(key);
+        match key {
+            Cow::Borrowed(name) if self.len < FEW => {
+                self.few[self.len] = name;
+                self.len += 1;
+            }
+            key => {
+                let mut many: HashSet<Cow<'de, str>> = self.few[..self.len]
+                    .iter()
+                    .map(|k| Cow::Borrowed(*k))
+                    .collect();
+                many.insert(key);
+                self.many = Some(Box::new(many));
+                self.len = 0;
+            }
         }
-        true
-    }
-
-    /// Whether `key` was recorded.
-    fn contains(&self, key: &str) -> bool {
-        self.many.contains(key) || self.few[..self.len].iter().flatten().any(|k| k == key)
+        Ok(())
     }
 }
 
@@ -336,7 +359,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'de, A> {
             name: &mut name,
         })?;
         if let Some(name) = name {
-            if let Some(repeated) = self.keys.insert_or_name(name) {
+            if let Err(repeated) = self.keys.insert(name) {
                 return Err(de::Error::custom(duplicate(&repeated)));
             }
         }
@@ -347,14 +370,6 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for StrictMap<'de, A> {
     }
     fn size_hint(&self) -> Option<usize> {
         self.map.size_hint()
-    }
-}
-
-impl<'de> Keys<'de> {
-    /// Records `key`; returns it back when it was already there.
-    fn insert_or_name(&mut self, key: Cow<'de, str>) -> Option<String> {
-        let copy = self.contains(&key).then(|| key.clone().into_owned());
-        if self.insert(key) { None } else { copy }
     }
 }
 
