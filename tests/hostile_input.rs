@@ -742,7 +742,7 @@ fn an_open_union_decodes_alike_on_a_fresh_thread_and_after_it_has_seen_every_tag
     let inputs = open_union_inputs();
     let refused = std::sync::atomic::AtomicUsize::new(0);
     let check_all =
-        |text: &str| -> Vec<TextCheck> { unions.iter().map(|u| (u.info.text)(text)).collect() };
+        |text: &str| -> Vec<TextCheck> { unions.iter().map(|u| u.info.check_text(text)).collect() };
     // Each input first on a thread of its own, where no union has picked a variant for any tag.
     let fresh: Vec<Vec<TextCheck>> = std::thread::scope(|scope| {
         inputs
