@@ -499,6 +499,77 @@ fn aliases_minimal_forms_and_unknown_events_decode_as_in_the_owned_decoder() {
     );
 }
 
+/// JSON values at the edges of the grammar, valid or not, to put at every member position.
+const EDGES: &[&str] = &[
+    "0",
+    "-0",
+    "01",
+    "1.0",
+    "1e3",
+    "1e400",
+    "-1",
+    "4294967296",
+    "18446744073709551616",
+    "1.",
+    r#""""#,
+    r#""AAAA""#,
+    r#""AA\nAA""#,
+    r#""\u0041AAA""#,
+    r#""\ud83d""#,
+    "\"a\u{1}b\"",
+    r#""\q""#,
+    "true",
+    "nul",
+    "null",
+    "[]",
+    "[1,]",
+    "{}",
+    r#"{"a":1,}"#,
+    r#"{"a":1,"a":2}"#,
+    "[[[[[]]]]]",
+];
+
+#[test]
+fn the_frame_reader_agrees_with_the_owned_decoder_at_every_member_position() {
+    let delta = |member: &str, value: &str| {
+        format!(
+            r#"{{"type":"response.output_audio.delta","response_id":"r","{member}":{value},"delta":"AAAA"}}"#
+        )
+    };
+    let mut texts = vec![];
+    for edge in EDGES {
+        texts.extend([
+            delta("x", edge),
+            delta("output_index", edge),
+            delta("event_id", edge),
+            format!(r#"{{"type":"response.output_audio.delta","delta":{edge}}}"#),
+            format!(r#"{{"type":"future.event","x":{edge}}}"#),
+            format!(r#"{{"type":"input_audio_buffer.append","audio":{edge}}}"#),
+            format!(
+                r#"{{"method":"thread/realtime/outputAudio/delta","params":{{"threadId":"t","x":{edge},"audio":{{"data":{edge},"sampleRate":24000,"numChannels":1}}}}}}"#
+            ),
+            format!(
+                r#"{{"id":1,"method":"thread/realtime/appendAudio","params":{{"threadId":"t","audio":{{"data":"AAAA","sampleRate":{edge},"numChannels":1}}}}}}"#
+            ),
+            (*edge).to_owned(),
+        ]);
+    }
+    // Whitespace everywhere, and around the document.
+    texts.push(
+        " \n{ \"type\" :\t\"response.output_audio.delta\" ,\r\"delta\" : \"AAAA\" } \n".into(),
+    );
+    texts.push(format!("{} x", delta("x", "1")));
+    let mut failures = vec![];
+    let mut accepted = 0;
+    for text in &texts {
+        failures.extend(all_agree(text));
+        accepted += usize::from(v2::ServerEvent::decode(text).is_ok());
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // What the owned v2 decoder accepts of these texts: a change here changes the corpus.
+    assert_eq!((texts.len(), accepted), (236, 60));
+}
+
 /// Whether `s` borrows from `text`.
 #[allow(
     clippy::ptr_arg,

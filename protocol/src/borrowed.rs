@@ -19,13 +19,20 @@ use std::fmt;
 
 use crate::error::DecodeError;
 
-/// Decodes `text` into the view `V` in one borrowing pass; when that pass refuses the text,
-/// decodes it with the owned union `O` (whose decoder builds the error) and wraps the result.
+mod reader;
+pub(crate) use reader::read;
+
+/// Decodes `text` into the view `V` in one borrowing pass (the frame reader, then serde_json
+/// for a text the reader leaves to it); when that pass refuses the text, decodes it with the
+/// owned union `O` (whose decoder builds the error) and wraps the result.
 pub(crate) fn decode_or_owned<'a, V, O>(text: &'a str, tag: &str) -> Result<V, DecodeError>
 where
     V: Deserialize<'a> + From<O>,
     O: de::DeserializeOwned,
 {
+    if let Some(view) = read::<V>(text) {
+        return Ok(view);
+    }
     if let Ok(view) = serde_json::from_str::<V>(text) {
         return Ok(view);
     }
