@@ -3,6 +3,8 @@
 //!
 //! * [`targets`]: decode, round trip, differential and normalized view, each over every union
 //!   and typed result of the registry.
+//! * [`borrowed`]: the borrowed path's promise (`decode_borrowed` gives what `decode` gives),
+//!   checked per union by the decode target and the workspace tests.
 //! * [`harness`]: the checks the targets and the workspace tests share ([`harness::Roundtrip`],
 //!   [`harness::TextCheck`]), built from the registry's visitors.
 //! * [`corpus`]: the dictionary (wire names, member names, enum values of the emitted schemas)
@@ -12,6 +14,7 @@
 //!   (`tests/hostile_input.rs`).
 #![deny(missing_docs)]
 
+pub mod borrowed;
 pub mod corpus;
 pub mod driver;
 pub mod harness;

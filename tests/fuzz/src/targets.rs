@@ -5,6 +5,7 @@
 //! The targets iterate `registry::unions()` and `registry::results()`: a new union, message or
 //! method is fuzzed with no edit here.
 
+use crate::borrowed::pair_of;
 use crate::harness::{ResultCheck, TextCheck, UnionCheck};
 use rtwire_protocol::realtime::normalized::{Event, NormalizeOptions};
 use rtwire_protocol::realtime::{v1, v2, v3};
@@ -15,8 +16,9 @@ use std::fmt;
 /// One fuzz target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
-    /// Arbitrary bytes into every union, every typed result and `Frame`: no panic, and
-    /// `decode` gives the verdict and the value of `serde_json::from_str`.
+    /// Arbitrary bytes into every union, every typed result and `Frame`: no panic, `decode`
+    /// gives the verdict and the value of `serde_json::from_str`, and `decode_borrowed` the
+    /// message or the error of `decode`.
     Decode,
     /// Whatever decodes re-encodes, decodes again to an equal value and re-encodes
     /// byte-identically; an unknown message comes back unchanged.
@@ -145,6 +147,8 @@ impl Context {
             if !check.frame_agrees {
                 return Err(format!("{name}: Frame::decode disagrees with decode"));
             }
+            pair_of(union.surface, union.version, union.direction)(text)
+                .map_err(|e| format!("{name}: decode_borrowed disagrees with decode: {e}"))?;
             key.push_str(&outcome(&check));
             key.push('|');
         }
