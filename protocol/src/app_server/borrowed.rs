@@ -46,7 +46,11 @@ pub enum ClientMessageRef<'a> {
 
 /// [`ThreadRealtimeAudioChunk`] with its strings borrowed from the message text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "ThreadRealtimeAudioChunk", rename_all = "camelCase")]
+#[serde(
+    rename = "ThreadRealtimeAudioChunk",
+    rename_all = "camelCase",
+    expecting = "struct ThreadRealtimeAudioChunk"
+)]
 pub struct ThreadRealtimeAudioChunkRef<'a> {
     /// Base64 (standard alphabet, padded) PCM16 little-endian samples.
     #[serde(borrow, deserialize_with = "crate::borrowed::str")]
@@ -73,7 +77,8 @@ pub struct ThreadRealtimeAudioChunkRef<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(
     rename = "ThreadRealtimeOutputAudioDeltaNotification",
-    rename_all = "camelCase"
+    rename_all = "camelCase",
+    expecting = "struct ThreadRealtimeOutputAudioDeltaNotification"
 )]
 pub struct ThreadRealtimeOutputAudioDeltaNotificationRef<'a> {
     /// The thread.
@@ -87,7 +92,11 @@ pub struct ThreadRealtimeOutputAudioDeltaNotificationRef<'a> {
 /// [`ThreadRealtimeAppendAudioParams`] (the params of `thread/realtime/appendAudio`) with its
 /// strings borrowed from the message text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "ThreadRealtimeAppendAudioParams", rename_all = "camelCase")]
+#[serde(
+    rename = "ThreadRealtimeAppendAudioParams",
+    rename_all = "camelCase",
+    expecting = "struct ThreadRealtimeAppendAudioParams"
+)]
 pub struct ThreadRealtimeAppendAudioParamsRef<'a> {
     /// The thread (`Thread.id`).
     #[serde(borrow, deserialize_with = "crate::borrowed::str")]

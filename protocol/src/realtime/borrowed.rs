@@ -9,7 +9,10 @@ use super::InputAudioBufferAppend;
 /// `input_audio_buffer.append` (C→S) with its strings borrowed from the frame text: the view of
 /// [`InputAudioBufferAppend`] that `ClientEvent::decode_borrowed` gives.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename = "InputAudioBufferAppend")]
+#[serde(
+    rename = "InputAudioBufferAppend",
+    expecting = "struct InputAudioBufferAppend"
+)]
 pub struct InputAudioBufferAppendRef<'a> {
     /// Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
     /// the event fails. Absent: none.

@@ -47,7 +47,10 @@ crate::borrowed::borrowed_view! {
 /// `session.output_audio.delta` (S→C) with its strings borrowed from the frame text: the view
 /// of [`TranslationOutputAudioDelta`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename = "TranslationOutputAudioDelta")]
+#[serde(
+    rename = "TranslationOutputAudioDelta",
+    expecting = "struct TranslationOutputAudioDelta"
+)]
 pub struct TranslationOutputAudioDeltaRef<'a> {
     /// Server-unique id of this event; always sent by the official service, accepted when
     /// absent.
@@ -106,7 +109,10 @@ impl From<TranslationOutputAudioDelta> for TranslationOutputAudioDeltaRef<'_> {
 /// `session.input_audio_buffer.append` (C→S) with its strings borrowed from the frame text: the
 /// view of [`TranslationInputAudioBufferAppend`].
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename = "TranslationInputAudioBufferAppend")]
+#[serde(
+    rename = "TranslationInputAudioBufferAppend",
+    expecting = "struct TranslationInputAudioBufferAppend"
+)]
 pub struct TranslationInputAudioBufferAppendRef<'a> {
     /// Client-chosen id of this event (at most 512 characters), echoed in `error.event_id` when
     /// the event fails. Absent: none.

@@ -64,7 +64,7 @@ pub struct ConversationOutputAudioDeltaRef<'a> {
 /// What a `conversation.output_audio.delta` may hold on input: the members of the owned
 /// decoder's input form, in the same order, so that errors are the same.
 #[derive(Deserialize)]
-#[serde(rename = "AudioDeltaInput")]
+#[serde(rename = "AudioDeltaInput", expecting = "struct AudioDeltaInput")]
 struct DeltaIn<'a> {
     #[serde(default, borrow, deserialize_with = "crate::borrowed::option_str")]
     event_id: Option<Cow<'a, str>>,

@@ -86,7 +86,10 @@ pub struct ResponseOutputAudioDeltaRef<'a> {
 /// The wire form of [`ResponseOutputAudioDeltaRef`] on input: the members of the owned
 /// decoder's input form, in the same order, so that errors are the same.
 #[derive(Deserialize)]
-#[serde(rename = "ResponseOutputAudioDelta")]
+#[serde(
+    rename = "ResponseOutputAudioDelta",
+    expecting = "struct ResponseOutputAudioDelta"
+)]
 struct DeltaIn<'a> {
     #[serde(default, borrow, deserialize_with = "crate::borrowed::option_str")]
     event_id: Option<Cow<'a, str>>,

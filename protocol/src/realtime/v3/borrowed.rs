@@ -43,7 +43,7 @@ crate::borrowed::borrowed_view! {
 /// `output_audio.delta` (S→C) with its audio borrowed from the frame text: the view of
 /// [`OutputAudioDelta`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(rename = "OutputAudioDelta")]
+#[serde(rename = "OutputAudioDelta", expecting = "struct OutputAudioDelta")]
 pub struct OutputAudioDeltaRef<'a> {
     /// Base64 PCM16 little-endian audio; 24 000 Hz and one channel are assumed (not
     /// transmitted).
@@ -83,7 +83,7 @@ impl From<OutputAudioDelta> for OutputAudioDeltaRef<'_> {
 /// `input_audio.append` (C→S) with its audio borrowed from the frame text: the view of
 /// [`InputAudioAppend`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename = "InputAudioAppend")]
+#[serde(rename = "InputAudioAppend", expecting = "struct InputAudioAppend")]
 pub struct InputAudioAppendRef<'a> {
     /// Base64 PCM16 little-endian audio, 24 000 Hz, mono (not transmitted).
     #[serde(borrow, deserialize_with = "crate::borrowed::str")]
