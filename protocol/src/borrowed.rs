@@ -4,7 +4,9 @@
 //! `String`; the borrowed views (`realtime::v2::ServerEventRef`, `app_server::ServerMessageRef`,
 //! …) keep every string of an audio event as a `Cow<'a, str>` that borrows from the frame text
 //! (it owns a copy only when JSON escapes force one). Every other event is decoded by the owned
-//! union's own decoder and held as `Owned(event)`.
+//! union's own decoder and held as `Owned(Box<event>)`: boxed, so that a view is the size of its
+//! audio variant (a few words) rather than of the largest owned event, which every decoding
+//! step would otherwise move.
 //!
 //! Each union has one entry point, `decode_borrowed(text)`, with the same outcome as
 //! [`crate::decode`] (or the app-server `decode`): the same events, aliases, minimal forms and
@@ -93,7 +95,7 @@ pub(crate) fn own(s: Option<Cow<'_, str>>) -> Option<String> {
 
 /// Implements the borrowed view `$view<'a>` of the realtime event union `$owned`: the view's
 /// variants list the events it borrows (`tag | alias => Variant(RefPayload)`, the
-/// variant named as in `$owned`), and `Owned($owned)` holds every other event. The view
+/// variant named as in `$owned`), and `Owned(Box<$owned>)` holds every other event. The view
 /// dispatches on `type` through the owned union's own table (`tagged::Tags`), so
 /// known tags, aliases and unknown events behave exactly as in the owned decoder. The enum is
 /// declared in plain Rust; the macro implements `Deserialize`, `Serialize`, `From<$owned>`,
@@ -113,14 +115,14 @@ macro_rules! borrowed_view {
             fn decode<M: ::serde::de::MapAccess<'de>>(tag: &str, rest: M) -> Result<$view<'de>, M::Error> {
                 match tag {
                     $( $tag $(| $alias)* => $crate::tagged::decode_rest::<$reff<'de>, M>(rest).map($view::$variant), )*
-                    _ => <$crate::tagged::Tags<$owned> as $crate::tagged::Dispatch<'de>>::decode(tag, rest).map($view::Owned),
+                    _ => <$crate::tagged::Tags<$owned> as $crate::tagged::Dispatch<'de>>::decode(tag, rest).map(|e| $view::Owned(Box::new(e))),
                 }
             }
             fn decode_value(tag: &str, value: &::serde_json::Value) -> Result<$view<'de>, String> {
                 <$crate::tagged::Tags<$owned> as $crate::tagged::Dispatch<'de>>::decode_value(tag, value).map($view::from)
             }
             fn unknown(raw: ::serde_json::Value) -> $view<'de> {
-                $view::Owned(<$crate::tagged::Tags<$owned> as $crate::tagged::Dispatch<'de>>::unknown(raw))
+                $view::Owned(Box::new(<$crate::tagged::Tags<$owned> as $crate::tagged::Dispatch<'de>>::unknown(raw)))
             }
         }
 
@@ -145,7 +147,7 @@ macro_rules! borrowed_view {
             fn from(event: $owned) -> Self {
                 match event {
                     $( $owned::$variant(payload) => $view::$variant(payload.into()), )*
-                    other => $view::Owned(other),
+                    other => $view::Owned(Box::new(other)),
                 }
             }
         }
@@ -155,7 +157,7 @@ macro_rules! borrowed_view {
             pub fn into_owned(self) -> $owned {
                 match self {
                     $( $view::$variant(payload) => $owned::$variant(payload.into_owned()), )*
-                    $view::Owned(event) => event,
+                    $view::Owned(event) => *event,
                 }
             }
 

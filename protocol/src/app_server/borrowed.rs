@@ -25,8 +25,8 @@ pub enum ServerMessageRef<'a> {
     /// The params of a `thread/realtime/outputAudio/delta` notification, borrowed.
     ThreadRealtimeOutputAudioDelta(ThreadRealtimeOutputAudioDeltaNotificationRef<'a>),
     /// Any other message (answers and unknown notifications included), decoded by the owned
-    /// decoder.
-    Owned(ServerMessage),
+    /// decoder; boxed, so that the view is the size of its audio variant.
+    Owned(Box<ServerMessage>),
 }
 
 /// A message a client sends, whose microphone audio borrows from the message text: what
@@ -40,8 +40,9 @@ pub enum ClientMessageRef<'a> {
         /// The request's params.
         params: ThreadRealtimeAppendAudioParamsRef<'a>,
     },
-    /// Any other message, decoded by the owned decoder.
-    Owned(ClientMessage),
+    /// Any other message, decoded by the owned decoder; boxed, so that the view is the size of
+    /// its audio variant.
+    Owned(Box<ClientMessage>),
 }
 
 /// [`ThreadRealtimeAudioChunk`] with its strings borrowed from the message text.
@@ -192,7 +193,7 @@ impl From<ServerMessage> for ServerMessageRef<'_> {
             ServerMessage::Notification(ServerNotification::ThreadRealtimeOutputAudioDelta(n)) => {
                 ServerMessageRef::ThreadRealtimeOutputAudioDelta(n.params.into())
             }
-            other => ServerMessageRef::Owned(other),
+            other => ServerMessageRef::Owned(Box::new(other)),
         }
     }
 }
@@ -206,7 +207,7 @@ impl ServerMessageRef<'_> {
                     Notify::new(params.into_owned()),
                 ))
             }
-            ServerMessageRef::Owned(message) => message,
+            ServerMessageRef::Owned(message) => *message,
         }
     }
 }
@@ -225,7 +226,7 @@ impl<'de> crate::app_server::stream::Message<'de> for ServerMessageRef<'de> {
             return Some(params.map(ServerMessageRef::ThreadRealtimeOutputAudioDelta));
         }
         ServerNotification::from_rest(method, rest)
-            .map(|n| n.map(|n| ServerMessageRef::Owned(ServerMessage::Notification(n))))
+            .map(|n| n.map(|n| ServerMessageRef::Owned(Box::new(ServerMessage::Notification(n)))))
     }
 
     fn decode_value(value: serde_json::Value) -> Result<Self, RpcDecodeError> {
@@ -286,7 +287,7 @@ impl From<ClientMessage> for ClientMessageRef<'_> {
                     params: call.params.into(),
                 }
             }
-            other => ClientMessageRef::Owned(other),
+            other => ClientMessageRef::Owned(Box::new(other)),
         }
     }
 }
@@ -303,7 +304,7 @@ impl ClientMessageRef<'_> {
                     params.into_owned(),
                 )))
             }
-            ClientMessageRef::Owned(message) => message,
+            ClientMessageRef::Owned(message) => *message,
         }
     }
 }

@@ -18,8 +18,9 @@ use crate::borrowed::own;
 pub enum ServerEventRef<'a> {
     /// `session.output_audio.delta`, borrowed.
     OutputAudioDelta(TranslationOutputAudioDeltaRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ServerEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ServerEvent>),
 }
 
 crate::borrowed::borrowed_view! {
@@ -34,8 +35,9 @@ crate::borrowed::borrowed_view! {
 pub enum ClientEventRef<'a> {
     /// `session.input_audio_buffer.append`, borrowed.
     InputAudioBufferAppend(TranslationInputAudioBufferAppendRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ClientEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ClientEvent>),
 }
 
 crate::borrowed::borrowed_view! {

@@ -15,8 +15,9 @@ pub use crate::realtime::borrowed::InputAudioBufferAppendRef;
 pub enum ServerEventRef<'a> {
     /// `conversation.output_audio.delta`, borrowed.
     ConversationOutputAudioDelta(ConversationOutputAudioDeltaRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ServerEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ServerEvent>),
 }
 
 crate::borrowed::borrowed_view! {
@@ -31,8 +32,9 @@ crate::borrowed::borrowed_view! {
 pub enum ClientEventRef<'a> {
     /// `input_audio_buffer.append`, borrowed.
     InputAudioBufferAppend(InputAudioBufferAppendRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ClientEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ClientEvent>),
 }
 
 crate::borrowed::borrowed_view! {

@@ -12,15 +12,12 @@ pub use crate::realtime::borrowed::InputAudioBufferAppendRef;
 /// A realtime v2 server event whose audio delta borrows from the frame text: what
 /// [`ServerEvent::decode_borrowed`] gives.
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "a view lives for one frame and is matched at once; boxing `Owned` would add an allocation to every other event"
-)]
 pub enum ServerEventRef<'a> {
     /// `response.output_audio.delta` (alias `response.audio.delta` on input), borrowed.
     ResponseOutputAudioDelta(ResponseOutputAudioDeltaRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ServerEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ServerEvent>),
 }
 
 crate::borrowed::borrowed_view! {
@@ -32,15 +29,12 @@ crate::borrowed::borrowed_view! {
 /// A realtime v2 client event whose audio borrows from the frame text: what
 /// [`ClientEvent::decode_borrowed`] gives.
 #[derive(Debug, Clone, PartialEq)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "a view lives for one frame and is matched at once; boxing `Owned` would add an allocation to every other event"
-)]
 pub enum ClientEventRef<'a> {
     /// `input_audio_buffer.append`, borrowed.
     InputAudioBufferAppend(InputAudioBufferAppendRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ClientEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ClientEvent>),
 }
 
 crate::borrowed::borrowed_view! {

@@ -14,8 +14,9 @@ use super::{ClientEvent, InputAudioAppend, OutputAudioDelta, ServerEvent};
 pub enum ServerEventRef<'a> {
     /// `output_audio.delta`, borrowed.
     OutputAudioDelta(OutputAudioDeltaRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ServerEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ServerEvent>),
 }
 
 crate::borrowed::borrowed_view! {
@@ -30,8 +31,9 @@ crate::borrowed::borrowed_view! {
 pub enum ClientEventRef<'a> {
     /// `input_audio.append`, borrowed.
     InputAudioAppend(InputAudioAppendRef<'a>),
-    /// Any other event (unknown events included), decoded by the owned decoder.
-    Owned(ClientEvent),
+    /// Any other event (unknown events included), decoded by the owned decoder; boxed, so that
+    /// the view is the size of its audio variant.
+    Owned(Box<ClientEvent>),
 }
 
 crate::borrowed::borrowed_view! {
