@@ -14,10 +14,13 @@
 //!
 //! It gives no error messages: [`read`] gives `None` for any text it does not accept (invalid
 //! JSON, a value the type refuses, nesting deeper than [`MAX_DEPTH`]), and the caller decodes
-//! the text again with serde_json, whose verdict and error stand.
+//! the text again with serde_json, whose verdict and error stand. It also gives `None` when any
+//! error was raised during the read, even one that a type caught and replaced with a default:
+//! after an error the reader's position may differ from where serde_json would have stopped.
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde_json::de::StrRead;
+use std::cell::Cell;
 use std::fmt;
 
 /// Decodes `text` as one JSON document into `T`; `None` when this reader does not accept it.
@@ -27,9 +30,22 @@ pub(crate) fn read<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
         pos: 0,
         depth: 0,
     };
+    let before = RAISED.get();
     let value = T::deserialize(&mut reader).ok()?;
     reader.skip_whitespace();
-    (reader.pos == text.len()).then_some(value)
+    (reader.pos == text.len() && RAISED.get() == before).then_some(value)
+}
+
+thread_local! {
+    /// How many errors the reader has raised on this thread: a read during which the count
+    /// moved gives `None`, whatever the type made of the error.
+    static RAISED: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Raises the reader's error (counted in [`RAISED`]).
+fn miss() -> Miss {
+    RAISED.set(RAISED.get().wrapping_add(1));
+    Miss(())
 }
 
 /// The deepest nesting of arrays and objects this reader follows (serde_json's limit is 128;
@@ -39,9 +55,9 @@ const MAX_DEPTH: u32 = 100;
 /// The bytes read per step when looking for the end of a string.
 const CHUNK: usize = 64;
 
-/// The only error of the reader: the text is left to serde_json.
+/// The only error of the reader: the text is left to serde_json. Made by [`miss`] only.
 #[derive(Debug)]
-pub(crate) struct Miss;
+pub(crate) struct Miss(());
 
 impl fmt::Display for Miss {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -53,7 +69,7 @@ impl std::error::Error for Miss {}
 
 impl de::Error for Miss {
     fn custom<T: fmt::Display>(_: T) -> Self {
-        Miss
+        miss()
     }
 }
 
@@ -100,8 +116,8 @@ fn delegate<'de, T>(
     call: impl FnOnce(&mut serde_json::Deserializer<StrRead<'de>>) -> serde_json::Result<T>,
 ) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(token);
-    let value = call(&mut de).map_err(|_| Miss)?;
-    de.end().map_err(|_| Miss)?;
+    let value = call(&mut de).map_err(|_| miss())?;
+    de.end().map_err(|_| miss())?;
     Ok(value)
 }
 
@@ -130,7 +146,7 @@ impl<'de> Reader<'de> {
                 self.pos += word.len();
                 Ok(())
             }
-            false => Err(Miss),
+            false => Err(miss()),
         }
     }
 
@@ -141,7 +157,7 @@ impl<'de> Reader<'de> {
                 self.pos += 1;
                 Ok(())
             }
-            false => Err(Miss),
+            false => Err(miss()),
         }
     }
 
@@ -188,9 +204,9 @@ impl<'de> Reader<'de> {
                         _ => at += 1,
                     }
                 }
-                Err(Miss)
+                Err(miss())
             }
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -217,7 +233,7 @@ impl<'de> Reader<'de> {
         self.depth += 1;
         match self.depth <= MAX_DEPTH {
             true => Ok(()),
-            false => Err(Miss),
+            false => Err(miss()),
         }
     }
 
@@ -268,7 +284,7 @@ macro_rules! numbers {
                         (_, Some(n)) if $small => visitor.visit_u64(n),
                         (token, _) => delegate(token, |de| de.$method(visitor)),
                     },
-                    _ => Err(Miss),
+                    _ => Err(miss()),
                 }
             }
         )*
@@ -280,7 +296,7 @@ macro_rules! miss {
     ($($method:ident),* $(,)?) => {
         $(
             fn $method<V: Visitor<'de>>(self, _: V) -> Result<V::Value> {
-                Err(Miss)
+                Err(miss())
             }
         )*
     };
@@ -310,7 +326,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
             Some(b'"') => self.visit_string(visitor),
             Some(b'[') => self.seq(visitor),
             Some(b'{') => self.map(visitor),
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -324,7 +340,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
                 self.literal(b"false")?;
                 visitor.visit_bool(false)
             }
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -355,7 +371,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.peek() {
             Some(b'"') => self.visit_string(visitor),
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -381,7 +397,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
                 self.literal(b"null")?;
                 visitor.visit_unit()
             }
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -400,7 +416,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     ) -> Result<V::Value> {
         // serde_json's raw value is a newtype of this name; it is serde_json's to read.
         if name.starts_with("$serde_json") {
-            return Err(Miss);
+            return Err(miss());
         }
         visitor.visit_newtype_struct(self)
     }
@@ -408,7 +424,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.peek() {
             Some(b'[') => self.seq(visitor),
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -428,7 +444,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         match self.peek() {
             Some(b'{') => self.map(visitor),
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -441,7 +457,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
         match self.peek() {
             Some(b'[') => self.seq(visitor),
             Some(b'{') => self.map(visitor),
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -461,7 +477,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
                 self.expect(b'}')?;
                 Ok(value)
             }
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -489,10 +505,10 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
             Some(b']') => return Ok(None),
             Some(b',') if !self.first => self.reader.pos += 1,
             Some(_) if self.first => self.first = false,
-            _ => return Err(Miss),
+            _ => return Err(miss()),
         }
         match self.reader.peek() {
-            Some(b']') | None => Err(Miss),
+            Some(b']') | None => Err(miss()),
             Some(_) => seed.deserialize(&mut *self.reader).map(Some),
         }
     }
@@ -512,11 +528,11 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
             Some(b'}') => return Ok(None),
             Some(b',') if !self.first => self.reader.pos += 1,
             Some(_) if self.first => self.first = false,
-            _ => return Err(Miss),
+            _ => return Err(miss()),
         }
         match self.reader.peek() {
             Some(b'"') => seed.deserialize(Key(&mut *self.reader)).map(Some),
-            _ => Err(Miss),
+            _ => Err(miss()),
         }
     }
 
@@ -527,7 +543,8 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
 }
 
 /// A member name: a string, whatever the type asks for (serde_json reads keys the same way for
-/// every request but numbers, booleans and options, which this reader leaves to serde_json).
+/// every request but numbers, booleans, options, newtypes, enums and bytes, which this reader
+/// leaves to serde_json).
 struct Key<'a, 'de>(&'a mut Reader<'de>);
 
 impl<'de> Deserializer<'de> for Key<'_, 'de> {
@@ -547,6 +564,8 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
         deserialize_u16,
         deserialize_u32,
         deserialize_u64,
+        deserialize_i128,
+        deserialize_u128,
         deserialize_f32,
         deserialize_f64,
         deserialize_option,
@@ -559,7 +578,7 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
         _: &'static str,
         _: V,
     ) -> Result<V::Value> {
-        Err(Miss)
+        Err(miss())
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -568,11 +587,11 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
         _: &'static [&'static str],
         _: V,
     ) -> Result<V::Value> {
-        Err(Miss)
+        Err(miss())
     }
 
     serde::forward_to_deserialize_any! {
-        i128 u128 char str string unit unit_struct seq tuple tuple_struct map struct identifier
+        char str string unit unit_struct seq tuple tuple_struct map struct identifier
         ignored_any
     }
 }
@@ -597,13 +616,13 @@ impl<'de> de::VariantAccess<'de> for UnitVariant<'_, 'de> {
         Ok(())
     }
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, _: T) -> Result<T::Value> {
-        Err(Miss)
+        Err(miss())
     }
     fn tuple_variant<V: Visitor<'de>>(self, _: usize, _: V) -> Result<V::Value> {
-        Err(Miss)
+        Err(miss())
     }
     fn struct_variant<V: Visitor<'de>>(self, _: &'static [&'static str], _: V) -> Result<V::Value> {
-        Err(Miss)
+        Err(miss())
     }
 }
 
@@ -749,6 +768,66 @@ mod tests {
             .map(|depth| format!("{}{}", "[".repeat(depth), "]".repeat(depth)))
             .to_vec();
         assert_eq!(left, deep);
+    }
+
+    /// A `u8` that takes any error for 0, as `serde_with::DefaultOnError` does.
+    #[derive(Debug, PartialEq)]
+    struct Lenient(u8);
+
+    impl<'de> serde::Deserialize<'de> for Lenient {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(Lenient(u8::deserialize(d).unwrap_or_default()))
+        }
+    }
+
+    /// A key asked for as a `u128`, whose visitor also takes a string: serde_json reads the
+    /// number inside the quotes.
+    #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
+    enum Key {
+        Number(u128),
+        Text(String),
+    }
+
+    impl<'de> serde::Deserialize<'de> for Key {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct KeyVisitor;
+            impl serde::de::Visitor<'_> for KeyVisitor {
+                type Value = Key;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a key")
+                }
+                fn visit_u128<E>(self, v: u128) -> Result<Key, E> {
+                    Ok(Key::Number(v))
+                }
+                fn visit_str<E>(self, v: &str) -> Result<Key, E> {
+                    Ok(Key::Text(v.to_owned()))
+                }
+            }
+            d.deserialize_u128(KeyVisitor)
+        }
+    }
+
+    #[test]
+    fn a_type_that_swallows_an_error_or_reads_keys_as_numbers_is_left_to_serde_json() {
+        // The reader has read the whole token `01` when serde_json would stop after `0`.
+        for text in ["[01]", "[-01]", r#"["\u12"]"#] {
+            assert!(
+                serde_json::from_str::<Vec<Lenient>>(text).is_err(),
+                "{text}"
+            );
+            assert_eq!(read::<Vec<Lenient>>(text), None, "{text}");
+        }
+        // Any caught error, even one raised after the whole token (300 is no u8), leaves the
+        // text to serde_json; without an error the reader reads it.
+        assert_eq!(read::<Vec<Lenient>>("[7, 300]"), None);
+        assert_eq!(
+            read::<Vec<Lenient>>("[7, 8]"),
+            Some(vec![Lenient(7), Lenient(8)])
+        );
+        let keys = r#"{"5":1}"#;
+        let theirs: std::collections::BTreeMap<Key, u8> = serde_json::from_str(keys).unwrap();
+        assert_eq!(theirs.keys().collect::<Vec<_>>(), [&Key::Number(5)]);
+        assert_eq!(read::<std::collections::BTreeMap<Key, u8>>(keys), None);
     }
 
     #[test]
