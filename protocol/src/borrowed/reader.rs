@@ -14,9 +14,11 @@
 //!
 //! It gives no error messages: [`read`] gives `None` for any text it does not accept (invalid
 //! JSON, a value the type refuses, nesting deeper than [`MAX_DEPTH`]), and the caller decodes
-//! the text again with serde_json, whose verdict and error stand. It also gives `None` when any
-//! error was raised during the read, even one that a type caught and replaced with a default:
-//! after an error the reader's position may differ from where serde_json would have stopped.
+//! the text again with serde_json, whose verdict and error stand. It also gives `None` when the
+//! reader itself refused something during the read, even if a type caught that error and went
+//! on: the reader may then be past a token where serde_json would have stopped inside it. A
+//! type's own errors (a wrong type, an unknown variant, tried and caught by serde's untagged
+//! enums) leave the reader where serde_json would be, so a type may catch them.
 
 use serde::de::{self, DeserializeSeed, Deserializer, Visitor};
 use serde_json::de::StrRead;
@@ -37,12 +39,13 @@ pub(crate) fn read<'de, T: de::Deserialize<'de>>(text: &'de str) -> Option<T> {
 }
 
 thread_local! {
-    /// How many errors the reader has raised on this thread: a read during which the count
-    /// moved gives `None`, whatever the type made of the error.
+    /// How many errors the reader itself has raised on this thread: a read during which the
+    /// count moved gives `None`, whatever the type made of the error.
     static RAISED: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Raises the reader's error (counted in [`RAISED`]).
+/// Raises the reader's own error: a text it does not read, as opposed to a value the type
+/// refuses (counted in [`RAISED`]).
 fn miss() -> Miss {
     RAISED.set(RAISED.get().wrapping_add(1));
     Miss(())
@@ -55,7 +58,8 @@ const MAX_DEPTH: u32 = 100;
 /// The bytes read per step when looking for the end of a string.
 const CHUNK: usize = 64;
 
-/// The only error of the reader: the text is left to serde_json. Made by [`miss`] only.
+/// The only error of the reader: the text is left to serde_json. The reader's own errors are
+/// made by [`miss`]; a type's errors by `de::Error::custom`.
 #[derive(Debug)]
 pub(crate) struct Miss(());
 
@@ -68,8 +72,10 @@ impl fmt::Display for Miss {
 impl std::error::Error for Miss {}
 
 impl de::Error for Miss {
+    /// A type's own error (a wrong type, a missing member): the reader's position is where
+    /// serde_json's would be, so it is not counted.
     fn custom<T: fmt::Display>(_: T) -> Self {
-        miss()
+        Miss(())
     }
 }
 
@@ -237,30 +243,43 @@ impl<'de> Reader<'de> {
         }
     }
 
-    /// Reads an array at the position with `visitor`, which must read every element.
+    /// Reads an array at the position with `visitor`, which must read every element. As in
+    /// serde_json, the end is read even when the visitor fails, so that a type that catches
+    /// the error goes on from where serde_json would.
     fn seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         self.pos += 1;
         self.enter()?;
         let value = visitor.visit_seq(Elements {
             reader: self,
             first: true,
-        })?;
+        });
         self.depth -= 1;
-        self.expect(b']')?;
-        Ok(value)
+        let end = match self.peek() {
+            Some(b']') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(b',') => {
+                self.pos += 1;
+                Err(miss())
+            }
+            _ => Err(miss()),
+        };
+        value.and_then(|value| end.map(|()| value))
     }
 
-    /// Reads an object at the position with `visitor`, which must read every member.
+    /// Reads an object at the position with `visitor`, which must read every member; the end
+    /// is read even when the visitor fails, as in serde_json.
     fn map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         self.pos += 1;
         self.enter()?;
         let value = visitor.visit_map(Members {
             reader: self,
             first: true,
-        })?;
+        });
         self.depth -= 1;
-        self.expect(b'}')?;
-        Ok(value)
+        let end = self.expect(b'}');
+        value.and_then(|value| end.map(|()| value))
     }
 
     /// Reads a string at the position and hands it to `visitor` as serde_json would.
@@ -470,10 +489,12 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
         match self.peek() {
             Some(b'"') => visitor.visit_enum(UnitVariant(self)),
             Some(b'{') => {
+                // As in serde_json: a failing variant returns before the end is read.
                 self.pos += 1;
                 self.enter()?;
-                let value = visitor.visit_enum(Variant(&mut *self))?;
+                let value = visitor.visit_enum(Variant(&mut *self));
                 self.depth -= 1;
+                let value = value?;
                 self.expect(b'}')?;
                 Ok(value)
             }
@@ -780,6 +801,16 @@ mod tests {
         }
     }
 
+    /// A list of `u8` that takes any error for the empty list.
+    #[derive(Debug, PartialEq)]
+    struct LenientList(Vec<u8>);
+
+    impl<'de> serde::Deserialize<'de> for LenientList {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            Ok(LenientList(Vec::deserialize(d).unwrap_or_default()))
+        }
+    }
+
     /// A key asked for as a `u128`, whose visitor also takes a string: serde_json reads the
     /// number inside the quotes.
     #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -808,7 +839,7 @@ mod tests {
     }
 
     #[test]
-    fn a_type_that_swallows_an_error_or_reads_keys_as_numbers_is_left_to_serde_json() {
+    fn a_caught_error_of_the_reader_or_a_key_read_as_a_number_is_left_to_serde_json() {
         // The reader has read the whole token `01` when serde_json would stop after `0`.
         for text in ["[01]", "[-01]", r#"["\u12"]"#] {
             assert!(
@@ -817,12 +848,25 @@ mod tests {
             );
             assert_eq!(read::<Vec<Lenient>>(text), None, "{text}");
         }
-        // Any caught error, even one raised after the whole token (300 is no u8), leaves the
-        // text to serde_json; without an error the reader reads it.
-        assert_eq!(read::<Vec<Lenient>>("[7, 300]"), None);
+        // A type's own error, caught: the reader goes on where serde_json does (300 is no
+        // u8, also inside an array, whose end serde_json reads anyway).
+        let text = "[7, 300]";
         assert_eq!(
-            read::<Vec<Lenient>>("[7, 8]"),
-            Some(vec![Lenient(7), Lenient(8)])
+            read::<Vec<Lenient>>(text),
+            serde_json::from_str::<Vec<Lenient>>(text).ok()
+        );
+        assert_eq!(
+            read::<Vec<Lenient>>(text),
+            Some(vec![Lenient(7), Lenient(0)])
+        );
+        let text = "[[1, 300], [2]]";
+        assert_eq!(
+            read::<Vec<LenientList>>(text),
+            serde_json::from_str::<Vec<LenientList>>(text).ok()
+        );
+        assert_eq!(
+            read::<Vec<LenientList>>(text),
+            Some(vec![LenientList(vec![]), LenientList(vec![2])])
         );
         let keys = r#"{"5":1}"#;
         let theirs: std::collections::BTreeMap<Key, u8> = serde_json::from_str(keys).unwrap();
