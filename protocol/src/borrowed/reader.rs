@@ -249,7 +249,7 @@ impl<'de> Reader<'de> {
     fn seq<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         self.pos += 1;
         self.enter()?;
-        let value = visitor.visit_seq(Elements {
+        let value = visitor.visit_seq(Items {
             reader: self,
             first: true,
         });
@@ -273,7 +273,7 @@ impl<'de> Reader<'de> {
     fn map<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
         self.pos += 1;
         self.enter()?;
-        let value = visitor.visit_map(Members {
+        let value = visitor.visit_map(Items {
             reader: self,
             first: true,
         });
@@ -512,21 +512,36 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
     }
 }
 
-/// The elements of an array.
-struct Elements<'a, 'de> {
+/// The elements of an array or the members of an object.
+struct Items<'a, 'de> {
     reader: &'a mut Reader<'de>,
     first: bool,
 }
 
-impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
+impl Items<'_, '_> {
+    /// Moves past the comma before the next item; `false` when `close` ends the list.
+    fn next(&mut self, close: u8) -> Result<bool> {
+        match self.reader.peek() {
+            Some(b) if b == close => Ok(false),
+            Some(b',') if !self.first => {
+                self.reader.pos += 1;
+                Ok(true)
+            }
+            Some(_) if self.first => {
+                self.first = false;
+                Ok(true)
+            }
+            _ => Err(miss()),
+        }
+    }
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de> {
     type Error = Miss;
 
     fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
-        match self.reader.peek() {
-            Some(b']') => return Ok(None),
-            Some(b',') if !self.first => self.reader.pos += 1,
-            Some(_) if self.first => self.first = false,
-            _ => return Err(miss()),
+        if !self.next(b']')? {
+            return Ok(None);
         }
         match self.reader.peek() {
             Some(b']') | None => Err(miss()),
@@ -535,21 +550,12 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
     }
 }
 
-/// The members of an object.
-struct Members<'a, 'de> {
-    reader: &'a mut Reader<'de>,
-    first: bool,
-}
-
-impl<'de> de::MapAccess<'de> for Members<'_, 'de> {
+impl<'de> de::MapAccess<'de> for Items<'_, 'de> {
     type Error = Miss;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        match self.reader.peek() {
-            Some(b'}') => return Ok(None),
-            Some(b',') if !self.first => self.reader.pos += 1,
-            Some(_) if self.first => self.first = false,
-            _ => return Err(miss()),
+        if !self.next(b'}')? {
+            return Ok(None);
         }
         match self.reader.peek() {
             Some(b'"') => seed.deserialize(Key(&mut *self.reader)).map(Some),
