@@ -22,7 +22,7 @@ use std::fmt;
 use crate::error::DecodeError;
 
 mod reader;
-pub(crate) use reader::read;
+use reader::read;
 
 /// Decodes `text` into the view `V` in one borrowing pass (the frame reader, then serde_json
 /// for a text the reader leaves to it); when that pass refuses the text, decodes it with the
@@ -32,13 +32,16 @@ where
     V: Deserialize<'a> + From<O>,
     O: de::DeserializeOwned,
 {
-    if let Some(view) = read::<V>(text) {
-        return Ok(view);
-    }
-    if let Ok(view) = serde_json::from_str::<V>(text) {
+    if let Some(view) = borrowing_pass::<V>(text) {
         return Ok(view);
     }
     crate::codec::decode_text::<O>(text, tag).map(V::from)
+}
+
+/// The borrowing pass of every view: the frame reader, then serde_json for a text the reader
+/// leaves to it; `None` when serde_json refuses the text too.
+pub(crate) fn borrowing_pass<'a, V: Deserialize<'a>>(text: &'a str) -> Option<V> {
+    read::<V>(text).or_else(|| serde_json::from_str::<V>(text).ok())
 }
 
 /// A string borrowed from the input when it has no escapes: the `Deserialize` of an optional

@@ -177,10 +177,7 @@ impl ServerMessage {
     /// `thread/realtime/outputAudio/delta` borrow their strings from `text`, every other message
     /// is decoded as usual. The outcome and the errors are those of [`ServerMessage::decode`].
     pub fn decode_borrowed(text: &str) -> Result<ServerMessageRef<'_>, RpcDecodeError> {
-        if let Some(view) = crate::borrowed::read::<ServerMessageRef<'_>>(text) {
-            return Ok(view);
-        }
-        if let Ok(view) = serde_json::from_str::<ServerMessageRef<'_>>(text) {
+        if let Some(view) = crate::borrowed::borrowing_pass::<ServerMessageRef<'_>>(text) {
             return Ok(view);
         }
         ServerMessage::decode(text).map(ServerMessageRef::from)
@@ -268,10 +265,7 @@ impl ClientMessage {
     /// The borrowing pass takes a request whose `method` comes before its `params` (as every
     /// peer writes it); any other message is decoded by [`ClientMessage::decode`].
     pub fn decode_borrowed(text: &str) -> Result<ClientMessageRef<'_>, RpcDecodeError> {
-        let borrowed = crate::borrowed::read::<AppendAudio<'_>>(text)
-            .map(Ok)
-            .unwrap_or_else(|| serde_json::from_str::<AppendAudio<'_>>(text));
-        if let Ok(AppendAudio(id, params)) = borrowed {
+        if let Some(AppendAudio(id, params)) = crate::borrowed::borrowing_pass(text) {
             return Ok(ClientMessageRef::ThreadRealtimeAppendAudio { id, params });
         }
         ClientMessage::decode(text).map(ClientMessageRef::from)
